@@ -1,0 +1,48 @@
+package org.toegang.core.directory;
+
+/** Names of the directory attributes and object classes, as the published schema defines them. */
+final class Attributes {
+    static final String OBJECT_CLASS = "objectClass";
+    static final String UID = "uid";
+    static final String GIVEN_NAME = "givenName";
+    static final String SURNAME = "sn";
+    static final String MAIL = "mail";
+
+    static final String ID = "toegangId";
+    static final String PERSON_ID = "toegangPersonId";
+    static final String NATIONAL_REGISTER_NUMBER = "toegangNationalRegisterNumber";
+    static final String ORGANISATION_KEY = "toegangOrganisationKey";
+    static final String ORGANISATION_NAME = "toegangOrganisationName";
+    static final String TARGET_GROUP = "toegangTargetGroup";
+    static final String PARENT_ORGANISATION = "toegangParentOrganisation";
+    static final String LEGAL_REPRESENTATIVE_OF = "toegangLegalRepresentativeOf";
+    static final String WORK_RELATION_TYPE = "toegangWorkRelationType";
+    static final String VALID_FROM = "toegangValidFrom";
+    static final String VALID_TO = "toegangValidTo";
+    static final String CLIENT_ID = "toegangClientId";
+    static final String OWNER_ORGANISATION = "toegangOwnerOrganisation";
+    static final String CAPACITY_PER = "toegangCapacityPer";
+    static final String OPEN_TO = "toegangOpenTo";
+    static final String RIGHT_NAME = "toegangRightName";
+    static final String CONTEXT_VALUE = "toegangContextValue";
+    static final String NEEDS_APPROVAL = "toegangNeedsApproval";
+    static final String MAXIMUM_DURATION = "toegangMaximumDuration";
+    static final String GRANTABLE_BY = "toegangGrantableBy";
+    static final String GRANT_STATUS = "toegangGrantStatus";
+    static final String REASON = "toegangReason";
+    static final String GRANTED_BY = "toegangGrantedBy";
+    static final String DECIDED_BY = "toegangDecidedBy";
+    static final String DELEGATION_ROLE = "toegangDelegationRole";
+    static final String LIMITED_TO_CLIENT_ID = "toegangLimitedToClientId";
+
+    static final String PERSON_CLASS = "toegangPerson";
+    static final String ORGANISATION_CLASS = "toegangOrganisation";
+    static final String WORK_RELATION_CLASS = "toegangWorkRelation";
+    static final String APPLICATION_CLASS = "toegangApplication";
+    static final String RIGHT_CLASS = "toegangRight";
+    static final String GRANT_CLASS = "toegangGrant";
+    static final String DELEGATION_CLASS = "toegangDelegation";
+
+    private Attributes() {
+    }
+}

@@ -1,0 +1,90 @@
+package org.toegang.core.directory;
+
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPURL;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
+import com.unboundid.ldap.sdk.SingleServerSet;
+import com.unboundid.util.ssl.JVMDefaultTrustManager;
+import com.unboundid.util.ssl.SSLUtil;
+import java.security.GeneralSecurityException;
+import javax.net.SocketFactory;
+
+/**
+ * A pool of bound connections to the directory, made once and shared; thread-safe. Closing it
+ * closes every connection.
+ */
+public final class Directory implements AutoCloseable {
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+    private static final long RESPONSE_TIMEOUT_MILLIS = 30_000;
+
+    private final DirectoryConfig config;
+    private final LDAPConnectionPool pool;
+
+    private Directory(DirectoryConfig config, LDAPConnectionPool pool) {
+        this.config = config;
+        this.pool = pool;
+    }
+
+    /**
+     * Connects and binds, so that a wrong URL or password is found at start, not at the first
+     * sign-in.
+     *
+     * @throws DirectoryUnavailableException when the directory cannot be reached or refuses the bind
+     */
+    public static Directory connect(DirectoryConfig config) {
+        try {
+            LDAPURL url = new LDAPURL(config.url());
+            LDAPConnectionOptions options = new LDAPConnectionOptions();
+            options.setConnectTimeoutMillis(CONNECT_TIMEOUT_MILLIS);
+            options.setResponseTimeoutMillis(RESPONSE_TIMEOUT_MILLIS);
+            SingleServerSet server = new SingleServerSet(url.getHost(), url.getPort(), socketFactory(url), options);
+            LDAPConnectionPool pool = new LDAPConnectionPool(server,
+                    new SimpleBindRequest(config.bindDn(), config.password()), 1, config.poolSize());
+            pool.setRetryFailedOperationsDueToInvalidConnections(true);
+            return new Directory(config, pool);
+        } catch (LDAPException e) {
+            throw unavailable(config, e);
+        }
+    }
+
+    public DirectoryConfig config() {
+        return config;
+    }
+
+    LDAPConnectionPool pool() {
+        return pool;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** Turns an LDAP failure into the message a person needs. */
+    static DirectoryUnavailableException unavailable(DirectoryConfig config, LDAPException e) {
+        ResultCode code = e.getResultCode();
+        String reason;
+        if (code == ResultCode.INVALID_CREDENTIALS) {
+            reason = "refused the bind as " + config.bindDn() + " (invalid credentials)";
+        } else if (code == ResultCode.CONNECT_ERROR || code == ResultCode.SERVER_DOWN || code == ResultCode.TIMEOUT) {
+            reason = "is unreachable: " + e.getExceptionMessage();
+        } else {
+            reason = "answered " + code + ": " + e.getExceptionMessage();
+        }
+        return new DirectoryUnavailableException("Directory " + config.url() + " " + reason, e);
+    }
+
+    private static SocketFactory socketFactory(LDAPURL url) throws LDAPException {
+        if (!"ldaps".equalsIgnoreCase(url.getScheme())) {
+            return SocketFactory.getDefault();
+        }
+        try {
+            return new SSLUtil(JVMDefaultTrustManager.getInstance()).createSSLSocketFactory();
+        } catch (GeneralSecurityException e) {
+            throw new LDAPException(ResultCode.LOCAL_ERROR, "cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+}

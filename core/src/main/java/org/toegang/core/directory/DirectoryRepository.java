@@ -1,0 +1,149 @@
+package org.toegang.core.directory;
+
+import static org.toegang.core.directory.Attributes.*;
+
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.toegang.core.model.Application;
+import org.toegang.core.model.Delegation;
+import org.toegang.core.model.Grant;
+import org.toegang.core.model.Organisation;
+import org.toegang.core.model.Person;
+import org.toegang.core.model.Right;
+import org.toegang.core.model.WorkRelation;
+import org.toegang.core.rights.ActiveGrants;
+
+/**
+ * Reads Toegang's model from the directory. Every value that reaches a filter goes through the
+ * LDAP SDK's filter factories, which escape it (RFC 4515), so input can never widen a search.
+ * Thread-safe; share one instance.
+ */
+public final class DirectoryRepository {
+    private final Directory directory;
+    private final String baseDn;
+
+    public DirectoryRepository(Directory directory) {
+        this.directory = directory;
+        this.baseDn = directory.config().baseDn();
+    }
+
+    /** The person with this directory id; empty when there is none. */
+    public Optional<Person> findPerson(String personId) {
+        return first(and(equal(OBJECT_CLASS, PERSON_CLASS), equal(PERSON_ID, personId)), EntryMapper::person);
+    }
+
+    /** The person with this user name ({@code uid}); empty when there is none. */
+    public Optional<Person> findPersonByUsername(String username) {
+        return first(and(equal(OBJECT_CLASS, PERSON_CLASS), equal(UID, username)), EntryMapper::person);
+    }
+
+    public Optional<Organisation> findOrganisation(String key) {
+        return first(and(equal(OBJECT_CLASS, ORGANISATION_CLASS), equal(ORGANISATION_KEY, key)),
+                EntryMapper::organisation);
+    }
+
+    /** The organisations with these keys that exist, in one search. */
+    public List<Organisation> organisations(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return search(and(equal(OBJECT_CLASS, ORGANISATION_CLASS), anyOf(ORGANISATION_KEY, keys)),
+                EntryMapper::organisation);
+    }
+
+    public Optional<Application> findApplication(String clientId) {
+        return first(and(equal(OBJECT_CLASS, APPLICATION_CLASS), equal(CLIENT_ID, clientId)), EntryMapper::application);
+    }
+
+    /** The rights the application defines. */
+    public List<Right> rights(String clientId) {
+        return search(and(equal(OBJECT_CLASS, RIGHT_CLASS), equal(CLIENT_ID, clientId)), EntryMapper::right);
+    }
+
+    /** Every grant of the person, whatever its status or validity. */
+    public List<Grant> grantsOf(String personId) {
+        return search(and(equal(OBJECT_CLASS, GRANT_CLASS), equal(PERSON_ID, personId)), EntryMapper::grant);
+    }
+
+    /** Every work relation of the person, whatever its validity. */
+    public List<WorkRelation> workRelationsOf(String personId) {
+        return search(and(equal(OBJECT_CLASS, WORK_RELATION_CLASS), equal(PERSON_ID, personId)),
+                EntryMapper::workRelation);
+    }
+
+    /** The person's delegations, whatever their validity. */
+    public List<Delegation> delegationsOf(String personId) {
+        return search(and(equal(OBJECT_CLASS, DELEGATION_CLASS), equal(PERSON_ID, personId)), EntryMapper::delegation);
+    }
+
+    /**
+     * The person's grants for one application that count at {@code now} ({@link ActiveGrants}),
+     * in exactly one LDAP search: it fetches the candidate grants, the work relations valid now
+     * and the person entry (for legal representation) together; the rule then decides.
+     */
+    public List<Grant> activeGrants(String personId, String clientId, Instant now) {
+        String moment = EntryMapper.generalizedTime(now);
+        Filter grants = and(equal(OBJECT_CLASS, GRANT_CLASS), equal(PERSON_ID, personId), equal(CLIENT_ID, clientId),
+                equal(GRANT_STATUS, "active"), validAt(moment));
+        Filter workRelations = and(equal(OBJECT_CLASS, WORK_RELATION_CLASS), equal(PERSON_ID, personId), validAt(moment));
+        Filter person = and(equal(OBJECT_CLASS, PERSON_CLASS), equal(PERSON_ID, personId));
+
+        List<Grant> candidates = new ArrayList<>();
+        List<WorkRelation> relations = new ArrayList<>();
+        Set<String> represents = Set.of();
+        for (SearchResultEntry entry : entries(Filter.createORFilter(grants, workRelations, person))) {
+            if (entry.hasObjectClass(GRANT_CLASS)) {
+                candidates.add(EntryMapper.grant(entry));
+            } else if (entry.hasObjectClass(WORK_RELATION_CLASS)) {
+                relations.add(EntryMapper.workRelation(entry));
+            } else {
+                represents = EntryMapper.person(entry).legalRepresentativeOf();
+            }
+        }
+        return ActiveGrants.select(candidates, relations, represents, now);
+    }
+
+    private static Filter validAt(String moment) {
+        return and(Filter.createLessOrEqualFilter(VALID_FROM, moment),
+                Filter.createORFilter(Filter.createNOTFilter(Filter.createPresenceFilter(VALID_TO)),
+                        Filter.createGreaterOrEqualFilter(VALID_TO, moment)));
+    }
+
+    private <T> Optional<T> first(Filter filter, Function<SearchResultEntry, T> mapper) {
+        return search(filter, mapper).stream().findFirst();
+    }
+
+    private <T> List<T> search(Filter filter, Function<SearchResultEntry, T> mapper) {
+        return entries(filter).stream().map(mapper).toList();
+    }
+
+    private List<SearchResultEntry> entries(Filter filter) {
+        try {
+            return directory.pool().search(new SearchRequest(baseDn, SearchScope.SUB, filter, "*")).getSearchEntries();
+        } catch (LDAPException e) {
+            throw Directory.unavailable(directory.config(), e);
+        }
+    }
+
+    private static Filter and(Filter... filters) {
+        return Filter.createANDFilter(filters);
+    }
+
+    private static Filter equal(String attribute, String value) {
+        return Filter.createEqualityFilter(attribute, value);
+    }
+
+    private static Filter anyOf(String attribute, Collection<String> values) {
+        return Filter.createORFilter(values.stream().map(value -> equal(attribute, value)).toList());
+    }
+}

@@ -1,0 +1,137 @@
+package org.toegang.core.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.toegang.core.model.CapacityScope;
+import org.toegang.core.model.Grant;
+import org.toegang.core.model.TargetGroup;
+import org.toegang.core.role.ThreeDimensionalRoles;
+import org.toegang.directory.EmbeddedDirectory;
+import org.toegang.directory.SearchCountingProxy;
+
+/** The repository against the real embedded directory holding the demo data of CONTRACT.md. */
+class DirectoryRepositoryIT {
+    static final String AN = "de47ef3f-70e5-40b8-9b55-d293b7687bcb";
+    static final String BART = "3b9dfb0b-609b-46fc-a935-7dd2d4238322";
+    static final String CHRIS = "a7bbafce-ec04-4dd8-bdb9-e8fd02406323";
+    static final String DINA = "26fcfc6f-43d5-4fb6-93c5-7e4bab2dae19";
+    static final String ELS = "db7ce41f-892a-4631-9875-a7e945835ad2";
+
+    @TempDir
+    static Path data;
+    static EmbeddedDirectory embedded;
+    static SearchCountingProxy proxy;
+    static Directory directory;
+    static DirectoryRepository repository;
+
+    @BeforeAll
+    static void start() {
+        embedded = EmbeddedDirectory.builder().dataDirectory(data).port(0).start();
+        proxy = new SearchCountingProxy(embedded.ldapUrl());
+        directory = Directory.connect(new DirectoryConfig(proxy.ldapUrl(), EmbeddedDirectory.ADMIN_DN,
+                EmbeddedDirectory.ADMIN_PASSWORD, EmbeddedDirectory.BASE_DN, 4));
+        repository = new DirectoryRepository(directory);
+    }
+
+    @AfterAll
+    static void stop() {
+        directory.close();
+        proxy.close();
+        embedded.close();
+    }
+
+    static Stream<Arguments> contractTable() {
+        return Stream.of(
+                Arguments.of(AN, "dv_geoportaal", List.of("GeoGebruiker-editor:OVO900001")),
+                Arguments.of(AN, "dv_loket", List.of("LoketGebruiker:0900000147,0900000345")),
+                Arguments.of(BART, "dv_loket", List.of("LoketGebruiker:0900000147")),
+                Arguments.of(BART, "dv_geoportaal", List.of()),
+                Arguments.of(CHRIS, "dv_loket", List.of("LoketGebruiker:0900000147,0900000246")),
+                Arguments.of(CHRIS, "dv_geoportaal", List.of()),
+                Arguments.of(DINA, "dv_loket", List.of()),
+                Arguments.of(DINA, "dv_geoportaal", List.of()),
+                Arguments.of(ELS, "dv_geoportaal", List.of("GeoGebruiker-lezer:0900000147", "GeoGebruiker-lezer:OVO900001")),
+                Arguments.of(ELS, "dv_loket", List.of()));
+    }
+
+    @ParameterizedTest(name = "{0} at {1}")
+    @MethodSource("contractTable")
+    void returnsExactlyTheActiveGrantsOfCONTRACT(String personId, String clientId, List<String> expectedRoles) {
+        List<Grant> grants = repository.activeGrants(personId, clientId, Instant.now());
+        CapacityScope scope = repository.findApplication(clientId).orElseThrow().capacityPer();
+        var assignments = grants.stream().map(Grant::toRoleAssignment).toList();
+        // Without a chosen capacity, the per-target-group form joins all of the person's organisations.
+        var roles = scope == CapacityScope.ORGANISATION ? ThreeDimensionalRoles.perOrganisation(assignments)
+                : ThreeDimensionalRoles.perTargetGroup(assignments);
+        assertThat(roles).map(Object::toString).containsExactlyElementsOf(expectedRoles);
+    }
+
+    @Test
+    void leavesOutBartsEndedRightAndChrisPendingRequest() {
+        assertThat(repository.grantsOf(BART)).hasSize(2);
+        assertThat(repository.activeGrants(BART, "dv_geoportaal", Instant.now())).isEmpty();
+        assertThat(repository.grantsOf(CHRIS)).anyMatch(grant -> grant.right().equals("LoketBeheerder"));
+        assertThat(repository.activeGrants(CHRIS, "dv_loket", Instant.now()))
+                .noneMatch(grant -> grant.right().equals("LoketBeheerder"));
+    }
+
+    @Test
+    void costsOneSearchForAPersonsActiveGrantsForOneApplication() {
+        proxy.reset();
+        repository.activeGrants(AN, "dv_loket", Instant.now());
+        assertThat(proxy.searches()).isEqualTo(1);
+    }
+
+    @Test
+    void readsPeopleOrganisationsApplicationsAndRights() {
+        var an = repository.findPersonByUsername("an.peeters").orElseThrow();
+        assertThat(an.id()).isEqualTo(AN);
+        assertThat(an.nationalRegisterNumber()).hasValueSatisfying(rrn -> assertThat(rrn.value()).isEqualTo("85031212362"));
+        assertThat(repository.findPerson(CHRIS).orElseThrow().legalRepresentativeOf()).containsExactly("0900000246");
+        assertThat(repository.organisations(List.of("0900000147", "OVO900001", "0000000000")))
+                .extracting(org -> org.targetGroup()).containsExactlyInAnyOrder(TargetGroup.LB, TargetGroup.GID);
+        var loket = repository.findApplication("dv_loket").orElseThrow();
+        assertThat(loket.capacityPer()).isEqualTo(CapacityScope.TARGET_GROUP);
+        assertThat(loket.openTo()).containsExactlyInAnyOrder(TargetGroup.LB, TargetGroup.EA);
+        assertThat(repository.rights("dv_loket")).extracting(right -> right.name() + ":" + right.needsApproval())
+                .containsExactlyInAnyOrder("LoketGebruiker:false", "LoketBeheerder:true");
+        assertThat(repository.delegationsOf(BART)).singleElement()
+                .satisfies(delegation -> assertThat(delegation.organisationKey()).isEqualTo("0900000147"));
+    }
+
+    @Test
+    void escapesValuesSoThatCraftedInputCannotWidenASearch() {
+        assertThat(repository.findPersonByUsername("x)(uid=*")).isEmpty();
+        assertThat(repository.findPersonByUsername("*")).isEmpty();
+        assertThat(repository.activeGrants("*", "*", Instant.now())).isEmpty();
+        assertThat(repository.findOrganisation("*)(|(toegangOrganisationKey=*")).isEmpty();
+    }
+
+    @Test
+    void saysClearlyWhenTheDirectoryIsUnreachable() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        assertThatThrownBy(() -> Directory.connect(new DirectoryConfig("ldap://127.0.0.1:" + closedPort,
+                EmbeddedDirectory.ADMIN_DN, EmbeddedDirectory.ADMIN_PASSWORD, EmbeddedDirectory.BASE_DN, 1)))
+                .isInstanceOf(DirectoryUnavailableException.class)
+                .hasMessageStartingWith("Directory ldap://127.0.0.1:" + closedPort + " is unreachable");
+        assertThatThrownBy(() -> Directory.connect(new DirectoryConfig(embedded.ldapUrl(),
+                EmbeddedDirectory.ADMIN_DN, "wrong", EmbeddedDirectory.BASE_DN, 1)))
+                .hasMessageContaining("refused the bind as uid=admin,ou=system (invalid credentials)");
+    }
+}

@@ -1,0 +1,272 @@
+package org.toegang.directory;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.apache.directory.api.ldap.model.entry.DefaultEntry;
+import org.apache.directory.api.ldap.model.exception.LdapException;
+import org.apache.directory.api.ldap.model.ldif.LdifEntry;
+import org.apache.directory.api.ldap.model.ldif.LdifReader;
+import org.apache.directory.api.ldap.model.name.Dn;
+import org.apache.directory.api.ldap.model.schema.SchemaManager;
+import org.apache.directory.api.ldap.schema.extractor.impl.DefaultSchemaLdifExtractor;
+import org.apache.directory.api.ldap.schema.loader.LdifSchemaLoader;
+import org.apache.directory.api.ldap.schema.manager.impl.DefaultSchemaManager;
+import org.apache.directory.server.core.DefaultDirectoryService;
+import org.apache.directory.server.core.api.CoreSession;
+import org.apache.directory.server.core.api.InstanceLayout;
+import org.apache.directory.server.core.api.schema.SchemaPartition;
+import org.apache.directory.server.core.partition.impl.btree.jdbm.JdbmIndex;
+import org.apache.directory.server.core.partition.impl.btree.jdbm.JdbmPartition;
+import org.apache.directory.server.core.partition.ldif.LdifPartition;
+import org.apache.directory.server.ldap.LdapServer;
+import org.apache.directory.server.protocol.shared.transport.TcpTransport;
+
+/**
+ * An ApacheDS directory server in this JVM, holding the Toegang schema and (optionally) the demo
+ * data. Its files are kept in a data directory across restarts, so entry UUIDs, and with them the
+ * users Keycloak knows, survive a restart; {@code fresh} wipes them first.
+ *
+ * <p>Not thread-safe to start; once started it serves LDAP on loopback until {@link #close()}.
+ */
+public final class EmbeddedDirectory implements AutoCloseable {
+    public static final String BASE_DN = "dc=toegang,dc=local";
+    /** ApacheDS's built-in administrator; change the password outside the demo. */
+    public static final String ADMIN_DN = "uid=admin,ou=system";
+    public static final String ADMIN_PASSWORD = "secret";
+
+    private final DefaultDirectoryService service;
+    private final LdapServer ldapServer;
+    private final String host;
+    private final int port;
+
+    private EmbeddedDirectory(DefaultDirectoryService service, LdapServer ldapServer, String host, int port) {
+        this.service = service;
+        this.ldapServer = ldapServer;
+        this.host = host;
+        this.port = port;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The URL clients use, e.g. {@code ldap://127.0.0.1:10389}. */
+    public String ldapUrl() {
+        return "ldap://" + host + ":" + port;
+    }
+
+    @Override
+    public void close() {
+        ldapServer.stop();
+        try {
+            service.shutdown();
+        } catch (LdapException e) {
+            throw new DirectoryException("The directory did not shut down cleanly: " + e.getMessage(), e);
+        }
+    }
+
+    /** Options for starting an embedded directory. */
+    public static final class Builder {
+        private Path dataDirectory;
+        private String host = "127.0.0.1";
+        private int port = 10389;
+        private boolean fresh;
+        private boolean demoData = true;
+        private Instant demoDataMoment;
+
+        private Builder() {
+        }
+
+        /** Where ApacheDS keeps its files; required. */
+        public Builder dataDirectory(Path dataDirectory) {
+            this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
+            return this;
+        }
+
+        /** Address to listen on; loopback by default. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** Port to listen on; 0 picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Wipe the data directory before starting. */
+        public Builder fresh(boolean fresh) {
+            this.fresh = fresh;
+            return this;
+        }
+
+        /** Load the demo data when the directory is new (default true). */
+        public Builder demoData(boolean demoData) {
+            this.demoData = demoData;
+            return this;
+        }
+
+        /** The moment the demo data's relative dates are computed from; defaults to now. */
+        public Builder demoDataMoment(Instant moment) {
+            this.demoDataMoment = moment;
+            return this;
+        }
+
+        /**
+         * Starts the directory and waits until it accepts LDAP connections.
+         *
+         * @throws DirectoryException with a message for people when it cannot start
+         */
+        public EmbeddedDirectory start() {
+            Objects.requireNonNull(dataDirectory, "dataDirectory is required");
+            int listenPort = port == 0 ? freePort(host) : port;
+            ensurePortFree(host, listenPort);
+            try {
+                if (fresh) {
+                    deleteRecursively(dataDirectory);
+                }
+                Files.createDirectories(dataDirectory);
+                DefaultDirectoryService service = startService(dataDirectory.toFile());
+                boolean isNew = addPartition(service);
+                if (isNew && demoData) {
+                    loadLdif(service, DemoData.ldif(demoDataMoment == null ? Instant.now() : demoDataMoment));
+                }
+                LdapServer ldapServer = new LdapServer();
+                ldapServer.setServiceName("toegang");
+                ldapServer.setDirectoryService(service);
+                ldapServer.setTransports(new TcpTransport(host, listenPort));
+                ldapServer.start();
+                return new EmbeddedDirectory(service, ldapServer, host, listenPort);
+            } catch (DirectoryException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new DirectoryException("The embedded directory in " + dataDirectory
+                        + " could not start: " + e.getMessage() + " (start again with --fresh to reset it)", e);
+            }
+        }
+    }
+
+    private static DefaultDirectoryService startService(File workDirectory) throws Exception {
+        DefaultDirectoryService service = new DefaultDirectoryService();
+        service.setInstanceId("toegang");
+        service.setInstanceLayout(new InstanceLayout(workDirectory));
+        service.setShutdownHookEnabled(false);
+        service.getChangeLog().setEnabled(false);
+        service.setAllowAnonymousAccess(false);
+
+        File partitions = service.getInstanceLayout().getPartitionsDirectory();
+        File schemaDirectory = new File(partitions, "schema");
+        if (!schemaDirectory.exists()) {
+            new DefaultSchemaLdifExtractor(partitions).extractOrCopy();
+        }
+        SchemaManager schemaManager = new DefaultSchemaManager(new LdifSchemaLoader(schemaDirectory));
+        schemaManager.loadAllEnabled();
+        service.setSchemaManager(schemaManager);
+
+        LdifPartition schemaStore = new LdifPartition(schemaManager, service.getDnFactory());
+        schemaStore.setPartitionPath(schemaDirectory.toURI());
+        SchemaPartition schemaPartition = new SchemaPartition(schemaManager);
+        schemaPartition.setWrappedPartition(schemaStore);
+        service.setSchemaPartition(schemaPartition);
+
+        JdbmPartition system = new JdbmPartition(schemaManager, service.getDnFactory());
+        system.setId("system");
+        system.setPartitionPath(new File(partitions, "system").toURI());
+        system.setSuffixDn(new Dn(schemaManager, "ou=system"));
+        service.setSystemPartition(system);
+
+        service.startup();
+        addToegangSchema(service);
+        return service;
+    }
+
+    /** Adds the Toegang schema through the admin session, unless an earlier start did. */
+    private static void addToegangSchema(DefaultDirectoryService service) throws LdapException {
+        CoreSession admin = service.getAdminSession();
+        if (admin.exists(ApacheDsSchemaForm.SCHEMA_DN)) {
+            return;
+        }
+        for (List<String> entry : ApacheDsSchemaForm.entries(ToegangSchema.load())) {
+            admin.add(new DefaultEntry(service.getSchemaManager(), entry.get(0),
+                    entry.subList(1, entry.size()).toArray()));
+        }
+    }
+
+    /** Adds the data partition; returns whether it is new (no suffix entry yet). */
+    private static boolean addPartition(DefaultDirectoryService service) throws LdapException {
+        SchemaManager schemaManager = service.getSchemaManager();
+        JdbmPartition partition = new JdbmPartition(schemaManager, service.getDnFactory());
+        partition.setId("toegang");
+        partition.setPartitionPath(new File(service.getInstanceLayout().getPartitionsDirectory(), "toegang").toURI());
+        partition.setSuffixDn(new Dn(schemaManager, BASE_DN));
+        for (String attribute : ToegangSchema.INDEXED_ATTRIBUTES) {
+            partition.addIndex(new JdbmIndex<>(attribute, false));
+        }
+        service.addPartition(partition);
+
+        CoreSession admin = service.getAdminSession();
+        if (admin.exists(BASE_DN)) {
+            return false;
+        }
+        admin.add(new DefaultEntry(schemaManager, BASE_DN,
+                "objectClass: top", "objectClass: domain", "dc: toegang"));
+        return true;
+    }
+
+    private static void loadLdif(DefaultDirectoryService service, String ldif) throws Exception {
+        CoreSession admin = service.getAdminSession();
+        try (LdifReader reader = new LdifReader()) {
+            for (LdifEntry entry : reader.parseLdif(ldif)) {
+                admin.add(new DefaultEntry(service.getSchemaManager(), entry.getEntry()));
+            }
+        }
+    }
+
+    private static int freePort(String host) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new DirectoryException("No free port on " + host + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void ensurePortFree(String host, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+        } catch (IOException e) {
+            throw new DirectoryException("LDAP port " + port + " on " + host
+                    + " is already in use; stop what listens there or choose another port", e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
