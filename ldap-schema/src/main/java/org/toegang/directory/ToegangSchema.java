@@ -32,7 +32,8 @@ public final class ToegangSchema {
             "uid", "mail", "cn", "sn", "givenName", "entryUUID",
             "toegangId", "toegangPersonId", "toegangNationalRegisterNumber", "toegangOrganisationKey",
             "toegangTargetGroup", "toegangLegalRepresentativeOf", "toegangClientId", "toegangRightName",
-            "toegangGrantStatus", "toegangValidFrom", "toegangValidTo", "toegangDelegationRole");
+            "toegangGrantStatus", "toegangValidFrom", "toegangValidTo", "toegangDelegationRole",
+            "toegangExternalId");
 
     private final Entry subschemaEntry;
     private final Schema schema;

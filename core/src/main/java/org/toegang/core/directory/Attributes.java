@@ -34,6 +34,8 @@ final class Attributes {
     static final String DECIDED_BY = "toegangDecidedBy";
     static final String DELEGATION_ROLE = "toegangDelegationRole";
     static final String LIMITED_TO_CLIENT_ID = "toegangLimitedToClientId";
+    static final String EXTERNAL_ID = "toegangExternalId";
+    static final String ACTIVE = "toegangActive";
 
     static final String PERSON_CLASS = "toegangPerson";
     static final String ORGANISATION_CLASS = "toegangOrganisation";

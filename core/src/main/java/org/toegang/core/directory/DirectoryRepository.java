@@ -61,6 +61,11 @@ public final class DirectoryRepository {
                 EntryMapper::organisation);
     }
 
+    /** Every organisation in the directory. */
+    public List<Organisation> allOrganisations() {
+        return search(equal(OBJECT_CLASS, ORGANISATION_CLASS), EntryMapper::organisation);
+    }
+
     public Optional<Application> findApplication(String clientId) {
         return first(and(equal(OBJECT_CLASS, APPLICATION_CLASS), equal(CLIENT_ID, clientId)), EntryMapper::application);
     }

@@ -1,0 +1,338 @@
+package org.toegang.core.directory;
+
+import static org.toegang.core.directory.Attributes.*;
+
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPSearchException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.ModifyDNRequest;
+import com.unboundid.ldap.sdk.RDN;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.util.StaticUtils;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Creates, replaces, deletes and searches people in the directory ({@code ou=people}). The
+ * entry's DN is {@code uid=<user name>}, so the directory itself guarantees that a user name is
+ * taken once, also between two concurrent writers. Filters reach the directory only as
+ * {@link Filter} objects built with the SDK's factories, which escape every value (RFC 4515).
+ * Thread-safe; share one instance.
+ */
+public final class PersonStore {
+    static final String COMMON_NAME = "cn";
+    static final String TITLE = "title";
+    static final String EMPLOYEE_NUMBER = "employeeNumber";
+    static final String ORGANIZATION = "o";
+    static final String DEPARTMENT = "departmentNumber";
+    private static final String CREATED = "createTimestamp";
+    private static final String MODIFIED = "modifyTimestamp";
+    private static final String[] REQUESTED = {"*", CREATED, MODIFIED};
+    private static final List<String> OBJECT_CLASSES =
+            List.of("top", "person", "organizationalPerson", "inetOrgPerson", PERSON_CLASS);
+
+    private final Directory directory;
+    private final DN peopleDn;
+
+    public PersonStore(Directory directory) {
+        this.directory = directory;
+        try {
+            this.peopleDn = new DN("ou=people," + directory.config().baseDn());
+        } catch (LDAPException e) {
+            throw new IllegalArgumentException("base DN " + directory.config().baseDn() + " is malformed", e);
+        }
+    }
+
+    /** The person with this directory id; empty when there is none. */
+    public Optional<StoredPerson> find(String personId) {
+        return entry(personId).map(PersonStore::stored);
+    }
+
+    /**
+     * Stores a new person with a new directory id.
+     *
+     * @throws StoreConflictException (uniqueness) when the user name or national register number is taken
+     */
+    public StoredPerson create(PersonDraft draft) {
+        requireUniqueNationalRegisterNumber(draft, null);
+        String id = UUID.randomUUID().toString();
+        Entry entry = new Entry(dnFor(draft.username()));
+        entry.addAttribute(OBJECT_CLASS, OBJECT_CLASSES);
+        entry.addAttribute(PERSON_ID, id);
+        for (Attribute attribute : attributes(draft)) {
+            if (attribute.hasValue()) {
+                entry.addAttribute(attribute);
+            }
+        }
+        try {
+            directory.pool().add(entry);
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.ENTRY_ALREADY_EXISTS) {
+                throw StoreConflictException.uniqueness("userName", draft.username());
+            }
+            throw Directory.unavailable(directory.config(), e);
+        }
+        // Answer from what was written rather than read it back: one round trip per create.
+        Instant now = Instant.now();
+        return stored(entry, Optional.of(now), Optional.of(now));
+    }
+
+    /**
+     * Replaces every value a {@link PersonDraft} carries; renames the entry when the user name changes.
+     *
+     * @param expectedVersion when present, the write happens only if the stored version is still this
+     * @return the stored person, or empty when there is no person with this id
+     * @throws StoreConflictException (uniqueness, stale version)
+     */
+    public Optional<StoredPerson> replace(String personId, PersonDraft draft, Optional<String> expectedVersion) {
+        Optional<SearchResultEntry> current = entry(personId);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        SearchResultEntry entry = current.get();
+        requireVersion(entry, personId, expectedVersion);
+        requireUniqueNationalRegisterNumber(draft, personId);
+        try {
+            String dn = entry.getDN();
+            if (!draft.username().equals(entry.getAttributeValue(UID))) {
+                DN renamed = dnFor(draft.username());
+                directory.pool().modifyDN(new ModifyDNRequest(dn, renamed.getRDNString(), true));
+                dn = renamed.toString();
+            }
+            List<Modification> changes = new ArrayList<>();
+            for (Attribute attribute : attributes(draft)) {
+                changes.add(new Modification(ModificationType.REPLACE, attribute.getName(), attribute.getValues()));
+            }
+            directory.pool().modify(dn, changes);
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.ENTRY_ALREADY_EXISTS) {
+                throw StoreConflictException.uniqueness("userName", draft.username());
+            }
+            throw Directory.unavailable(directory.config(), e);
+        }
+        return find(personId);
+    }
+
+    /**
+     * Deletes the person with everything that hangs on them (grants, work relations, delegations).
+     *
+     * @return false when there is no person with this id
+     * @throws StoreConflictException (stale version)
+     */
+    public boolean delete(String personId, Optional<String> expectedVersion) {
+        Optional<SearchResultEntry> current = entry(personId);
+        if (current.isEmpty()) {
+            return false;
+        }
+        requireVersion(current.get(), personId, expectedVersion);
+        try {
+            Filter dependants = Filter.createANDFilter(Filter.createEqualityFilter(PERSON_ID, personId),
+                    Filter.createORFilter(Filter.createEqualityFilter(OBJECT_CLASS, GRANT_CLASS),
+                            Filter.createEqualityFilter(OBJECT_CLASS, WORK_RELATION_CLASS),
+                            Filter.createEqualityFilter(OBJECT_CLASS, DELEGATION_CLASS)));
+            for (SearchResultEntry dependant : directory.pool().search(new SearchRequest(directory.config().baseDn(),
+                    SearchScope.SUB, dependants, "1.1")).getSearchEntries()) {
+                directory.pool().delete(dependant.getDN());
+            }
+            directory.pool().delete(current.get().getDN());
+            return true;
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+                return false;
+            }
+            throw Directory.unavailable(directory.config(), e);
+        }
+    }
+
+    /**
+     * The people matching {@code filter}, in no particular order.
+     *
+     * @param limit the most entries the caller accepts
+     * @throws StoreConflictException (too many results) when more than {@code limit} match
+     */
+    public List<StoredPerson> search(Filter filter, int limit) {
+        Filter people = Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, PERSON_CLASS), filter);
+        SearchRequest request = new SearchRequest(peopleDn.toString(), SearchScope.SUB, people, REQUESTED);
+        request.setSizeLimit(limit + 1);
+        try {
+            List<SearchResultEntry> entries = directory.pool().search(request).getSearchEntries();
+            if (entries.size() > limit) {
+                throw StoreConflictException.tooManyResults(limit);
+            }
+            return entries.stream().map(PersonStore::stored).toList();
+        } catch (LDAPSearchException e) {
+            if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
+                throw StoreConflictException.tooManyResults(limit);
+            }
+            throw Directory.unavailable(directory.config(), e);
+        } catch (LDAPException e) {
+            throw Directory.unavailable(directory.config(), e);
+        }
+    }
+
+    /** The LDAP attribute a person's field is stored in, for callers that build filters. */
+    public static String attributeFor(PersonField field) {
+        return field.attribute;
+    }
+
+    /** The fields of a person that searches may filter on, and where each is stored. */
+    public enum PersonField {
+        ID(PERSON_ID), USERNAME(UID), GIVEN_NAME(Attributes.GIVEN_NAME), FAMILY_NAME(SURNAME),
+        DISPLAY_NAME(COMMON_NAME), EMAIL(MAIL), NATIONAL_REGISTER_NUMBER(Attributes.NATIONAL_REGISTER_NUMBER),
+        LEGAL_REPRESENTATIVE_OF(Attributes.LEGAL_REPRESENTATIVE_OF), TITLE(PersonStore.TITLE),
+        EMPLOYEE_NUMBER(PersonStore.EMPLOYEE_NUMBER), ORGANIZATION(PersonStore.ORGANIZATION),
+        DEPARTMENT(PersonStore.DEPARTMENT), CREATED(PersonStore.CREATED), MODIFIED(PersonStore.MODIFIED),
+        EXTERNAL_ID(Attributes.EXTERNAL_ID);
+
+        private final String attribute;
+
+        PersonField(String attribute) {
+            this.attribute = attribute;
+        }
+
+        public String attribute() {
+            return attribute;
+        }
+    }
+
+    /**
+     * Matches the people who are active, or those who are deactivated. Only a deactivation is
+     * stored ({@code toegangActive: FALSE}); an absent value means active, so people created
+     * before the attribute existed stay active. Keycloak's federation filter is the same rule.
+     */
+    public static Filter activeFilter(boolean active) {
+        Filter deactivated = Filter.createEqualityFilter(ACTIVE, "FALSE");
+        return active ? Filter.createNOTFilter(deactivated) : deactivated;
+    }
+
+    /** Encodes a moment as the directory's GeneralizedTime, for filters on {@link PersonField#CREATED}. */
+    public static String generalizedTime(Instant moment) {
+        return EntryMapper.generalizedTime(moment);
+    }
+
+    private Optional<SearchResultEntry> entry(String personId) {
+        Filter filter = Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, PERSON_CLASS),
+                Filter.createEqualityFilter(PERSON_ID, personId));
+        try {
+            SearchResultEntry entry = directory.pool().searchForEntry(
+                    new SearchRequest(peopleDn.toString(), SearchScope.SUB, filter, REQUESTED));
+            return Optional.ofNullable(entry);
+        } catch (LDAPException e) {
+            throw Directory.unavailable(directory.config(), e);
+        }
+    }
+
+    private void requireUniqueNationalRegisterNumber(PersonDraft draft, String ownId) {
+        if (draft.nationalRegisterNumber().isEmpty()) {
+            return;
+        }
+        String number = draft.nationalRegisterNumber().get();
+        for (StoredPerson holder : search(Filter.createEqualityFilter(NATIONAL_REGISTER_NUMBER, number), 2)) {
+            if (!holder.id().equals(ownId)) {
+                throw StoreConflictException.uniqueness("nationalRegisterNumber", number);
+            }
+        }
+    }
+
+    private static void requireVersion(Entry entry, String personId, Optional<String> expectedVersion) {
+        if (expectedVersion.isPresent() && !expectedVersion.get().equals(version(entry))) {
+            throw StoreConflictException.staleVersion(personId);
+        }
+    }
+
+    private DN dnFor(String username) {
+        return new DN(new RDN(UID, username), peopleDn);
+    }
+
+    private static List<Attribute> attributes(PersonDraft draft) {
+        return List.of(
+                new Attribute(UID, draft.username()),
+                new Attribute(COMMON_NAME, draft.commonName()),
+                optional(Attributes.GIVEN_NAME, draft.givenName().isEmpty() ? Optional.empty() : Optional.of(draft.givenName())),
+                new Attribute(SURNAME, draft.familyName()),
+                optional(MAIL, draft.email()),
+                optional(NATIONAL_REGISTER_NUMBER, draft.nationalRegisterNumber()),
+                new Attribute(LEGAL_REPRESENTATIVE_OF, draft.legalRepresentativeOf()),
+                optional(TITLE, draft.title()),
+                optional(EMPLOYEE_NUMBER, draft.employeeNumber()),
+                optional(ORGANIZATION, draft.organization()),
+                optional(DEPARTMENT, draft.department()),
+                optional(EXTERNAL_ID, draft.externalId()),
+                optional(ACTIVE, draft.active() ? Optional.empty() : Optional.of("FALSE")));
+    }
+
+    private static Attribute optional(String name, Optional<String> value) {
+        return value.map(v -> new Attribute(name, v)).orElseGet(() -> new Attribute(name));
+    }
+
+    private static StoredPerson stored(Entry entry) {
+        return stored(entry, time(entry, CREATED), time(entry, MODIFIED));
+    }
+
+    private static StoredPerson stored(Entry entry, Optional<Instant> created, Optional<Instant> modified) {
+        return new StoredPerson(EntryMapper.person(entry),
+                Optional.ofNullable(entry.getAttributeValue(COMMON_NAME)).orElse(entry.getAttributeValue(UID)),
+                Optional.ofNullable(entry.getAttributeValue(TITLE)),
+                Optional.ofNullable(entry.getAttributeValue(EMPLOYEE_NUMBER)),
+                Optional.ofNullable(entry.getAttributeValue(ORGANIZATION)),
+                Optional.ofNullable(entry.getAttributeValue(DEPARTMENT)),
+                created, modified, Optional.ofNullable(entry.getAttributeValue(EXTERNAL_ID)),
+                !"FALSE".equalsIgnoreCase(entry.getAttributeValue(ACTIVE)), version(entry));
+    }
+
+    private static Optional<Instant> time(Entry entry, String attribute) {
+        String value = entry.getAttributeValue(attribute);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(StaticUtils.decodeGeneralizedTime(value).toInstant());
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A digest of every user attribute, names and values sorted, so it is the same for the same
+     * stored content whatever the order the server returns it in, and needs no server support.
+     */
+    static String version(Entry entry) {
+        List<String> lines = new ArrayList<>();
+        for (Attribute attribute : entry.getAttributes()) {
+            String name = attribute.getBaseName().toLowerCase(Locale.ROOT);
+            if (name.equals(CREATED.toLowerCase(Locale.ROOT)) || name.equals(MODIFIED.toLowerCase(Locale.ROOT))
+                    || name.equals("entryuuid") || name.equals("userpassword")) {
+                continue;
+            }
+            String[] values = attribute.getValues();
+            Arrays.sort(values);
+            lines.add(name + "=" + String.join("\u0000", values));
+        }
+        lines.sort(null);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

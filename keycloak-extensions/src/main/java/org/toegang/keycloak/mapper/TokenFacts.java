@@ -1,0 +1,56 @@
+package org.toegang.keycloak.mapper;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.keycloak.models.AuthenticatedClientSessionModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.UserSessionModel;
+import org.toegang.core.capacity.ApplicationClients;
+import org.toegang.core.capacity.CapacityClaims;
+import org.toegang.core.capacity.CapacityNote;
+import org.toegang.keycloak.capacity.ChosenCapacity;
+
+/** What the OIDC and SAML mappers release, computed once here for both protocols. */
+final class TokenFacts {
+    /** Mapper option: the application whose rights to release; default: the client's application. */
+    static final String APPLICATION = "toegang.application";
+
+    private TokenFacts() {
+    }
+
+    /** The {@code vo} claims; reads only the session, no directory search. */
+    static Map<String, String> vo(UserSessionModel userSession, AuthenticatedClientSessionModel clientSession) {
+        return CapacityClaims.vo(userSession.getUser().getFirstAttribute(ChosenCapacity.PERSON_ID_ATTRIBUTE),
+                CapacityNote.read(clientSession.getNote(ChosenCapacity.NOTE)).orElse(null));
+    }
+
+    /** The application whose rights a mapper releases. */
+    static Optional<String> application(ProtocolMapperModel model, AuthenticatedClientSessionModel clientSession) {
+        String configured = model.getConfig() == null ? null : model.getConfig().get(APPLICATION);
+        return configured != null && !configured.isBlank()
+                ? Optional.of(configured.strip())
+                : ApplicationClients.applicationOf(clientSession.getClient().getClientId());
+    }
+
+    /**
+     * The 3D roles for the chosen capacity, from the directory as it is now (one search per
+     * request); empty when the mapper's application is not the client's, so an application
+     * never receives another's rights, nor when no capacity was chosen.
+     */
+    static Optional<List<String>> roles(KeycloakSession session, ProtocolMapperModel model,
+                                        UserSessionModel userSession, AuthenticatedClientSessionModel clientSession) {
+        Optional<String> application = application(model, clientSession);
+        if (application.isEmpty()
+                || !application.equals(ApplicationClients.applicationOf(clientSession.getClient().getClientId()))) {
+            return Optional.empty();
+        }
+        return ChosenCapacity.of(session, userSession.getUser(), clientSession).map(ChosenCapacity::roles);
+    }
+
+    static String rolesClaim(ProtocolMapperModel model, AuthenticatedClientSessionModel clientSession) {
+        return CapacityClaims.rolesClaim(application(model, clientSession).orElse("unknown"));
+    }
+}

@@ -1,0 +1,92 @@
+package org.toegang.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.text.ParseException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RealmDefinitionTest {
+    private static final DirectoryAccess EMBEDDED =
+            new DirectoryAccess("ldap://127.0.0.1:10389", "uid=admin,ou=system", "secret");
+
+    @Test
+    void fillsInTheDirectoryConnection() throws ParseException {
+        Map<String, Object> ldap = ldapComponent(RealmDefinition.forDirectory(EMBEDDED));
+
+        assertThat(ldap).containsEntry("id", RealmDefinition.LDAP_COMPONENT_ID);
+        Map<String, Object> config = JSONObjectUtils.getJSONObject(ldap, "config");
+        assertThat(config).containsEntry("connectionUrl", List.of("ldap://127.0.0.1:10389"))
+                .containsEntry("bindDn", List.of("uid=admin,ou=system"))
+                .containsEntry("bindCredential", List.of("secret"))
+                .containsEntry("vendor", List.of("other"))
+                .containsEntry("editMode", List.of("READ_ONLY"))
+                .containsEntry("importEnabled", List.of("false"))
+                .containsEntry("uuidLDAPAttribute", List.of("entryUUID"));
+    }
+
+    @Test
+    void hidesDeactivatedPeopleFromSignIn() throws ParseException {
+        // A SCIM deactivation stores toegangActive=FALSE; an absent value means active (PersonStore.activeFilter).
+        Map<String, Object> config = JSONObjectUtils.getJSONObject(ldapComponent(RealmDefinition.forDirectory(EMBEDDED)),
+                "config");
+
+        assertThat(config).containsEntry("customUserSearchFilter", List.of("(!(toegangActive=FALSE))"));
+    }
+
+    @Test
+    void keepsAPasswordWithQuotesInsideItsJsonString() throws ParseException {
+        DirectoryAccess odd = new DirectoryAccess("ldap://ldap.example:389", "cn=keycloak,dc=example", "p\"a\\ss");
+
+        Map<String, Object> config = JSONObjectUtils.getJSONObject(ldapComponent(RealmDefinition.forDirectory(odd)), "config");
+
+        assertThat(config).containsEntry("bindCredential", List.of("p\"a\\ss"));
+    }
+
+    @Test
+    void readsFirstNamesFromGivenNameNotCn() throws ParseException {
+        Map<String, Object> ldap = ldapComponent(RealmDefinition.forDirectory(EMBEDDED));
+        List<Object> mappers = JSONObjectUtils.getJSONArray(JSONObjectUtils.getJSONObject(ldap, "subComponents"),
+                "org.keycloak.storage.ldap.mappers.LDAPStorageMapper");
+
+        assertThat(mappers).extracting(mapper -> mapperConfig(mapper, "user.model.attribute") + "<-"
+                        + mapperConfig(mapper, "ldap.attribute"))
+                .contains("firstName<-givenName", "lastName<-sn", "email<-mail", "username<-uid",
+                        "vo_id<-toegangPersonId", "rrn<-toegangNationalRegisterNumber",
+                        "wv_orgcode<-toegangLegalRepresentativeOf");
+    }
+
+    @Test
+    void enablesTheAuditTrail() throws ParseException {
+        Map<String, Object> realm = JSONObjectUtils.parse(RealmDefinition.forDirectory(EMBEDDED).json());
+
+        assertThat(JSONObjectUtils.getStringList(realm, "eventsListeners")).containsExactly("toegang-audit");
+        assertThat(realm).containsEntry("adminEventsEnabled", true).containsEntry("adminEventsDetailsEnabled", false);
+    }
+
+    @Test
+    void changesItsFingerprintWithTheDirectory() {
+        DirectoryAccess other = new DirectoryAccess("ldap://127.0.0.1:20389", "uid=admin,ou=system", "secret");
+
+        assertThat(RealmDefinition.forDirectory(EMBEDDED).fingerprint())
+                .isEqualTo(RealmDefinition.forDirectory(EMBEDDED).fingerprint())
+                .isNotEqualTo(RealmDefinition.forDirectory(other).fingerprint());
+    }
+
+    private static Map<String, Object> ldapComponent(RealmDefinition realm) throws ParseException {
+        Map<String, Object> components = JSONObjectUtils.getJSONObject(JSONObjectUtils.parse(realm.json()), "components");
+        List<Object> storage = JSONObjectUtils.getJSONArray(components, "org.keycloak.storage.UserStorageProvider");
+        assertThat(storage).hasSize(1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ldap = (Map<String, Object>) storage.get(0);
+        return ldap;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object mapperConfig(Object mapper, String key) {
+        Map<String, Object> config = (Map<String, Object>) ((Map<String, Object>) mapper).get("config");
+        return ((List<Object>) config.get(key)).get(0);
+    }
+}

@@ -1,0 +1,88 @@
+package org.toegang.launcher;
+
+import java.nio.file.Path;
+import org.toegang.directory.SearchCountingProxy;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Starts the directory and Keycloak once per test JVM, on the first test that asks for a
+ * {@link RunningToegang}, and stops them when the JVM's tests are done (the root context's store
+ * closes it). Free ports and a home under {@code target/it}, so the tests run beside a
+ * {@code toegang up} without touching it.
+ *
+ * <p>Our providers reach the directory through a {@link SearchCountingProxy}, so tests can count
+ * on the wire the searches a token costs ({@link RunningToegang#providerSearches()}); Keycloak's
+ * own LDAP federation goes to the directory directly and is not counted.
+ *
+ * <p>A failed start is kept too: the next test class reports the same failure instead of waiting
+ * for another start.
+ */
+public final class ToegangStackExtension implements ParameterResolver {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ToegangStackExtension.class);
+    private static final String HOST = "127.0.0.1";
+    /** Read by {@link ToegangStack}: the directory URL our providers use, when set. */
+    private static final String PROVIDERS_LDAP_URL = "toegang.providers.ldap-url";
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == RunningToegang.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Started.class, key -> Started.attempt(), Started.class)
+                .get();
+    }
+
+    /** The outcome of the one start attempt; closing it stops the stack. */
+    private record Started(RunningToegang running, RuntimeException failure) implements AutoCloseable {
+        static Started attempt() {
+            int ldapPort = Ports.free(HOST);
+            StackSettings settings = StackSettings.builder()
+                    .dataDirectory(Path.of(System.getProperty("toegang.it.work", "target/it")))
+                    .host(HOST)
+                    .httpPort(Ports.free(HOST))
+                    .managementPort(Ports.free(HOST))
+                    .ldapPort(ldapPort)
+                    .fresh(true)
+                    .startTimeout(RunningToegang.startTimeout())
+                    .build();
+            ToegangStack stack = ToegangStack.create(settings, line -> System.out.println("[toegang] " + line));
+            // The proxy connects to the directory only when a client connects, so it may start first.
+            SearchCountingProxy providerSearches = new SearchCountingProxy("ldap://" + HOST + ":" + ldapPort);
+            // Also stop it if the JVM is ended before JUnit closes the store.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stack.close();
+                providerSearches.close();
+            }, "toegang-it-stop"));
+            // ToegangStack reads the property only while it starts: clear it again, so that another
+            // stack in this JVM (a launcher run in a test) is not pointed at this directory.
+            System.setProperty(PROVIDERS_LDAP_URL, providerSearches.ldapUrl());
+            try {
+                return new Started(new RunningToegang(stack.start(), providerSearches), null);
+            } catch (RuntimeException e) {
+                providerSearches.close();
+                return new Started(null, e);
+            } finally {
+                System.clearProperty(PROVIDERS_LDAP_URL);
+            }
+        }
+
+        RunningToegang get() {
+            if (failure != null) {
+                throw new IllegalStateException("The Toegang stack did not start: " + failure.getMessage(), failure);
+            }
+            return running;
+        }
+
+        @Override
+        public void close() {
+            if (running != null) {
+                running.close();
+            }
+        }
+    }
+}

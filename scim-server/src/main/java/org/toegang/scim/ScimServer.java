@@ -1,0 +1,132 @@
+package org.toegang.scim;
+
+import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import com.unboundid.scim2.common.utils.JsonUtils;
+import com.unboundid.scim2.server.providers.DotSearchFilter;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.toegang.core.directory.Directory;
+import org.toegang.core.directory.DirectoryConfig;
+import org.toegang.core.directory.DirectoryRepository;
+import org.toegang.core.directory.PersonStore;
+import org.toegang.core.directory.RightsQuery;
+import org.toegang.scim.auth.BearerAuthentication;
+import org.toegang.scim.auth.TokenVerifier;
+import org.toegang.scim.bulk.BulkEndpoint;
+import org.toegang.scim.discovery.ResourceTypesResource;
+import org.toegang.scim.discovery.SchemasResource;
+import org.toegang.scim.discovery.ServiceProviderConfigResource;
+import org.toegang.scim.groups.GroupsEndpoint;
+import org.toegang.scim.organisations.OrganisationsEndpoint;
+import org.toegang.scim.protocol.BodyLimit;
+import org.toegang.scim.protocol.ScimErrors;
+import org.toegang.scim.protocol.ScimLimits;
+import org.toegang.scim.users.UserService;
+import org.toegang.scim.users.UsersEndpoint;
+
+/**
+ * The SCIM 2.0 service provider (RFC 7643, RFC 7644) over the directory, on Grizzly and Jersey.
+ * Stateless: every request reads and writes the directory through core. Close it to stop.
+ */
+public final class ScimServer implements AutoCloseable {
+    private final HttpServer http;
+    private final Directory directory;
+    private final URI baseUri;
+
+    private ScimServer(HttpServer http, Directory directory, URI baseUri) {
+        this.http = http;
+        this.directory = directory;
+        this.baseUri = baseUri;
+    }
+
+    /**
+     * Connects to the directory and starts listening.
+     *
+     * @throws org.toegang.core.directory.DirectoryUnavailableException when the directory cannot be reached
+     */
+    public static ScimServer start(ScimServerConfig config) {
+        Directory directory = Directory.connect(config.directory());
+        try {
+            ResourceConfig application = application(config, directory);
+            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(config.baseUri(), application, true);
+            int port = http.getListener("grizzly").getPort();
+            URI actual = URI.create(config.baseUri().getScheme() + "://" + config.baseUri().getHost() + ":" + port
+                    + config.baseUri().getPath());
+            return new ScimServer(http, directory, actual);
+        } catch (RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    static ResourceConfig application(ScimServerConfig config, Directory directory) {
+        ScimLimits limits = config.limits();
+        Clock clock = Clock.systemUTC();
+        RightsQuery rights = new RightsQuery(directory);
+        UserService users = new UserService(new PersonStore(directory), rights, limits, clock, UsersEndpoint.DEFINITION);
+        TokenVerifier tokens = new TokenVerifier(config.issuer(), config.jwksUrl(), config.audience(),
+                config.provisioningRole());
+        ResourceConfig application = new ResourceConfig();
+        application.register(new JacksonJsonProvider(JsonUtils.createObjectMapper()));
+        application.register(new BodyLimit(limits.maxBodyBytes()));
+        application.register(new BearerAuthentication(tokens));
+        application.register(DotSearchFilter.class);
+        application.register(new ScimErrors());
+        application.register(new UsersEndpoint(users, limits));
+        application.register(new GroupsEndpoint(rights, limits, clock));
+        application.register(new OrganisationsEndpoint(new DirectoryRepository(directory), limits));
+        application.register(new BulkEndpoint(users, limits));
+        application.register(org.toegang.scim.users.MeEndpoint.class);
+        application.register(new ServiceProviderConfigResource(limits));
+        application.register(SchemasResource.class);
+        application.register(ResourceTypesResource.class);
+        application.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        return application;
+    }
+
+    /** Where the API answers, with the port actually bound (useful with port 0). */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    @Override
+    public void close() {
+        http.shutdownNow();
+        directory.close();
+    }
+
+    /**
+     * Starts the server from system properties (or the environment, upper-cased with
+     * underscores): {@code toegang.scim.port} (8090), {@code toegang.ldap.url}
+     * ({@code ldap://localhost:10389}), {@code toegang.ldap.bindDn}, {@code toegang.ldap.password},
+     * {@code toegang.issuer} ({@code http://localhost:8080/realms/toegang}), {@code toegang.scim.audience}.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        String issuer = setting("toegang.issuer", "http://localhost:8080/realms/toegang");
+        ScimServerConfig config = new ScimServerConfig(
+                URI.create("http://localhost:" + setting("toegang.scim.port", "" + ScimServerConfig.DEFAULT_PORT)
+                        + ScimServerConfig.DEFAULT_PATH),
+                new DirectoryConfig(setting("toegang.ldap.url", "ldap://localhost:10389"),
+                        setting("toegang.ldap.bindDn", "uid=admin,ou=system"),
+                        setting("toegang.ldap.password", "secret"), DirectoryConfig.DEFAULT_BASE_DN, 8),
+                issuer, ScimServerConfig.jwksOf(issuer), Optional.ofNullable(setting("toegang.scim.audience", null)),
+                ScimServerConfig.DEFAULT_PROVISIONING_ROLE, ScimLimits.DEFAULTS);
+        ScimServer server = start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "scim-shutdown"));
+        System.out.println("SCIM 2.0 server at " + server.baseUri());
+        Thread.currentThread().join();
+    }
+
+    private static String setting(String name, String fallback) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            value = System.getenv(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

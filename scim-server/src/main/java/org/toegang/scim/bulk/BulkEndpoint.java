@@ -1,0 +1,198 @@
+package org.toegang.scim.bulk;
+
+import static org.toegang.scim.protocol.ScimMediaTypes.JSON;
+import static org.toegang.scim.protocol.ScimMediaTypes.SCIM_JSON;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.MethodNotAllowedException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.messages.PatchRequest;
+import com.unboundid.scim2.common.types.UserResource;
+import com.unboundid.scim2.common.utils.JsonUtils;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.toegang.scim.auth.Caller;
+import org.toegang.scim.protocol.PatchRequests;
+import org.toegang.scim.protocol.ScimErrors;
+import org.toegang.scim.protocol.ScimLimits;
+import org.toegang.scim.users.UserService;
+import org.toegang.scim.users.UsersEndpoint;
+
+/**
+ * {@code /Bulk} (RFC 7644 §3.7): runs the operations in order through the same service as
+ * {@code /Users}, resolves {@code bulkId:} references to the ids earlier operations created, and
+ * stops once {@code failOnErrors} errors occurred. Groups and organisations are read-only, so
+ * operations on them fail with 405 individually.
+ */
+@Path("Bulk")
+@Produces({SCIM_JSON, JSON})
+public final class BulkEndpoint {
+    static final String REQUEST_URN = "urn:ietf:params:scim:api:messages:2.0:BulkRequest";
+    static final String RESPONSE_URN = "urn:ietf:params:scim:api:messages:2.0:BulkResponse";
+    private static final Pattern USER = Pattern.compile("^/?Users(?:/([^/]+))?$");
+    private static final Pattern REFERENCE = Pattern.compile("bulkId:([A-Za-z0-9._~-]+)");
+
+    private final UserService users;
+    private final ScimLimits limits;
+
+    public BulkEndpoint(UserService users, ScimLimits limits) {
+        this.users = users;
+        this.limits = limits;
+    }
+
+    @POST
+    @Consumes({SCIM_JSON, JSON})
+    public Response bulk(ObjectNode request, @Context SecurityContext security, @Context UriInfo uriInfo)
+            throws ScimException {
+        if (!containsText(request.get("schemas"), REQUEST_URN)) {
+            throw BadRequestException.invalidSyntax("A bulk request must declare the schema " + REQUEST_URN);
+        }
+        JsonNode operations = request.get("Operations");
+        if (operations == null || !operations.isArray()) {
+            throw BadRequestException.invalidSyntax("A bulk request needs an Operations array");
+        }
+        if (operations.size() > limits.maxBulkOperations()) {
+            throw new ScimException(413, null, "A bulk request may hold at most " + limits.maxBulkOperations()
+                    + " operations; this one holds " + operations.size());
+        }
+        int failOnErrors = request.path("failOnErrors").asInt(Integer.MAX_VALUE);
+        if (failOnErrors < 1) {
+            failOnErrors = Integer.MAX_VALUE;
+        }
+        Caller caller = (Caller) security.getUserPrincipal();
+        Map<String, String> created = new HashMap<>();
+        ArrayNode results = JsonUtils.getJsonNodeFactory().arrayNode();
+        int errors = 0;
+        for (JsonNode operation : operations) {
+            ObjectNode result = results.addObject();
+            String method = operation.path("method").asText("").toUpperCase(java.util.Locale.ROOT);
+            result.put("method", method);
+            String bulkId = operation.hasNonNull("bulkId") ? operation.get("bulkId").asText() : null;
+            if (bulkId != null) {
+                result.put("bulkId", bulkId);
+            }
+            try {
+                UserResource user = run(caller, method, bulkId, operation, created);
+                if (user != null) {
+                    String location = uriInfo.getBaseUriBuilder().path("Users").path(user.getId()).build().toString();
+                    result.put("location", location);
+                    result.put("version", user.getMeta().getVersion());
+                }
+                result.put("status", method.equals("POST") ? "201" : method.equals("DELETE") ? "204" : "200");
+            } catch (ScimException | RuntimeException e) {
+                ScimException scim = ScimErrors.toScim(e);
+                result.put("status", String.valueOf(scim.getScimError().getStatus()));
+                result.set("response", JsonUtils.valueToNode(scim.getScimError()));
+                if (++errors >= failOnErrors) {
+                    break;
+                }
+            }
+        }
+        ObjectNode response = JsonUtils.getJsonNodeFactory().objectNode();
+        response.putArray("schemas").add(RESPONSE_URN);
+        response.set("Operations", results);
+        return Response.ok(response).build();
+    }
+
+    private UserResource run(Caller caller, String method, String bulkId, JsonNode operation,
+                             Map<String, String> created) throws ScimException {
+        String path = resolve(operation.path("path").asText(""), created);
+        Matcher target = USER.matcher(path);
+        if (!target.matches()) {
+            throw new MethodNotAllowedException("Bulk writes are supported on /Users only, not " + path);
+        }
+        String id = target.group(1);
+        String version = operation.hasNonNull("version") ? operation.get("version").asText() : null;
+        JsonNode data = operation.get("data");
+        switch (method) {
+            case "POST" -> {
+                if (id != null) {
+                    throw new MethodNotAllowedException("POST goes to /Users, not " + path);
+                }
+                if (bulkId == null) {
+                    throw BadRequestException.invalidValue("A bulk POST needs a bulkId");
+                }
+                UserResource user = users.create(caller, (ObjectNode) resolve(object(data), created));
+                created.put(bulkId, user.getId());
+                return user;
+            }
+            case "PUT" -> {
+                return users.replace(caller, required(id, path), (ObjectNode) resolve(object(data), created), version);
+            }
+            case "PATCH" -> {
+                PatchRequest patch = PatchRequests.read((ObjectNode) resolve(object(data), created),
+                        UsersEndpoint.DEFINITION);
+                return users.patch(caller, required(id, path), patch, version);
+            }
+            case "DELETE" -> {
+                users.delete(caller, required(id, path), version);
+                return null;
+            }
+            default -> throw BadRequestException.invalidSyntax("Unknown bulk method " + method);
+        }
+    }
+
+    private static ObjectNode object(JsonNode data) throws BadRequestException {
+        if (data == null || !data.isObject()) {
+            throw BadRequestException.invalidSyntax("This bulk operation needs a data object");
+        }
+        return (ObjectNode) data;
+    }
+
+    private static String required(String id, String path) throws BadRequestException {
+        if (id == null) {
+            throw BadRequestException.invalidPath("This bulk operation needs a path /Users/{id}, not " + path);
+        }
+        return id;
+    }
+
+    private static JsonNode resolve(JsonNode data, Map<String, String> created) throws BadRequestException {
+        try {
+            String text = JsonUtils.getObjectWriter().writeValueAsString(data);
+            return JsonUtils.getObjectReader().readTree(resolve(text, created));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw BadRequestException.invalidSyntax("Malformed bulk data: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Replaces every {@code bulkId:x} with the id the operation with bulkId x created (RFC 7644 §3.7.2). */
+    private static String resolve(String text, Map<String, String> created) throws BadRequestException {
+        Matcher reference = REFERENCE.matcher(text);
+        StringBuilder resolved = new StringBuilder();
+        while (reference.find()) {
+            String id = created.get(reference.group(1));
+            if (id == null) {
+                throw BadRequestException.invalidValue("bulkId " + reference.group(1)
+                        + " refers to no operation that succeeded before this one");
+            }
+            reference.appendReplacement(resolved, Matcher.quoteReplacement(id));
+        }
+        reference.appendTail(resolved);
+        return resolved.toString();
+    }
+
+    private static boolean containsText(JsonNode array, String value) {
+        if (array == null || !array.isArray()) {
+            return false;
+        }
+        for (JsonNode element : array) {
+            if (value.equalsIgnoreCase(element.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

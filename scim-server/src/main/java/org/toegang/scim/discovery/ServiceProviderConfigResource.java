@@ -1,0 +1,44 @@
+package org.toegang.scim.discovery;
+
+import com.unboundid.scim2.common.types.AuthenticationScheme;
+import com.unboundid.scim2.common.types.BulkConfig;
+import com.unboundid.scim2.common.types.ChangePasswordConfig;
+import com.unboundid.scim2.common.types.ETagConfig;
+import com.unboundid.scim2.common.types.FilterConfig;
+import com.unboundid.scim2.common.types.PatchConfig;
+import com.unboundid.scim2.common.types.SortConfig;
+import com.unboundid.scim2.server.resources.AbstractServiceProviderConfigEndpoint;
+import jakarta.ws.rs.Path;
+import java.net.URI;
+import java.util.List;
+import org.toegang.scim.protocol.ScimLimits;
+
+/**
+ * {@code /ServiceProviderConfig} (RFC 7643 §5): what this server does, and its limits, which it
+ * enforces. Passwords are not managed over SCIM (sign-in belongs to Keycloak).
+ */
+@Path("ServiceProviderConfig")
+public final class ServiceProviderConfigResource extends AbstractServiceProviderConfigEndpoint {
+    private final ScimLimits limits;
+
+    public ServiceProviderConfigResource(ScimLimits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    public com.unboundid.scim2.common.types.ServiceProviderConfigResource getServiceProviderConfig() {
+        AuthenticationScheme bearer = new AuthenticationScheme("OAuth Bearer Token",
+                "A bearer access token issued by the toegang realm (client credentials); an application's client "
+                        + "sees only people holding its rights, writing needs the scim-provisioner role",
+                URI.create("https://www.rfc-editor.org/rfc/rfc6750"), null, "oauthbearertoken", true);
+        return new com.unboundid.scim2.common.types.ServiceProviderConfigResource(
+                "https://github.com/toegang/toegang#scim",
+                new PatchConfig(true),
+                new BulkConfig(true, limits.maxBulkOperations(), limits.maxBodyBytes()),
+                new FilterConfig(true, limits.maxResults()),
+                new ChangePasswordConfig(false),
+                new SortConfig(true),
+                new ETagConfig(true),
+                List.of(bearer));
+    }
+}

@@ -1,0 +1,266 @@
+package org.toegang.scim.users;
+
+import com.fasterxml.jackson.databind.node.ValueNode;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.filters.AndFilter;
+import com.unboundid.scim2.common.filters.ComparisonFilter;
+import com.unboundid.scim2.common.filters.ComplexValueFilter;
+import com.unboundid.scim2.common.filters.ContainsFilter;
+import com.unboundid.scim2.common.filters.EndsWithFilter;
+import com.unboundid.scim2.common.filters.EqualFilter;
+import com.unboundid.scim2.common.filters.FilterVisitor;
+import com.unboundid.scim2.common.filters.GreaterThanFilter;
+import com.unboundid.scim2.common.filters.GreaterThanOrEqualFilter;
+import com.unboundid.scim2.common.filters.LessThanFilter;
+import com.unboundid.scim2.common.filters.LessThanOrEqualFilter;
+import com.unboundid.scim2.common.filters.NotEqualFilter;
+import com.unboundid.scim2.common.filters.NotFilter;
+import com.unboundid.scim2.common.filters.OrFilter;
+import com.unboundid.scim2.common.filters.PresentFilter;
+import com.unboundid.scim2.common.filters.StartsWithFilter;
+import com.unboundid.scim2.common.utils.DateTimeUtils;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.toegang.core.directory.PersonStore;
+import org.toegang.scim.users.UserAttributes.Kind;
+import org.toegang.scim.users.UserAttributes.Stored;
+
+/**
+ * Translates a parsed SCIM filter (RFC 7644 §3.4.2.2) on Users into an LDAP filter. Values go
+ * into the LDAP SDK's filter factories and are never concatenated into filter text, so
+ * {@code userName eq "x)(uid=*"} looks for that literal user name. The visitor's parameter is
+ * the enclosing multi-valued attribute inside a value filter ({@code emails[...]}), else null.
+ */
+public final class UserFilterTranslator implements FilterVisitor<Filter, String> {
+    /** Matches every person (every entry has an object class). */
+    static final Filter TRUE = Filter.createPresenceFilter("objectClass");
+    /** Matches no entry. */
+    static final Filter FALSE = Filter.createNOTFilter(TRUE);
+
+    private final int maxNodes;
+    private int nodes;
+
+    private UserFilterTranslator(int maxNodes) {
+        this.maxNodes = maxNodes;
+    }
+
+    /**
+     * @param maxNodes the most operators a filter may hold (the advertised complexity limit)
+     * @throws BadRequestException invalidFilter for unknown attributes, wrong value types or a too complex filter
+     */
+    public static Filter translate(com.unboundid.scim2.common.filters.Filter filter, int maxNodes)
+            throws ScimException {
+        return filter.visit(new UserFilterTranslator(maxNodes), null);
+    }
+
+    @Override
+    public Filter visit(EqualFilter filter, String parent) throws ScimException {
+        Stored stored = stored(filter, parent);
+        if (filter.getComparisonValue() == null || filter.getComparisonValue().isNull()) {
+            return Filter.createNOTFilter(present(stored)); // RFC 7644: eq null means "not present"
+        }
+        return switch (stored.kind()) {
+            case CONSTANT_TRUE -> bool(filter) ? present(stored) : FALSE;
+            case ACTIVE -> PersonStore.activeFilter(bool(filter));
+            case EMAIL_TYPE -> "work".equalsIgnoreCase(text(filter)) ? present(stored) : FALSE;
+            case DATE -> stored.field() == null ? FALSE : Filter.createEqualityFilter(attribute(stored), time(filter));
+            case STRING -> stored.field() == null ? FALSE : Filter.createEqualityFilter(attribute(stored), text(filter));
+        };
+    }
+
+    @Override
+    public Filter visit(NotEqualFilter filter, String parent) throws ScimException {
+        // "ne" is the negation of "eq" (an absent attribute equals nothing, so "ne" holds for it).
+        nodes--;
+        return Filter.createNOTFilter(visit((EqualFilter) com.unboundid.scim2.common.filters.Filter.eq(
+                filter.getAttributePath(), filter.getComparisonValue()), parent));
+    }
+
+    @Override
+    public Filter visit(ContainsFilter filter, String parent) throws ScimException {
+        return substring(filter, parent, null, new String[] {text(filter)}, null);
+    }
+
+    @Override
+    public Filter visit(StartsWithFilter filter, String parent) throws ScimException {
+        return substring(filter, parent, text(filter), null, null);
+    }
+
+    @Override
+    public Filter visit(EndsWithFilter filter, String parent) throws ScimException {
+        return substring(filter, parent, null, null, text(filter));
+    }
+
+    @Override
+    public Filter visit(PresentFilter filter, String parent) throws ScimException {
+        count();
+        return present(UserAttributes.of(parent, filter.getAttributePath()));
+    }
+
+    @Override
+    public Filter visit(GreaterThanFilter filter, String parent) throws ScimException {
+        Stored stored = ordered(filter, parent);
+        if (stored.field() == null) {
+            return FALSE;
+        }
+        String value = orderedValue(stored, filter);
+        return Filter.createANDFilter(Filter.createGreaterOrEqualFilter(attribute(stored), value),
+                Filter.createNOTFilter(Filter.createEqualityFilter(attribute(stored), value)));
+    }
+
+    @Override
+    public Filter visit(GreaterThanOrEqualFilter filter, String parent) throws ScimException {
+        Stored stored = ordered(filter, parent);
+        return stored.field() == null ? FALSE
+                : Filter.createGreaterOrEqualFilter(attribute(stored), orderedValue(stored, filter));
+    }
+
+    @Override
+    public Filter visit(LessThanFilter filter, String parent) throws ScimException {
+        Stored stored = ordered(filter, parent);
+        if (stored.field() == null) {
+            return FALSE;
+        }
+        String value = orderedValue(stored, filter);
+        return Filter.createANDFilter(Filter.createLessOrEqualFilter(attribute(stored), value),
+                Filter.createNOTFilter(Filter.createEqualityFilter(attribute(stored), value)));
+    }
+
+    @Override
+    public Filter visit(LessThanOrEqualFilter filter, String parent) throws ScimException {
+        Stored stored = ordered(filter, parent);
+        return stored.field() == null ? FALSE
+                : Filter.createLessOrEqualFilter(attribute(stored), orderedValue(stored, filter));
+    }
+
+    @Override
+    public Filter visit(AndFilter filter, String parent) throws ScimException {
+        count();
+        List<Filter> parts = new ArrayList<>();
+        for (com.unboundid.scim2.common.filters.Filter part : filter.getCombinedFilters()) {
+            parts.add(part.visit(this, parent));
+        }
+        return Filter.createANDFilter(parts);
+    }
+
+    @Override
+    public Filter visit(OrFilter filter, String parent) throws ScimException {
+        count();
+        List<Filter> parts = new ArrayList<>();
+        for (com.unboundid.scim2.common.filters.Filter part : filter.getCombinedFilters()) {
+            parts.add(part.visit(this, parent));
+        }
+        return Filter.createORFilter(parts);
+    }
+
+    @Override
+    public Filter visit(NotFilter filter, String parent) throws ScimException {
+        count();
+        return Filter.createNOTFilter(filter.getInvertedFilter().visit(this, parent));
+    }
+
+    @Override
+    public Filter visit(ComplexValueFilter filter, String parent) throws ScimException {
+        count();
+        if (parent != null) {
+            throw BadRequestException.invalidFilter("Value filters cannot be nested: " + filter);
+        }
+        String attribute = UserAttributes.key(null, filter.getAttributePath());
+        if (!attribute.equals("emails") && !attribute.endsWith(":manager") && !attribute.equals("phonenumbers")
+                && !attribute.equals("addresses") && !attribute.equals("ims") && !attribute.equals("photos")
+                && !attribute.equals("groups") && !attribute.equals("entitlements") && !attribute.equals("roles")
+                && !attribute.equals("x509certificates")) {
+            throw BadRequestException.invalidFilter(filter.getAttributePath() + " is not a multi-valued complex attribute");
+        }
+        // Toegang keeps one e-mail address per person, so "emails[...]" holds when that one value matches.
+        return filter.getValueFilter().visit(this, attribute);
+    }
+
+    private Filter substring(ComparisonFilter filter, String parent, String initial, String[] any, String last)
+            throws ScimException {
+        Stored stored = stored(filter, parent);
+        if (stored.kind() != Kind.STRING) {
+            throw BadRequestException.invalidFilter(filter.getAttributePath() + " does not support co, sw or ew");
+        }
+        if (stored.field() == null) {
+            return FALSE;
+        }
+        return Filter.createSubstringFilter(attribute(stored), initial, any, last);
+    }
+
+    private Stored stored(ComparisonFilter filter, String parent) throws ScimException {
+        count();
+        ValueNode value = filter.getComparisonValue();
+        if (value != null && !value.isNull() && !value.isTextual() && !value.isBoolean() && !value.isNumber()) {
+            throw BadRequestException.invalidFilter("Unsupported comparison value in " + filter);
+        }
+        return UserAttributes.of(parent, filter.getAttributePath());
+    }
+
+    private Stored ordered(ComparisonFilter filter, String parent) throws ScimException {
+        Stored stored = stored(filter, parent);
+        if (stored.kind() == Kind.CONSTANT_TRUE || stored.kind() == Kind.EMAIL_TYPE || stored.kind() == Kind.ACTIVE) {
+            throw BadRequestException.invalidFilter(filter.getAttributePath() + " cannot be compared with gt, ge, lt or le");
+        }
+        if (filter.getComparisonValue() == null || filter.getComparisonValue().isNull()) {
+            throw BadRequestException.invalidFilter("gt, ge, lt and le need a value: " + filter);
+        }
+        return stored;
+    }
+
+    private static String orderedValue(Stored stored, ComparisonFilter filter) throws BadRequestException {
+        return stored.kind() == Kind.DATE ? time(filter) : text(filter);
+    }
+
+    private void count() throws BadRequestException {
+        if (++nodes > maxNodes) {
+            throw BadRequestException.invalidFilter("The filter has more than " + maxNodes
+                    + " operators, the limit this server advertises; simplify it");
+        }
+    }
+
+    private static Filter present(Stored stored) {
+        if (stored.field() == null) {
+            return FALSE;
+        }
+        return Filter.createPresenceFilter(attribute(stored));
+    }
+
+    private static String attribute(Stored stored) {
+        return PersonStore.attributeFor(stored.field());
+    }
+
+    private static String text(ComparisonFilter filter) throws BadRequestException {
+        ValueNode value = filter.getComparisonValue();
+        if (value == null || !value.isTextual()) {
+            throw BadRequestException.invalidFilter(filter.getAttributePath() + " takes a string value: " + filter);
+        }
+        return value.textValue();
+    }
+
+    private static boolean bool(ComparisonFilter filter) throws BadRequestException {
+        ValueNode value = filter.getComparisonValue();
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isTextual() && Set.of("true", "false").contains(value.textValue().toLowerCase(Locale.ROOT))) {
+            return Boolean.parseBoolean(value.textValue());
+        }
+        throw BadRequestException.invalidFilter(filter.getAttributePath() + " takes a boolean value: " + filter);
+    }
+
+    private static String time(ComparisonFilter filter) throws BadRequestException {
+        String text = text(filter);
+        try {
+            // Validated before it reaches the directory: a malformed time there answers an obscure error.
+            return PersonStore.generalizedTime(DateTimeUtils.parse(text).toInstant());
+        } catch (IllegalArgumentException e) {
+            throw BadRequestException.invalidFilter(filter.getAttributePath() + " takes an xsd:dateTime value, not " + text);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package org.toegang.scim.users;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.GenericScimResource;
+import com.unboundid.scim2.common.exceptions.ForbiddenException;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.messages.PatchRequest;
+import com.unboundid.scim2.common.types.UserResource;
+import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
+import com.unboundid.scim2.server.utils.SchemaChecker;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.toegang.core.directory.PersonDraft;
+import org.toegang.core.directory.PersonStore;
+import org.toegang.core.directory.RightsQuery;
+import org.toegang.core.directory.StoredPerson;
+import org.toegang.core.model.Grant;
+import org.toegang.core.model.WorkRelation;
+import org.toegang.scim.auth.Caller;
+import org.toegang.scim.protocol.ETags;
+import org.toegang.scim.protocol.ListQuery;
+import org.toegang.scim.protocol.ScimLimits;
+
+/**
+ * Users over the directory, for one caller at a time: an application's client sees only the
+ * people holding one of its active rights, with only those rights (core decides which); a
+ * provisioning client sees everyone with all their rights and work relations, and alone may write.
+ * Thread-safe.
+ */
+public final class UserService {
+    private static final int ID_FILTER_LIMIT = 1_000;
+
+    private final PersonStore store;
+    private final RightsQuery rights;
+    private final ScimLimits limits;
+    private final Clock clock;
+    private final ResourceTypeDefinition type;
+
+    public UserService(PersonStore store, RightsQuery rights, ScimLimits limits, Clock clock,
+                       ResourceTypeDefinition type) {
+        this.store = store;
+        this.rights = rights;
+        this.limits = limits;
+        this.clock = clock;
+        this.type = type;
+    }
+
+    /** A page of the users the caller may see that match the query, with the total count. */
+    public Page list(Caller caller, ListQuery query) throws ScimException {
+        com.unboundid.ldap.sdk.Filter ldap = query.filter() == null ? UserFilterTranslator.TRUE
+                : UserFilterTranslator.translate(query.filter(), limits.maxFilterOperators());
+        Instant now = clock.instant();
+        Map<String, List<Grant>> visible = null;
+        if (caller.application().isPresent()) {
+            visible = rights.activeGrantsByPerson(caller.application(), now);
+            if (visible.isEmpty()) {
+                return new Page(0, query.startIndex(), List.of());
+            }
+            if (visible.size() <= ID_FILTER_LIMIT) {
+                // Let the directory do the need-to-know cut, so the match limit counts visible people only.
+                ldap = com.unboundid.ldap.sdk.Filter.createANDFilter(ldap, com.unboundid.ldap.sdk.Filter.createORFilter(
+                        visible.keySet().stream().map(id -> com.unboundid.ldap.sdk.Filter.createEqualityFilter(
+                                PersonStore.attributeFor(PersonStore.PersonField.ID), id)).toList()));
+            }
+        }
+        List<StoredPerson> matches = store.search(ldap, limits.maxMatches());
+        if (visible != null) {
+            Map<String, List<Grant>> allowed = visible;
+            matches = matches.stream().filter(person -> allowed.containsKey(person.id())).toList();
+        }
+        // Sorting needs only what every person has, so the rights are looked up for the page alone.
+        List<UserResource> bare = matches.stream().map(person -> UserMapper.toScim(person, List.of(), null)).toList();
+        List<UserResource> page = query.page(bare, type);
+        Map<String, StoredPerson> byId = matches.stream()
+                .collect(Collectors.toMap(StoredPerson::id, person -> person, (a, b) -> a));
+        List<StoredPerson> people = page.stream().map(user -> byId.get(user.getId())).toList();
+        return new Page(matches.size(), query.startIndex(), view(caller, people, visible, now));
+    }
+
+    /** The user, if the caller may see them. */
+    public UserResource get(Caller caller, String id) throws ScimException {
+        StoredPerson person = store.find(id).orElseThrow(() -> notFound(id));
+        List<UserResource> view = view(caller, List.of(person), null, clock.instant());
+        if (view.isEmpty()) {
+            throw notFound(id); // need-to-know: a person the caller may not see does not exist for it
+        }
+        return view.get(0);
+    }
+
+    public UserResource create(Caller caller, ObjectNode body) throws ScimException {
+        requireProvisioner(caller);
+        SchemaChecker checker = new SchemaChecker(type);
+        ObjectNode writable = checker.removeReadOnlyAttributes(body.deepCopy());
+        checker.checkCreate(writable).throwSchemaExceptions();
+        PersonDraft draft = UserMapper.toDraft(new GenericScimResource(writable));
+        return UserMapper.toScim(store.create(draft), List.of(), List.of());
+    }
+
+    public UserResource replace(Caller caller, String id, ObjectNode body, String ifMatch) throws ScimException {
+        requireProvisioner(caller);
+        StoredPerson current = store.find(id).orElseThrow(() -> notFound(id));
+        ETags.requireMatch(ifMatch, current.version());
+        SchemaChecker checker = new SchemaChecker(type);
+        ObjectNode writable = checker.removeReadOnlyAttributes(body.deepCopy());
+        ObjectNode currentNode = full(current).asGenericScimResource().getObjectNode();
+        checker.checkReplace(writable, currentNode).throwSchemaExceptions();
+        PersonDraft draft = UserMapper.toDraft(new GenericScimResource(writable));
+        return store(id, draft, current.version());
+    }
+
+    public UserResource patch(Caller caller, String id, PatchRequest patch, String ifMatch) throws ScimException {
+        requireProvisioner(caller);
+        StoredPerson current = store.find(id).orElseThrow(() -> notFound(id));
+        ETags.requireMatch(ifMatch, current.version());
+        GenericScimResource resource = full(current).asGenericScimResource();
+        new SchemaChecker(type).checkModify(patch, resource.getObjectNode()).throwSchemaExceptions();
+        patch.apply(resource);
+        return store(id, UserMapper.toDraft(resource), current.version());
+    }
+
+    public void delete(Caller caller, String id, String ifMatch) throws ScimException {
+        requireProvisioner(caller);
+        StoredPerson current = store.find(id).orElseThrow(() -> notFound(id));
+        ETags.requireMatch(ifMatch, current.version());
+        if (!store.delete(id, Optional.of(current.version()))) {
+            throw notFound(id);
+        }
+    }
+
+    private UserResource store(String id, PersonDraft draft, String version) throws ScimException {
+        // The version read above guards the write too: a change in between answers 412, not a lost update.
+        StoredPerson stored = store.replace(id, draft, Optional.of(version)).orElseThrow(() -> notFound(id));
+        return full(stored);
+    }
+
+    private UserResource full(StoredPerson person) {
+        return view(new Caller("-", "-", true), List.of(person), null, clock.instant()).get(0);
+    }
+
+    private List<UserResource> view(Caller caller, List<StoredPerson> people, Map<String, List<Grant>> visible,
+                                    Instant now) {
+        Collection<String> ids = people.stream().map(StoredPerson::id).toList();
+        List<UserResource> users = new ArrayList<>();
+        if (caller.application().isPresent()) {
+            Map<String, List<Grant>> grants = visible != null ? visible
+                    : rights.activeGrantsOf(ids, caller.application(), now);
+            for (StoredPerson person : people) {
+                List<Grant> own = grants.get(person.id());
+                if (own != null && !own.isEmpty()) {
+                    users.add(UserMapper.toScim(person, own, null));
+                }
+            }
+            return users;
+        }
+        Map<String, List<Grant>> grants = ids.isEmpty() ? Map.of() : rights.allGrantsOf(ids);
+        Map<String, List<WorkRelation>> relations = ids.isEmpty() ? Map.of() : rights.workRelationsOf(ids);
+        for (StoredPerson person : people) {
+            users.add(UserMapper.toScim(person, grants.getOrDefault(person.id(), List.of()),
+                    relations.getOrDefault(person.id(), List.of())));
+        }
+        return users;
+    }
+
+    private static void requireProvisioner(Caller caller) throws ForbiddenException {
+        if (!caller.provisioner()) {
+            throw new ForbiddenException("Client " + caller.clientId() + " may read but not write; writing needs the "
+                    + "provisioning role");
+        }
+    }
+
+    private static ResourceNotFoundException notFound(String id) {
+        return new ResourceNotFoundException("No User with id " + id);
+    }
+
+    /** One page of a list: the total that matched and the users on the page. */
+    public record Page(int totalResults, int startIndex, List<UserResource> users) {
+    }
+}

@@ -1,0 +1,64 @@
+package org.toegang.scim.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.GenericScimResource;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.messages.PatchOpType;
+import com.unboundid.scim2.common.messages.PatchRequest;
+import com.unboundid.scim2.common.utils.JsonUtils;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.toegang.scim.users.UsersEndpoint;
+
+class PatchRequestsTest {
+    static PatchRequest read(String operations) throws Exception {
+        ObjectNode body = (ObjectNode) JsonUtils.getObjectReader().readTree(
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":" + operations + "}");
+        return PatchRequests.read(body, UsersEndpoint.DEFINITION);
+    }
+
+    static ObjectNode applied(PatchRequest patch) throws Exception {
+        GenericScimResource user = new GenericScimResource((ObjectNode) JsonUtils.getObjectReader()
+                .readTree("{\"userName\":\"a\",\"active\":true,\"title\":\"T\"}"));
+        patch.apply(user);
+        return user.getObjectNode();
+    }
+
+    @ParameterizedTest(name = "accepts op {0}")
+    @ValueSource(strings = {"Replace", "REPLACE", "replace"})
+    void acceptsOperationNamesInAnyCaseAsEntraSendsThem(String op) throws Exception {
+        PatchRequest patch = read("[{\"op\":\"" + op + "\",\"path\":\"title\",\"value\":\"New\"}]");
+        assertThat(patch.getOperations().get(0).getOpType()).isEqualTo(PatchOpType.REPLACE);
+        assertThat(applied(patch).path("title").asText()).isEqualTo("New");
+    }
+
+    @Test
+    void turnsABooleanSentAsAStringIntoABooleanForBooleanAttributesOnly() throws Exception {
+        ObjectNode entra = applied(read("[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]"));
+        assertThat(entra.path("active").isBoolean()).isTrue();
+        assertThat(entra.path("active").booleanValue()).isFalse();
+        ObjectNode noPath = applied(read("[{\"op\":\"replace\",\"value\":{\"active\":\"TRUE\",\"title\":\"false\"}}]"));
+        assertThat(noPath.path("active").booleanValue()).isTrue();
+        assertThat(noPath.path("title").isTextual()).isTrue(); // a string attribute keeps its string
+        ObjectNode okta = applied(read("[{\"op\":\"replace\",\"value\":{\"active\":false}}]"));
+        assertThat(okta.path("active").booleanValue()).isFalse();
+    }
+
+    @Test
+    void leavesOtherStringsForTheSchemaCheckToRefuse() throws Exception {
+        PatchRequest patch = read("[{\"op\":\"replace\",\"path\":\"active\",\"value\":\"no\"}]");
+        assertThat(patch.getOperations().get(0).getJsonNode().isTextual()).isTrue();
+    }
+
+    @Test
+    void refusesABodyWithoutOperations() {
+        assertThatThrownBy(() -> read("[]")).isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("Operations");
+        assertThatThrownBy(() -> read("[{\"op\":\"frobnicate\",\"path\":\"title\"}]"))
+                .isInstanceOf(BadRequestException.class);
+    }
+}

@@ -1,0 +1,70 @@
+package org.toegang.scim.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.filters.Filter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class UserFilterTranslatorTest {
+    static String ldap(String scim) throws ScimException {
+        return UserFilterTranslator.translate(Filter.fromString(scim), 50).toString();
+    }
+
+    @Test
+    void escapesEveryValueSoACraftedValueCannotWidenTheSearch() throws ScimException {
+        assertThat(ldap("userName eq \"x)(uid=*\"")).isEqualTo("(uid=x\\29\\28uid=\\2a)");
+        assertThat(ldap("userName co \"*\"")).isEqualTo("(uid=*\\2a*)");
+        assertThat(ldap("userName sw \"a\\\\b\"")).isEqualTo("(uid=a\\5cb*)");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", value = {
+            "userName eq \"an\" => (uid=an)",
+            "userName ne \"an\" => (!(uid=an))",
+            "name.familyName co \"ee\" => (sn=*ee*)",
+            "name.familyName sw \"Pe\" => (sn=Pe*)",
+            "name.familyName ew \"rs\" => (sn=*rs)",
+            "title pr => (title=*)",
+            "name.givenName gt \"B\" => (&(givenName>=B)(!(givenName=B)))",
+            "name.givenName ge \"B\" => (givenName>=B)",
+            "name.givenName lt \"B\" => (&(givenName<=B)(!(givenName=B)))",
+            "name.givenName le \"B\" => (givenName<=B)",
+            "userName eq \"a\" and (displayName co \"b\" or not (title pr)) => (&(uid=a)(|(cn=*b*)(!(title=*))))",
+            "emails[type eq \"work\" and value ew \"@x.org\"] => (&(mail=*)(mail=*@x.org))",
+            "emails.value eq \"a@x.org\" => (mail=a@x.org)",
+            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber eq \"7\" => (employeeNumber=7)",
+            "urn:toegang:params:scim:schemas:extension:toegang:2.0:User:nationalRegisterNumber eq \"85031212362\" => (toegangNationalRegisterNumber=85031212362)",
+            "meta.lastModified gt \"2024-01-02T03:04:05Z\" => (&(modifyTimestamp>=20240102030405.000Z)(!(modifyTimestamp=20240102030405.000Z)))",
+            "active eq true => (!(toegangActive=FALSE))",
+            "active eq false => (toegangActive=FALSE)",
+            "active eq \"False\" => (toegangActive=FALSE)",
+            "active ne false => (!(toegangActive=FALSE))",
+            "active pr => (toegangPersonId=*)",
+            "externalId eq \"HR-1\" => (toegangExternalId=HR-1)",
+            "externalId sw \"HR\" => (toegangExternalId=HR*)",
+            "nickName eq \"x\" => (!(objectClass=*))",
+            "userName eq null => (!(uid=*))",
+    })
+    void translatesEveryOperator(String scim, String expected) throws ScimException {
+        assertThat(ldap(scim)).isEqualTo(expected);
+    }
+
+    @Test
+    void refusesUnknownAttributesBadValuesAndTooComplexFilters() {
+        assertThatThrownBy(() -> ldap("shoeSize eq \"42\"")).isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("shoeSize");
+        assertThatThrownBy(() -> ldap("meta.created gt \"yesterday\"")).isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("xsd:dateTime");
+        assertThatThrownBy(() -> ldap("active gt true")).isInstanceOf(BadRequestException.class);
+        assertThatThrownBy(() -> UserFilterTranslator.translate(Filter.fromString(
+                "userName eq \"a\" or userName eq \"b\" or userName eq \"c\""), 3)).isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("more than 3 operators");
+        assertThatThrownBy(() -> ldap("urn:toegang:params:scim:schemas:extension:toegang:2.0:User:rights.value eq \"x\""))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("not supported");
+    }
+}
