@@ -85,19 +85,30 @@ async function run() {
     }
     check("every listed User conforms to the User schema", problems.length === 0, problems.join("; "));
 
+    // SCIMMY 1.3.5 itself fails on "pr" of a multi-valued attribute and on a parenthesised group
+    // before "and", so the filters compared here avoid those two forms (ProvisioningClientsIT and
+    // ScimServerIT cover them against expected answers).
     const filters = [
         'name.familyName sw "Pe"',
-        'emails[type eq "work" and value co "els"]',
+        'emails.value co "els"',
         `externalId eq "SCIMMY-${suffix}"`,
         'title pr',
         'userName ew "s" and not (name.givenName eq "Els")',
-        '(name.familyName eq "Claes" or name.familyName eq "Maes") and emails pr',
+        'name.familyName eq "Claes" or name.familyName eq "Maes"',
+        'name.givenName pr and not (name.familyName eq "Claes")',
+        'active eq true',
         'meta.created gt "2000-01-01T00:00:00Z"',
         'displayName co "Client"',
     ];
     for (const filter of filters) {
         const answered = await call("GET", "Users?count=200&filter=" + encodeURIComponent(filter));
-        const expected = ids(new SCIMMY.Types.Filter(filter).match(all.json.Resources));
+        let expected;
+        try {
+            expected = ids(new SCIMMY.Types.Filter(filter).match(all.json.Resources));
+        } catch (e) {
+            check(`SCIMMY evaluates filter ${filter}`, false, e.message);
+            continue;
+        }
         const actual = ids(answered.json?.Resources ?? []);
         check(`filter ${filter} matches what SCIMMY's filter engine selects`,
             answered.status === 200 && JSON.stringify(actual) === JSON.stringify(expected) && expected.length > 0,

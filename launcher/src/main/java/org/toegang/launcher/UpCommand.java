@@ -135,8 +135,7 @@ final class UpCommand implements Callable<Integer> {
                 java.net.URI.create("http://" + host + ":" + scimPort + ScimServerConfig.DEFAULT_PATH),
                 new DirectoryConfig(directory.url(), directory.bindDn(), directory.password(),
                         DirectoryConfig.DEFAULT_BASE_DN, 8),
-                issuer, ScimServerConfig.jwksOf(issuer), java.util.Optional.empty(),
-                ScimServerConfig.DEFAULT_PROVISIONING_ROLE, ScimLimits.DEFAULTS));
+                issuer, ScimServerConfig.jwksOf(issuer), ScimServerConfig.DEFAULT_AUDIENCE, ScimLimits.DEFAULTS));
         out.println("SCIM 2.0 server at http://localhost:" + scimPort + "/scim/v2 (bearer tokens of the realm).");
         out.flush();
         return server;

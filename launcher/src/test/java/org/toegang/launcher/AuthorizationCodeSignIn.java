@@ -20,9 +20,9 @@ import org.jsoup.nodes.Element;
 /**
  * A relying party signing one person in the way an application does: the authorization code flow
  * with PKCE S256 (RFC 7636), through {@link Browser}, then the code exchanged at the token
- * endpoint. One instance is one sign-in attempt.
+ * endpoint. One instance is one sign-in attempt. Public for the tests of other packages (SCIM).
  */
-final class AuthorizationCodeSignIn {
+public final class AuthorizationCodeSignIn {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Browser browser = new Browser();
@@ -35,7 +35,7 @@ final class AuthorizationCodeSignIn {
     private final String nonce = random();
 
     /** @param clientSecret null for a public client */
-    AuthorizationCodeSignIn(URI realmUrl, String clientId, String clientSecret, String redirectUri) {
+    public AuthorizationCodeSignIn(URI realmUrl, String clientId, String clientSecret, String redirectUri) {
         this.realmUrl = realmUrl;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
@@ -43,7 +43,7 @@ final class AuthorizationCodeSignIn {
     }
 
     /** The page Keycloak shows for the authorization request. */
-    LoginPage open(String scope) {
+    public LoginPage open(String scope) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("client_id", clientId);
         query.put("response_type", "code");
@@ -62,7 +62,7 @@ final class AuthorizationCodeSignIn {
     }
 
     /** Fills in and posts the login form. */
-    HttpResponse<String> submit(LoginPage page, String username, String password) {
+    public HttpResponse<String> submit(LoginPage page, String username, String password) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("username", username);
         fields.put("password", password);
@@ -71,7 +71,7 @@ final class AuthorizationCodeSignIn {
     }
 
     /** The authorization code, when the response sends the browser back to the application with one. */
-    Optional<String> code(HttpResponse<String> response) {
+    public Optional<String> code(HttpResponse<String> response) {
         Optional<String> location = response.headers().firstValue("Location");
         if (response.statusCode() != 302 || location.isEmpty() || !location.get().startsWith(redirectUri)) {
             return Optional.empty();
@@ -84,7 +84,7 @@ final class AuthorizationCodeSignIn {
     }
 
     /** Exchanges the code, with the PKCE verifier, for the token response's fields. */
-    Map<String, Object> exchange(String code) {
+    public Map<String, Object> exchange(String code) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("grant_type", "authorization_code");
         fields.put("code", code);
@@ -147,7 +147,7 @@ final class AuthorizationCodeSignIn {
     }
 
     /** Keycloak's login page, parsed. */
-    static final class LoginPage {
+    public static final class LoginPage {
         private final HttpResponse<String> response;
         private final Document document;
 

@@ -209,22 +209,7 @@ public final class EmbeddedDirectory implements AutoCloseable {
             if (!admin.exists(entry.get(0))) {
                 admin.add(new DefaultEntry(service.getSchemaManager(), entry.get(0),
                         entry.subList(1, entry.size()).toArray()));
-            } else {
-                addMissingOptionalAttributes(admin, entry);
             }
-        }
-    }
-
-    /** An object class an earlier start added gains the may-attributes added to it since. */
-    private static void addMissingOptionalAttributes(CoreSession admin, List<String> definition) throws LdapException {
-        Dn dn = new Dn(admin.getDirectoryService().getSchemaManager(), definition.get(0));
-        org.apache.directory.api.ldap.model.entry.Attribute stored = admin.lookup(dn, "m-may").get("m-may");
-        String[] missing = definition.stream().filter(line -> line.startsWith("m-may: "))
-                .map(line -> line.substring("m-may: ".length()))
-                .filter(may -> stored == null || !stored.contains(may)).toArray(String[]::new);
-        if (missing.length > 0) {
-            admin.modify(dn, new org.apache.directory.api.ldap.model.entry.DefaultModification(
-                    org.apache.directory.api.ldap.model.entry.ModificationOperation.ADD_ATTRIBUTE, "m-may", missing));
         }
     }
 

@@ -7,6 +7,8 @@ import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPBindException;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPURL;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
@@ -77,6 +79,24 @@ class EmbeddedDirectoryIT {
         try (EmbeddedDirectory directory = start(true); LDAPConnection ldap = connect(directory)) {
             ldap.bind(EmbeddedDirectory.ADMIN_DN, EmbeddedDirectory.ADMIN_PASSWORD);
             assertThat(count(ldap, "(objectClass=inetOrgPerson)")).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void storesADeactivationThatTheSignInFilterHonoursAcrossARestart() throws Exception {
+        String dina = "uid=dina.maes,ou=people," + EmbeddedDirectory.BASE_DN;
+        try (EmbeddedDirectory directory = start(false); LDAPConnection ldap = connect(directory)) {
+            ldap.bind(EmbeddedDirectory.ADMIN_DN, EmbeddedDirectory.ADMIN_PASSWORD);
+            ldap.modify(dina, new Modification(ModificationType.REPLACE, "toegangActive", "FALSE"),
+                    new Modification(ModificationType.REPLACE, "toegangExternalId", "HR-7"));
+        }
+        try (EmbeddedDirectory directory = start(false); LDAPConnection ldap = connect(directory)) {
+            ldap.bind(EmbeddedDirectory.ADMIN_DN, EmbeddedDirectory.ADMIN_PASSWORD);
+            // the realm's customUserSearchFilter: an absent toegangActive means active
+            assertThat(count(ldap, "(&(objectClass=toegangPerson)(!(toegangActive=FALSE)))")).isEqualTo(4);
+            assertThat(count(ldap, "(toegangActive=false)")).isEqualTo(1);
+            assertThat(count(ldap, "(toegangExternalId=HR-7)")).isEqualTo(1);
+            assertThat(count(ldap, "(toegangExternalId=hr-7)")).as("externalId is case-exact").isZero();
         }
     }
 

@@ -5,7 +5,6 @@ import com.unboundid.scim2.common.utils.JsonUtils;
 import com.unboundid.scim2.server.providers.DotSearchFilter;
 import java.net.URI;
 import java.time.Clock;
-import java.util.Optional;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -24,6 +23,7 @@ import org.toegang.scim.discovery.ServiceProviderConfigResource;
 import org.toegang.scim.groups.GroupsEndpoint;
 import org.toegang.scim.organisations.OrganisationsEndpoint;
 import org.toegang.scim.protocol.BodyLimit;
+import org.toegang.scim.protocol.ScimContentType;
 import org.toegang.scim.protocol.ScimErrors;
 import org.toegang.scim.protocol.ScimLimits;
 import org.toegang.scim.users.UserService;
@@ -69,14 +69,14 @@ public final class ScimServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         RightsQuery rights = new RightsQuery(directory);
         UserService users = new UserService(new PersonStore(directory), rights, limits, clock, UsersEndpoint.DEFINITION);
-        TokenVerifier tokens = new TokenVerifier(config.issuer(), config.jwksUrl(), config.audience(),
-                config.provisioningRole());
+        TokenVerifier tokens = new TokenVerifier(config.issuer(), config.jwksUrl(), config.audience());
         ResourceConfig application = new ResourceConfig();
         application.register(new JacksonJsonProvider(JsonUtils.createObjectMapper()));
         application.register(new BodyLimit(limits.maxBodyBytes()));
         application.register(new BearerAuthentication(tokens));
         application.register(DotSearchFilter.class);
         application.register(new ScimErrors());
+        application.register(new ScimContentType());
         application.register(new UsersEndpoint(users, limits));
         application.register(new GroupsEndpoint(rights, limits, clock));
         application.register(new OrganisationsEndpoint(new DirectoryRepository(directory), limits));
@@ -104,7 +104,8 @@ public final class ScimServer implements AutoCloseable {
      * Starts the server from system properties (or the environment, upper-cased with
      * underscores): {@code toegang.scim.port} (8090), {@code toegang.ldap.url}
      * ({@code ldap://localhost:10389}), {@code toegang.ldap.bindDn}, {@code toegang.ldap.password},
-     * {@code toegang.issuer} ({@code http://localhost:8080/realms/toegang}), {@code toegang.scim.audience}.
+     * {@code toegang.issuer} ({@code http://localhost:8080/realms/toegang}), {@code toegang.scim.audience}
+     * (the SCIM resource client, {@code toegang-scim}).
      */
     public static void main(String[] args) throws InterruptedException {
         String issuer = setting("toegang.issuer", "http://localhost:8080/realms/toegang");
@@ -114,8 +115,8 @@ public final class ScimServer implements AutoCloseable {
                 new DirectoryConfig(setting("toegang.ldap.url", "ldap://localhost:10389"),
                         setting("toegang.ldap.bindDn", "uid=admin,ou=system"),
                         setting("toegang.ldap.password", "secret"), DirectoryConfig.DEFAULT_BASE_DN, 8),
-                issuer, ScimServerConfig.jwksOf(issuer), Optional.ofNullable(setting("toegang.scim.audience", null)),
-                ScimServerConfig.DEFAULT_PROVISIONING_ROLE, ScimLimits.DEFAULTS);
+                issuer, ScimServerConfig.jwksOf(issuer),
+                setting("toegang.scim.audience", ScimServerConfig.DEFAULT_AUDIENCE), ScimLimits.DEFAULTS);
         ScimServer server = start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "scim-shutdown"));
         System.out.println("SCIM 2.0 server at " + server.baseUri());

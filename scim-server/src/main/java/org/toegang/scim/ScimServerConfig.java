@@ -3,7 +3,6 @@ package org.toegang.scim;
 import java.net.URI;
 import java.net.URL;
 import java.util.Objects;
-import java.util.Optional;
 import org.toegang.core.directory.DirectoryConfig;
 import org.toegang.scim.protocol.ScimLimits;
 
@@ -13,14 +12,16 @@ import org.toegang.scim.protocol.ScimLimits;
  * @param baseUri where the SCIM API lives, e.g. {@code http://localhost:8090/scim/v2/}
  * @param issuer the realm's issuer, e.g. {@code http://localhost:8080/realms/toegang}
  * @param jwksUrl the realm's keys, e.g. {@code <issuer>/protocol/openid-connect/certs}
- * @param audience when present, tokens must name it in {@code aud}
- * @param provisioningRole the client id, realm role or client role allowed to write
+ * @param audience the client id of the SCIM resource client in the realm ({@value #DEFAULT_AUDIENCE}):
+ *        every token must name it in {@code aud}, and only its client roles ({@code read},
+ *        {@code provision}) give access; there is no way to switch the check off
  */
 public record ScimServerConfig(URI baseUri, DirectoryConfig directory, String issuer, URL jwksUrl,
-                               Optional<String> audience, String provisioningRole, ScimLimits limits) {
+                               String audience, ScimLimits limits) {
     public static final int DEFAULT_PORT = 8090;
     public static final String DEFAULT_PATH = "/scim/v2/";
-    public static final String DEFAULT_PROVISIONING_ROLE = "scim-provisioner";
+    /** The resource client the realm defines for the SCIM server. */
+    public static final String DEFAULT_AUDIENCE = "toegang-scim";
 
     public ScimServerConfig {
         Objects.requireNonNull(baseUri, "baseUri");
@@ -28,7 +29,9 @@ public record ScimServerConfig(URI baseUri, DirectoryConfig directory, String is
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(jwksUrl, "jwksUrl");
         Objects.requireNonNull(audience, "audience");
-        Objects.requireNonNull(provisioningRole, "provisioningRole");
+        if (audience.isBlank()) {
+            throw new IllegalArgumentException("the audience (the SCIM resource client's id) must not be blank");
+        }
         Objects.requireNonNull(limits, "limits");
         if (!baseUri.getPath().endsWith("/")) {
             baseUri = URI.create(baseUri + "/");

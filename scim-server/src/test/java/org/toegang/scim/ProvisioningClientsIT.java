@@ -99,6 +99,20 @@ class ProvisioningClientsIT {
     }
 
     @Test
+    void showsTheExternalIdToProvisioningClientsOnly() {
+        String an = get(filter("userName eq \"an.peeters\"")).json().path("Resources").get(0).path("id").asText();
+        Reply patched = send("PATCH", "Users/" + an,
+                patch("[{\"op\":\"add\",\"path\":\"externalId\",\"value\":\"HR-an\"}]"), Map.of());
+        assertThat(patched.json().path("externalId").asText()).isEqualTo("HR-an");
+        JsonNode seenByApplication = server.send("GET", "Users/" + an, server.token("dv_geoportaal", List.of()), null,
+                Map.of()).json();
+        assertThat(seenByApplication.path("userName").asText()).isEqualTo("an.peeters");
+        assertThat(seenByApplication.has("externalId")).isFalse();
+        assertThat(server.send("GET", filter("externalId eq \"HR-an\""), server.token("dv_geoportaal", List.of()),
+                null, Map.of()).json().path("Resources").get(0).has("externalId")).isFalse();
+    }
+
+    @Test
     void deactivatesWithEntrasAndOktasPatchAndReactivates() {
         String id = create("active.one", "active-1");
         assertThat(get("Users/" + id).json().path("active").asBoolean()).isTrue();
@@ -168,6 +182,34 @@ class ProvisioningClientsIT {
                 Map.of());
         assertThat(added.status()).isEqualTo(200);
         assertThat(get("Users/" + id).json().path("emails").get(0).path("value").asText()).isEqualTo("back@example.org");
+    }
+
+    @Test
+    void addsToAnExistingFilteredValueAsEntraDoesByReplacingIt() {
+        String id = create("add.one", "add-1");
+        Reply added = send("PATCH", "Users/" + id, patch("""
+                [{"op":"Add","path":"emails[type eq \\"work\\"].value","value":"added@example.org"}]"""), Map.of());
+        assertThat(added.status()).as(added.json().toString()).isEqualTo(200);
+        assertThat(added.json().path("emails")).hasSize(1);
+        assertThat(added.json().path("emails").get(0).path("value").asText()).isEqualTo("added@example.org");
+    }
+
+    @Test
+    void acceptsEntrasDefaultAttributeMappingsIncludingThoseNotStored() {
+        String id = create("mapped.one", "mapped-1");
+        Reply patched = send("PATCH", "Users/" + id, patch("""
+                [{"op":"Add","path":"phoneNumbers[type eq \\"work\\"].value","value":"+32 2 000 00 00"},
+                 {"op":"Add","path":"addresses[type eq \\"work\\"].locality","value":"Gent"},
+                 {"op":"Add","path":"preferredLanguage","value":"nl-BE"},
+                 {"op":"Add","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager","value":"m-1"},
+                 {"op":"Add","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department","value":"ICT"},
+                 {"op":"Add","path":"roles","value":[{"primary":"False","type":"WindowsAzureActiveDirectoryRole","value":"User"}]},
+                 {"op":"Replace","path":"displayName","value":"Mapped One"}]"""), Map.of());
+        assertThat(patched.status()).as(patched.json().toString()).isEqualTo(200);
+        JsonNode user = get("Users/" + id).json();
+        assertThat(user.path("displayName").asText()).isEqualTo("Mapped One");
+        assertThat(user.path("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User").path("department").asText())
+                .isEqualTo("ICT");
     }
 
     @Test
@@ -241,6 +283,10 @@ class ProvisioningClientsIT {
         assertThat(read.json().path("meta").path("resourceType").asText()).isEqualTo("User");
         assertThat(get("Users?count=1").json().path("Resources").get(0).path("meta").path("location").asText())
                 .startsWith("http://");
+        for (String path : List.of("Users?count=1", "Users/" + created.json().path("id").asText(), "Schemas",
+                "ServiceProviderConfig", "Users/nobody")) {
+            assertScimJson(send("GET", path, null, Map.of("Accept", "application/json")));
+        }
     }
 
     @Test

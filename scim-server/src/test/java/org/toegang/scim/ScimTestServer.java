@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.toegang.core.directory.DirectoryConfig;
 import org.toegang.directory.EmbeddedDirectory;
@@ -64,26 +63,46 @@ final class ScimTestServer implements AutoCloseable {
         scim = ScimServer.start(new ScimServerConfig(URI.create("http://localhost:0/scim/v2/"),
                 new DirectoryConfig(directory.ldapUrl(), EmbeddedDirectory.ADMIN_DN, EmbeddedDirectory.ADMIN_PASSWORD,
                         EmbeddedDirectory.BASE_DN, 4),
-                ISSUER, jwksUri.toURL(), Optional.empty(), "scim-provisioner", limits));
+                ISSUER, jwksUri.toURL(), ScimServerConfig.DEFAULT_AUDIENCE, limits));
     }
 
-    /** A token as Keycloak issues one for client credentials of {@code clientId}. */
+    /**
+     * A token as Keycloak issues one for client credentials of {@code clientId}, with the
+     * {@code toegang-scim} roles the realm gives that client's service account: {@code provision}
+     * and {@code read} for scim-provisioner, {@code read} for an application's client.
+     */
     String token(String clientId, List<String> realmRoles) {
-        return sign(new JWTClaimsSet.Builder().issuer(ISSUER).subject(UUID.randomUUID().toString())
-                .claim("azp", clientId).claim("realm_access", Map.of("roles", realmRoles))
+        return sign(accessToken(clientId).subject(UUID.randomUUID().toString())
+                .claim("realm_access", Map.of("roles", realmRoles))
+                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300))).build(), key);
+    }
+
+    /** An access token of {@code clientId} whose {@code toegang-scim} roles are these (none: empty). */
+    String tokenWithScimRoles(String clientId, List<String> scimRoles) {
+        return sign(accessToken(clientId, scimRoles).subject(UUID.randomUUID().toString())
                 .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300))).build(), key);
     }
 
     String expiredToken(String clientId) {
-        return sign(new JWTClaimsSet.Builder().issuer(ISSUER).subject("x").claim("azp", clientId)
+        return sign(accessToken(clientId).subject("x")
                 .issueTime(Date.from(Instant.now().minusSeconds(3600)))
                 .expirationTime(Date.from(Instant.now().minusSeconds(1800))).build(), key);
     }
 
     String foreignToken(String clientId) throws JOSEException {
         RSAKey other = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
-        return sign(new JWTClaimsSet.Builder().issuer(ISSUER).subject("x").claim("azp", clientId)
+        return sign(accessToken(clientId).subject("x")
                 .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300))).build(), other);
+    }
+
+    private static JWTClaimsSet.Builder accessToken(String clientId) {
+        return accessToken(clientId, "scim-provisioner".equals(clientId) ? List.of("provision", "read") : List.of("read"));
+    }
+
+    private static JWTClaimsSet.Builder accessToken(String clientId, List<String> scimRoles) {
+        return new JWTClaimsSet.Builder().issuer(ISSUER).claim("typ", "Bearer").claim("azp", clientId)
+                .audience(List.of(ScimServerConfig.DEFAULT_AUDIENCE, "account"))
+                .claim("resource_access", Map.of(ScimServerConfig.DEFAULT_AUDIENCE, Map.of("roles", scimRoles)));
     }
 
     private static String sign(JWTClaimsSet claims, RSAKey key) {

@@ -41,6 +41,11 @@ final class EntryMapper {
                 optional(entry, MAIL), nationalRegisterNumber(entry), values(entry, LEGAL_REPRESENTATIVE_OF));
     }
 
+    /** The keys of the organisations a person entry legally represents; never null. */
+    static Set<String> legalRepresentativeOf(Entry entry) {
+        return values(entry, LEGAL_REPRESENTATIVE_OF);
+    }
+
     static Organisation organisation(Entry entry) {
         return new Organisation(required(entry, ORGANISATION_KEY), required(entry, ORGANISATION_NAME),
                 TargetGroup.fromCode(required(entry, TARGET_GROUP)), optional(entry, PARENT_ORGANISATION));
@@ -92,7 +97,7 @@ final class EntryMapper {
 
     private static Instant time(Entry entry, String value) {
         try {
-            return StaticUtils.decodeGeneralizedTime(value).toInstant();
+            return GeneralizedTimes.parse(value);
         } catch (ParseException e) {
             throw new IllegalStateException(entry.getDN() + " holds a malformed time " + value, e);
         }

@@ -14,12 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.toegang.core.directory.Directory;
-import org.toegang.core.directory.DirectoryConfig;
+import org.toegang.core.directory.DemoDirectory;
 import org.toegang.core.directory.DirectoryRepository;
 import org.toegang.core.model.Application;
 import org.toegang.core.model.Grant;
-import org.toegang.directory.EmbeddedDirectory;
+import org.toegang.directory.DemoPeople;
 import org.toegang.directory.SearchCountingProxy;
 
 /**
@@ -27,33 +26,28 @@ import org.toegang.directory.SearchCountingProxy;
  * from the real demo directory, without Keycloak. The launcher's ITs check the same end to end.
  */
 class CapacitiesDemoIT {
-    static final String AN = "de47ef3f-70e5-40b8-9b55-d293b7687bcb";
-    static final String BART = "3b9dfb0b-609b-46fc-a935-7dd2d4238322";
-    static final String CHRIS = "a7bbafce-ec04-4dd8-bdb9-e8fd02406323";
-    static final String DINA = "26fcfc6f-43d5-4fb6-93c5-7e4bab2dae19";
-    static final String ELS = "db7ce41f-892a-4631-9875-a7e945835ad2";
+    static final String AN = DemoPeople.AN_PEETERS;
+    static final String BART = DemoPeople.BART_CLAES;
+    static final String CHRIS = DemoPeople.CHRIS_WOUTERS;
+    static final String DINA = DemoPeople.DINA_MAES;
+    static final String ELS = DemoPeople.ELS_JACOBS;
 
     @TempDir
     static Path data;
-    static EmbeddedDirectory embedded;
+    static DemoDirectory demo;
     static SearchCountingProxy proxy;
-    static Directory directory;
     static DirectoryRepository repository;
 
     @BeforeAll
     static void start() {
-        embedded = EmbeddedDirectory.builder().dataDirectory(data).port(0).start();
-        proxy = new SearchCountingProxy(embedded.ldapUrl());
-        directory = Directory.connect(new DirectoryConfig(proxy.ldapUrl(), EmbeddedDirectory.ADMIN_DN,
-                EmbeddedDirectory.ADMIN_PASSWORD, EmbeddedDirectory.BASE_DN, 2));
-        repository = new DirectoryRepository(directory);
+        demo = DemoDirectory.start(data);
+        proxy = demo.proxy();
+        repository = demo.repository();
     }
 
     @AfterAll
     static void stop() {
-        directory.close();
-        proxy.close();
-        embedded.close();
+        demo.close();
     }
 
     /** person, application, capacity ids offered (in order), roles of each capacity. */

@@ -19,38 +19,36 @@ import org.toegang.core.model.CapacityScope;
 import org.toegang.core.model.Grant;
 import org.toegang.core.model.TargetGroup;
 import org.toegang.core.role.ThreeDimensionalRoles;
+import org.toegang.directory.DemoPeople;
 import org.toegang.directory.EmbeddedDirectory;
 import org.toegang.directory.SearchCountingProxy;
 
 /** The repository against the real embedded directory holding the demo data of CONTRACT.md. */
 class DirectoryRepositoryIT {
-    static final String AN = "de47ef3f-70e5-40b8-9b55-d293b7687bcb";
-    static final String BART = "3b9dfb0b-609b-46fc-a935-7dd2d4238322";
-    static final String CHRIS = "a7bbafce-ec04-4dd8-bdb9-e8fd02406323";
-    static final String DINA = "26fcfc6f-43d5-4fb6-93c5-7e4bab2dae19";
-    static final String ELS = "db7ce41f-892a-4631-9875-a7e945835ad2";
+    static final String AN = DemoPeople.AN_PEETERS;
+    static final String BART = DemoPeople.BART_CLAES;
+    static final String CHRIS = DemoPeople.CHRIS_WOUTERS;
+    static final String DINA = DemoPeople.DINA_MAES;
+    static final String ELS = DemoPeople.ELS_JACOBS;
 
     @TempDir
     static Path data;
+    static DemoDirectory demo;
     static EmbeddedDirectory embedded;
     static SearchCountingProxy proxy;
-    static Directory directory;
     static DirectoryRepository repository;
 
     @BeforeAll
     static void start() {
-        embedded = EmbeddedDirectory.builder().dataDirectory(data).port(0).start();
-        proxy = new SearchCountingProxy(embedded.ldapUrl());
-        directory = Directory.connect(new DirectoryConfig(proxy.ldapUrl(), EmbeddedDirectory.ADMIN_DN,
-                EmbeddedDirectory.ADMIN_PASSWORD, EmbeddedDirectory.BASE_DN, 4));
-        repository = new DirectoryRepository(directory);
+        demo = DemoDirectory.start(data);
+        embedded = demo.embedded();
+        proxy = demo.proxy();
+        repository = demo.repository();
     }
 
     @AfterAll
     static void stop() {
-        directory.close();
-        proxy.close();
-        embedded.close();
+        demo.close();
     }
 
     static Stream<Arguments> contractTable() {

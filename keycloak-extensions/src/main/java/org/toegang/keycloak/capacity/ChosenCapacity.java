@@ -15,10 +15,11 @@ import org.toegang.core.model.Grant;
 import org.toegang.keycloak.directory.ToegangDirectoryProvider;
 
 /**
- * The capacity chosen for one client session, and the person's grants for its application at
- * the moment of issue. The grants are read in one LDAP search per request and kept on the
- * {@link KeycloakSession}, so the ID token, access token and refresh check of one request share
- * that search, and every request (a refresh too) sees the directory as it is now.
+ * The capacity chosen for one client session, and the 3D roles it releases at the moment of
+ * issue. Made once per request: the note is read, the grants are searched (one LDAP search)
+ * and the roles are built once, then kept on the {@link KeycloakSession}, so the ID token,
+ * access token and refresh check of one request share them, and every request (a refresh
+ * too) sees the directory as it is now. Nothing outlives the request.
  */
 public final class ChosenCapacity {
 
@@ -28,11 +29,13 @@ public final class ChosenCapacity {
     public static final String PERSON_ID_ATTRIBUTE = "vo_id";
 
     private final Capacity capacity;
-    private final List<Grant> activeGrants;
+    private final List<String> roles;
+    private final boolean stillHeld;
 
     private ChosenCapacity(Capacity capacity, List<Grant> activeGrants) {
         this.capacity = capacity;
-        this.activeGrants = activeGrants;
+        this.roles = Capacities.roles(capacity, activeGrants);
+        this.stillHeld = Capacities.stillHeld(capacity, activeGrants);
     }
 
     /**
@@ -43,34 +46,60 @@ public final class ChosenCapacity {
      */
     public static Optional<ChosenCapacity> of(KeycloakSession session, UserModel user,
                                               AuthenticatedClientSessionModel clientSession) {
-        Optional<Capacity> capacity = CapacityNote.read(clientSession.getNote(NOTE));
+        String note = clientSession.getNote(NOTE);
         Optional<String> application = ApplicationClients.applicationOf(clientSession.getClient().getClientId());
         String personId = user.getFirstAttribute(PERSON_ID_ATTRIBUTE);
-        if (capacity.isEmpty() || application.isEmpty() || personId == null) {
+        if (note == null || application.isEmpty() || personId == null) {
             return Optional.empty();
         }
-        String cacheKey = "toegang.grants." + personId + '.' + application.get();
-        @SuppressWarnings("unchecked")
-        List<Grant> grants = (List<Grant>) session.getAttribute(cacheKey);
-        if (grants == null) {
-            grants = session.getProvider(ToegangDirectoryProvider.class).repository()
+        // the note in the key: a request that saw another capacity (none does today) gets its own
+        String key = NOTE + '|' + personId + '|' + application.get() + '|' + note;
+        ChosenCapacity chosen = (ChosenCapacity) session.getAttribute(key);
+        if (chosen == null) {
+            Optional<Capacity> capacity = capacityOf(session, clientSession);
+            if (capacity.isEmpty()) {
+                return Optional.empty();
+            }
+            List<Grant> grants = session.getProvider(ToegangDirectoryProvider.class).repository()
                     .activeGrants(personId, application.get(), Instant.now());
-            session.setAttribute(cacheKey, grants);
+            chosen = new ChosenCapacity(capacity.get(), grants);
+            session.setAttribute(key, chosen);
         }
-        return Optional.of(new ChosenCapacity(capacity.get(), grants));
+        return Optional.of(chosen);
+    }
+
+    /**
+     * The capacity named in a client session's note, without any directory search (for the
+     * {@code vo} claims); read once per request.
+     *
+     * @return empty when no capacity was chosen or the note cannot be read; never null
+     */
+    public static Optional<Capacity> capacityOf(KeycloakSession session, AuthenticatedClientSessionModel clientSession) {
+        String note = clientSession.getNote(NOTE);
+        if (note == null) {
+            return Optional.empty();
+        }
+        String key = NOTE + '|' + note;
+        @SuppressWarnings("unchecked")
+        Optional<Capacity> capacity = (Optional<Capacity>) session.getAttribute(key);
+        if (capacity == null) {
+            capacity = CapacityNote.read(note);
+            session.setAttribute(key, capacity);
+        }
+        return capacity;
     }
 
     public Capacity capacity() {
         return capacity;
     }
 
-    /** The 3D roles of the chosen capacity only, in claim form; never null. */
+    /** The 3D roles of the chosen capacity only, in claim form; unmodifiable, never null. */
     public List<String> roles() {
-        return Capacities.roles(capacity, activeGrants);
+        return roles;
     }
 
     /** Whether the person may still act in the capacity (a refresh is refused otherwise). */
     public boolean stillHeld() {
-        return Capacities.stillHeld(capacity, activeGrants);
+        return stillHeld;
     }
 }

@@ -29,7 +29,7 @@ public final class CapacityClaimsMapper extends AbstractOIDCProtocolMapper
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel model, UserSessionModel userSession,
                             KeycloakSession session, ClientSessionContext clientSessionCtx) {
-        TokenFacts.vo(userSession, clientSessionCtx.getClientSession()).forEach(token.getOtherClaims()::put);
+        TokenFacts.vo(session, userSession, clientSessionCtx.getClientSession()).forEach(token.getOtherClaims()::put);
     }
 
     @Override

@@ -38,7 +38,7 @@ public final class SamlCapacityAttributesMapper extends AbstractSAMLProtocolMapp
             TokenFacts.roles(session, model, userSession, clientSession).ifPresent(roles ->
                     add(statement, TokenFacts.rolesClaim(model, clientSession), roles));
         } else {
-            TokenFacts.vo(userSession, clientSession).forEach((name, value) -> add(statement, name, List.of(value)));
+            TokenFacts.vo(session, userSession, clientSession).forEach((name, value) -> add(statement, name, List.of(value)));
         }
     }
 

@@ -10,7 +10,6 @@ import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserSessionModel;
 import org.toegang.core.capacity.ApplicationClients;
 import org.toegang.core.capacity.CapacityClaims;
-import org.toegang.core.capacity.CapacityNote;
 import org.toegang.keycloak.capacity.ChosenCapacity;
 
 /** What the OIDC and SAML mappers release, computed once here for both protocols. */
@@ -22,9 +21,10 @@ final class TokenFacts {
     }
 
     /** The {@code vo} claims; reads only the session, no directory search. */
-    static Map<String, String> vo(UserSessionModel userSession, AuthenticatedClientSessionModel clientSession) {
+    static Map<String, String> vo(KeycloakSession session, UserSessionModel userSession,
+                                  AuthenticatedClientSessionModel clientSession) {
         return CapacityClaims.vo(userSession.getUser().getFirstAttribute(ChosenCapacity.PERSON_ID_ATTRIBUTE),
-                CapacityNote.read(clientSession.getNote(ChosenCapacity.NOTE)).orElse(null));
+                ChosenCapacity.capacityOf(session, clientSession).orElse(null));
     }
 
     /** The application whose rights a mapper releases. */

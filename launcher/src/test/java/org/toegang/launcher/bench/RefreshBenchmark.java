@@ -27,7 +27,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * in one run, alternating rounds so drift hits both sides alike. Prints both figures and the ratio.
  *
  * <p>Run against a running stack ({@code bin/toegang up}) whose directory the program may write:
- * {@code java -cp ... org.toegang.launcher.bench.RefreshBenchmark [keycloakUrl] [ldapUrl] [seconds]}.
+ * {@code java -cp ... org.toegang.launcher.bench.RefreshBenchmark [keycloakUrl] [ldapUrl] [seconds] [rounds]}.
+ * On a shared machine other work makes single rounds vary widely: give more rounds, and read
+ * the per-round ratios it prints as well as the overall one.
  */
 public final class RefreshBenchmark {
     static final String AN = "de47ef3f-70e5-40b8-9b55-d293b7687bcb";
@@ -44,6 +46,7 @@ public final class RefreshBenchmark {
         String base = args.length > 0 ? args[0] : "http://127.0.0.1:8080";
         String ldap = args.length > 1 ? args[1] : "ldap://127.0.0.1:10389";
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         int threads = 4;
         org.toegang.launcher.signin.BenchSupport support = new org.toegang.launcher.signin.BenchSupport(base, ldap);
         List<String> added = support.addGrants(AN, "dv_loket", 18); // An has 2 at dv_loket: 20 in all
@@ -56,14 +59,18 @@ public final class RefreshBenchmark {
             double with = 0;
             double without = 0;
             measure(realm, refreshToken, SCOPES, 2, threads); // warm-up
-            for (int round = 0; round < 3; round++) {
+            for (int round = 1; round <= rounds; round++) {
                 setPolicyEnabled(base, false);
-                without += measure(realm, refreshToken, BASELINE_SCOPES, seconds, threads);
+                double roundWithout = measure(realm, refreshToken, BASELINE_SCOPES, seconds, threads);
                 setPolicyEnabled(base, true);
-                with += measure(realm, refreshToken, SCOPES, seconds, threads);
+                double roundWith = measure(realm, refreshToken, SCOPES, seconds, threads);
+                System.out.printf("round %d: without %.1f/s, with %.1f/s, ratio %.3f%n", round, roundWithout, roundWith,
+                        roundWith / roundWithout);
+                without += roundWithout;
+                with += roundWith;
             }
-            System.out.printf("refresh grants/s without Toegang mappers: %.1f%n", without / 3);
-            System.out.printf("refresh grants/s with Toegang mappers:    %.1f%n", with / 3);
+            System.out.printf("refresh grants/s without Toegang mappers: %.1f%n", without / rounds);
+            System.out.printf("refresh grants/s with Toegang mappers:    %.1f%n", with / rounds);
             System.out.printf("ratio (with / without): %.3f (target >= 0.85)%n", with / without);
         } finally {
             setPolicyEnabled(base, true);

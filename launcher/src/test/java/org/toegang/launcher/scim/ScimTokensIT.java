@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,12 +13,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.toegang.core.directory.DirectoryConfig;
+import org.toegang.directory.DemoData;
+import org.toegang.launcher.AuthorizationCodeSignIn;
 import org.toegang.launcher.RunningToegang;
 import org.toegang.launcher.ToegangStackExtension;
 import org.toegang.scim.ScimServer;
@@ -24,8 +28,9 @@ import org.toegang.scim.ScimServerConfig;
 import org.toegang.scim.protocol.ScimLimits;
 
 /**
- * The SCIM server with real tokens of the realm (client credentials of the demo clients):
- * need-to-know per application, no token, and who may write.
+ * The SCIM server with real tokens of the realm: client credentials of the demo clients, whose
+ * service accounts hold the {@code toegang-scim} roles (need-to-know per application, who may
+ * write), and a person's tokens from a real sign-in at an application, which must not open SCIM.
  */
 @ExtendWith(ToegangStackExtension.class)
 class ScimTokensIT {
@@ -41,8 +46,8 @@ class ScimTokensIT {
         scim = ScimServer.start(new ScimServerConfig(URI.create("http://localhost:0/scim/v2/"),
                 new DirectoryConfig(toegang.directory().url(), toegang.directory().bindDn(),
                         toegang.directory().password(), DirectoryConfig.DEFAULT_BASE_DN, 4),
-                realm.toString(), ScimServerConfig.jwksOf(realm.toString()), Optional.empty(),
-                ScimServerConfig.DEFAULT_PROVISIONING_ROLE, ScimLimits.DEFAULTS));
+                realm.toString(), ScimServerConfig.jwksOf(realm.toString()), ScimServerConfig.DEFAULT_AUDIENCE,
+                ScimLimits.DEFAULTS));
     }
 
     @AfterAll
@@ -103,6 +108,55 @@ class ScimTokensIT {
                 .allSatisfy(right -> assertThat(right.path("application").asText()).isEqualTo("dv_loket")));
     }
 
+    /** an.peeters signs in at dv_geoportaal (one capacity there, so no chooser): the token response. */
+    static Map<String, Object> anPeetersAtTheGeoportaal() {
+        AuthorizationCodeSignIn signIn = new AuthorizationCodeSignIn(realm, "dv_geoportaal", "dv_geoportaal-demo-secret",
+                "http://127.0.0.1:8000/callback");
+        HttpResponse<String> afterLogin = signIn.submit(
+                signIn.open("openid profile vo rrn wettelijkvertegenwoordiger dv_geoportaal"), "an.peeters", DemoData.PASSWORD);
+        String code = signIn.code(afterLogin).orElseThrow(() -> new AssertionError(afterLogin.body()));
+        return signIn.exchange(code);
+    }
+
+    static JWTClaimsSet claims(String token) throws java.text.ParseException {
+        return SignedJWT.parse(token).getJWTClaimsSet();
+    }
+
+    @Test
+    void theRealmGivesTheScimAudienceAndRoleOnlyToTheServiceAccount() throws Exception {
+        JWTClaimsSet client = claims(token("dv_geoportaal", "dv_geoportaal-demo-secret"));
+        assertThat(client.getAudience()).contains(ScimServerConfig.DEFAULT_AUDIENCE);
+        assertThat(client.getStringClaim("typ")).isEqualTo("Bearer");
+        assertThat(client.getJSONObjectClaim("resource_access"))
+                .extractingByKey(ScimServerConfig.DEFAULT_AUDIENCE).isEqualTo(Map.of("roles", List.of("read")));
+
+        JWTClaimsSet person = claims((String) anPeetersAtTheGeoportaal().get("access_token"));
+        assertThat(person.getStringClaim("azp")).isEqualTo("dv_geoportaal");
+        assertThat(person.getAudience()).doesNotContain(ScimServerConfig.DEFAULT_AUDIENCE);
+    }
+
+    @Test
+    void aPersonsAccessTokenForTheApplicationIsRefused() throws Exception {
+        String accessToken = (String) anPeetersAtTheGeoportaal().get("access_token");
+
+        HttpResponse<String> response = send("GET", "Users", accessToken, null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).get().asString().contains("invalid_token");
+        assertThat(response.body()).contains("audience").doesNotContain("an.peeters", "els.jacobs");
+    }
+
+    @Test
+    void aPersonsIdTokenIsRefused() throws Exception {
+        String idToken = (String) anPeetersAtTheGeoportaal().get("id_token");
+        assertThat(claims(idToken).getStringClaim("typ")).isEqualTo("ID");
+
+        HttpResponse<String> response = send("GET", "Users", idToken, null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+        assertThat(response.body()).doesNotContain("an.peeters", "els.jacobs");
+    }
+
     @Test
     void noTokenIsUnauthorized() throws Exception {
         HttpResponse<String> response = send("GET", "Users", null, null);
@@ -112,10 +166,13 @@ class ScimTokensIT {
 
     @Test
     void onlyTheProvisioningClientMayWrite() throws Exception {
+        // dv_loket's service account holds toegang-scim read only: it may read (above), not write.
         String user = """
                 {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"scim.it.person",
                  "name":{"givenName":"Scim","familyName":"Person"}}""";
-        assertThat(send("POST", "Users", token("dv_loket", "dv_loket-demo-secret"), user).statusCode()).isEqualTo(403);
+        HttpResponse<String> refused = send("POST", "Users", token("dv_loket", "dv_loket-demo-secret"), user);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("WWW-Authenticate")).get().asString().contains("insufficient_scope");
         HttpResponse<String> created = send("POST", "Users", token("scim-provisioner", "scim-provisioner-demo-secret"), user);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = JSON.readTree(created.body()).path("id").asText();

@@ -1,5 +1,6 @@
 package org.toegang.scim.auth;
 
+import com.unboundid.scim2.common.exceptions.ForbiddenException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.exceptions.UnauthorizedException;
 import jakarta.annotation.Priority;
@@ -15,8 +16,10 @@ import java.util.Set;
 import org.toegang.scim.protocol.ScimErrors;
 
 /**
- * Lets a request in only with a valid bearer token (RFC 6750), and makes the {@link Caller}
- * the request's principal. Discovery endpoints describe the server, not its data, and stay open
+ * Lets a request in only with a valid bearer token (RFC 6750) that carries a role of the SCIM
+ * resource client, and makes the {@link Caller} the request's principal: 401 {@code invalid_token}
+ * for a token that does not verify, 403 {@code insufficient_scope} for one without such a role
+ * (RFC 6750 §3.1). Discovery endpoints describe the server, not its data, and stay open
  * so that clients can learn how to authenticate (RFC 7644 §4).
  */
 @PreMatching
@@ -40,7 +43,8 @@ public final class BearerAuthentication implements ContainerRequestFilter {
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            request.abortWith(unauthorized("A bearer token issued by the toegang realm is required", null));
+            request.abortWith(refused(
+                    new UnauthorizedException("A bearer token issued by the toegang realm is required"), null));
             return;
         }
         try {
@@ -54,7 +58,7 @@ public final class BearerAuthentication implements ContainerRequestFilter {
 
                 @Override
                 public boolean isUserInRole(String role) {
-                    return "provisioner".equals(role) && caller.provisioner();
+                    return Caller.PROVISION.equals(role) ? caller.provisioner() : Caller.READ.equals(role);
                 }
 
                 @Override
@@ -68,12 +72,14 @@ public final class BearerAuthentication implements ContainerRequestFilter {
                 }
             });
         } catch (TokenVerifier.InvalidTokenException e) {
-            request.abortWith(unauthorized(e.getMessage(), "invalid_token"));
+            request.abortWith(refused(new UnauthorizedException(e.getMessage()), "invalid_token"));
+        } catch (TokenVerifier.InsufficientScopeException e) {
+            request.abortWith(refused(new ForbiddenException(e.getMessage()), "insufficient_scope"));
         }
     }
 
-    private static Response unauthorized(String detail, String error) {
-        ScimException scim = new UnauthorizedException(detail);
+    /** The SCIM error, with the RFC 6750 §3 challenge (and its error code, when the client sent a token). */
+    private static Response refused(ScimException scim, String error) {
         Response response = ScimErrors.response(scim);
         String challenge = "Bearer realm=\"toegang\"" + (error == null ? "" : ", error=\"" + error + "\"");
         return Response.fromResponse(response).header("WWW-Authenticate", null).header("WWW-Authenticate", challenge).build();

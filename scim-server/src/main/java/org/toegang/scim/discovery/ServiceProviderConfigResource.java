@@ -28,8 +28,9 @@ public final class ServiceProviderConfigResource extends AbstractServiceProvider
     @Override
     public com.unboundid.scim2.common.types.ServiceProviderConfigResource getServiceProviderConfig() {
         AuthenticationScheme bearer = new AuthenticationScheme("OAuth Bearer Token",
-                "A bearer access token issued by the toegang realm (client credentials); an application's client "
-                        + "sees only people holding its rights, writing needs the scim-provisioner role",
+                "A bearer access token issued by the toegang realm (client credentials) for the toegang-scim "
+                        + "resource client: its role read lets an application's client see only people holding "
+                        + "that application's rights, its role provision lets a client see everyone and write",
                 URI.create("https://www.rfc-editor.org/rfc/rfc6750"), null, "oauthbearertoken", true);
         return new com.unboundid.scim2.common.types.ServiceProviderConfigResource(
                 "https://github.com/toegang/toegang#scim",

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.messages.PatchOpType;
+import com.unboundid.scim2.common.messages.PatchOperation;
 import com.unboundid.scim2.common.messages.PatchRequest;
 import com.unboundid.scim2.common.types.AttributeDefinition;
 import com.unboundid.scim2.common.utils.JsonUtils;
@@ -18,11 +21,12 @@ import java.util.Locale;
 /**
  * Reads a PATCH body (RFC 7644 §3.5.2) the way widely used clients send it, then lets the SDK
  * parse it. Two deviations are accepted because refusing them breaks real provisioning:
- * Microsoft Entra ID sends operation names capitalised ({@code "Replace"}) and booleans as
- * strings ({@code "value":"False"} for {@code active}); see Microsoft's "Known issues and
- * resolutions with SCIM 2.0 compliance" (flag {@code aadOptscim062020} documents the former).
- * Only strings that are exactly {@code true} or {@code false} (in any case) for attributes the
- * schema declares boolean are converted; everything else goes to the SDK unchanged.
+ * Microsoft Entra ID sends operation names capitalised ({@code "Replace"}), booleans as strings
+ * ({@code "value":"False"} for {@code active}) and a single-valued complex attribute with a
+ * {@code value} (the enterprise {@code manager}) as that value alone; see Microsoft's "Known
+ * issues and resolutions with SCIM 2.0 compliance". Only strings that are exactly {@code true} or
+ * {@code false} (in any case) for attributes the schema declares boolean, and strings given for
+ * such a complex attribute, are converted; everything else goes to the SDK unchanged.
  */
 public final class PatchRequests {
     private static final String OPERATIONS = "Operations";
@@ -53,6 +57,45 @@ public final class PatchRequests {
         }
     }
 
+    /**
+     * The request as it takes effect on {@code current}. RFC 7644 §3.5.2.1: an "add" whose target
+     * is a single-valued attribute that already has a value replaces it. The SDK refuses that when
+     * the path carries a value filter ({@code emails[type eq "work"].value}), which Entra ID sends
+     * for values that exist, so such an add becomes a replace where, at its turn in the sequence,
+     * the filtered value exists. Check and apply the result, so both see the same operations.
+     */
+    public static PatchRequest effective(PatchRequest patch, ObjectNode current) {
+        ObjectNode state = current.deepCopy();
+        List<PatchOperation> operations = new ArrayList<>();
+        boolean simulating = true;
+        for (PatchOperation operation : patch.getOperations()) {
+            PatchOperation effective = operation;
+            try {
+                if (simulating) {
+                    Path path = operation.getPath();
+                    if (operation.getOpType() == PatchOpType.ADD && path != null && path.size() > 1
+                            && hasValueFilter(path) && JsonUtils.pathExists(path, state)) {
+                        effective = PatchOperation.replace(path, operation.getJsonNode());
+                    }
+                    effective.apply(state);
+                }
+            } catch (ScimException e) {
+                simulating = false; // the schema check reports this operation; leave the rest as sent
+            }
+            operations.add(effective);
+        }
+        return new PatchRequest(operations);
+    }
+
+    private static boolean hasValueFilter(Path path) {
+        for (Path.Element element : path) {
+            if (element.getValueFilter() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void normalise(ObjectNode operation, ResourceTypeDefinition type) throws BadRequestException {
         JsonNode op = operation.get("op");
         if (op != null && op.isTextual()) {
@@ -67,11 +110,11 @@ public final class PatchRequests {
         if (pathText != null && pathText.isTextual() && !pathText.textValue().isBlank()) {
             path = Path.fromString(pathText.textValue());
         }
-        operation.set("value", booleans(value, path, type));
+        operation.set("value", coerced(value, path, type));
     }
 
-    /** The value with boolean-typed strings turned into booleans, at {@code path} and below. */
-    private static JsonNode booleans(JsonNode value, Path path, ResourceTypeDefinition type) {
+    /** The value with the deviations above corrected, at {@code path} and below. */
+    private static JsonNode coerced(JsonNode value, Path path, ResourceTypeDefinition type) {
         if (value.isTextual()) {
             AttributeDefinition definition = path.isRoot() ? null : type.getAttributeDefinition(path);
             String text = value.textValue();
@@ -79,12 +122,23 @@ public final class PatchRequests {
                     && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
                 return BooleanNode.valueOf(text.equalsIgnoreCase("true"));
             }
+            if (definition != null && definition.getType() == AttributeDefinition.Type.COMPLEX
+                    && !definition.isMultiValued() && definition.getSubAttributes() != null
+                    && definition.getSubAttributes().stream().anyMatch(sub -> sub.getName().equals("value"))) {
+                // Entra ID sends the enterprise "manager" as its bare id rather than {"value": id}; the
+                // SDK's schema requires its "$ref" too, which for a manager is a User of this type.
+                ObjectNode wrapped = JsonUtils.getJsonNodeFactory().objectNode().put("value", text);
+                if (definition.getSubAttributes().stream().anyMatch(sub -> sub.getName().equals("$ref"))) {
+                    wrapped.put("$ref", type.getEndpoint() + "/" + text);
+                }
+                return wrapped;
+            }
             return value;
         }
         if (value.isArray()) {
             ArrayNode array = (ArrayNode) value;
             for (int i = 0; i < array.size(); i++) {
-                array.set(i, booleans(array.get(i), path, type));
+                array.set(i, coerced(array.get(i), path, type));
             }
             return array;
         }
@@ -93,7 +147,7 @@ public final class PatchRequests {
             List<String> names = new ArrayList<>();
             object.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
-                object.set(name, booleans(object.get(name), child(path, name, type), type));
+                object.set(name, coerced(object.get(name), child(path, name, type), type));
             }
         }
         return value;

@@ -68,6 +68,9 @@ public final class ScimErrors implements ExceptionMapper<Throwable> {
                 .entity(error);
         if (error.getStatus() == 401) {
             builder.header("WWW-Authenticate", "Bearer realm=\"toegang\"");
+        } else if (error.getStatus() == 403) {
+            // Every 403 here is a valid token without the toegang-scim role the request needs (RFC 6750 §3.1).
+            builder.header("WWW-Authenticate", "Bearer realm=\"toegang\", error=\"insufficient_scope\"");
         }
         return builder.build();
     }

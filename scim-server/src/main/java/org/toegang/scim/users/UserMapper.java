@@ -40,7 +40,7 @@ public final class UserMapper {
      *
      * @param rights the rights to show (already reduced to the caller's need-to-know)
      * @param workRelations the work relations to show; null for an application's client, which
-     *        also does not see the national register number or legal representation
+     *        also does not see the national register number, legal representation or externalId
      */
     public static UserResource toScim(StoredPerson stored, List<Grant> rights, List<WorkRelation> workRelations) {
         Person person = stored.person();
@@ -56,7 +56,10 @@ public final class UserMapper {
         person.email().ifPresent(mail -> user.setEmails(List.of(new Email().setValue(mail).setType("work").setPrimary(true))));
         stored.title().ifPresent(user::setTitle);
         user.setActive(stored.active());
-        stored.externalId().ifPresent(user::setExternalId);
+        if (workRelations != null) {
+            // the provisioning client's own identifier is for provisioning clients, not applications
+            stored.externalId().ifPresent(user::setExternalId);
+        }
         if (stored.employeeNumber().isPresent() || stored.organization().isPresent() || stored.department().isPresent()) {
             EnterpriseUserExtension enterprise = new EnterpriseUserExtension();
             stored.employeeNumber().ifPresent(enterprise::setEmployeeNumber);

@@ -26,6 +26,7 @@ import org.toegang.core.model.WorkRelation;
 import org.toegang.scim.auth.Caller;
 import org.toegang.scim.protocol.ETags;
 import org.toegang.scim.protocol.ListQuery;
+import org.toegang.scim.protocol.PatchRequests;
 import org.toegang.scim.protocol.ScimLimits;
 
 /**
@@ -120,8 +121,9 @@ public final class UserService {
         StoredPerson current = store.find(id).orElseThrow(() -> notFound(id));
         ETags.requireMatch(ifMatch, current.version());
         GenericScimResource resource = full(current).asGenericScimResource();
-        new SchemaChecker(type).checkModify(patch, resource.getObjectNode()).throwSchemaExceptions();
-        patch.apply(resource);
+        PatchRequest effective = PatchRequests.effective(patch, resource.getObjectNode());
+        new SchemaChecker(type).checkModify(effective, resource.getObjectNode()).throwSchemaExceptions();
+        effective.apply(resource);
         return store(id, UserMapper.toDraft(resource), current.version());
     }
 

@@ -49,9 +49,32 @@ class PatchRequestsTest {
     }
 
     @Test
+    void wrapsAManagerSentAsABareIdAsEntraSendsIt() throws Exception {
+        PatchRequest patch = read("[{\"op\":\"Add\",\"path\":"
+                + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager\",\"value\":\"m-1\"}]");
+        assertThat(patch.getOperations().get(0).getJsonNode().path("value").asText()).isEqualTo("m-1");
+    }
+
+    @Test
     void leavesOtherStringsForTheSchemaCheckToRefuse() throws Exception {
         PatchRequest patch = read("[{\"op\":\"replace\",\"path\":\"active\",\"value\":\"no\"}]");
         assertThat(patch.getOperations().get(0).getJsonNode().isTextual()).isTrue();
+    }
+
+    @Test
+    void addsToAFilteredValueThatExistsByReplacingItAndCreatesItOtherwise() throws Exception {
+        PatchRequest patch = read("[{\"op\":\"Add\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"new@x.org\"}]");
+        GenericScimResource existing = new GenericScimResource((ObjectNode) JsonUtils.getObjectReader().readTree(
+                "{\"userName\":\"a\",\"emails\":[{\"value\":\"old@x.org\",\"type\":\"work\"}]}"));
+        PatchRequests.effective(patch, existing.getObjectNode()).apply(existing);
+        assertThat(existing.getObjectNode().path("emails")).hasSize(1);
+        assertThat(existing.getObjectNode().path("emails").get(0).path("value").asText()).isEqualTo("new@x.org");
+
+        GenericScimResource without = new GenericScimResource((ObjectNode) JsonUtils.getObjectReader().readTree(
+                "{\"userName\":\"a\"}"));
+        PatchRequests.effective(patch, without.getObjectNode()).apply(without);
+        assertThat(without.getObjectNode().path("emails").get(0).path("value").asText()).isEqualTo("new@x.org");
+        assertThat(without.getObjectNode().path("emails").get(0).path("type").asText()).isEqualTo("work");
     }
 
     @Test
