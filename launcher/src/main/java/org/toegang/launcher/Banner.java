@@ -23,7 +23,7 @@ final class Banner {
     private Banner() {
     }
 
-    static void print(PrintWriter out, ToegangStack stack) {
+    static void print(PrintWriter out, ToegangStack stack, String scimUrl) {
         String keycloak = stack.keycloakUrl().toString();
         String realm = stack.realmUrl().toString();
         out.println();
@@ -36,6 +36,7 @@ final class Banner {
         row(out, "OpenID configuration", realm + "/.well-known/openid-configuration");
         row(out, "SAML metadata", realm + "/protocol/saml/descriptor");
         row(out, "Health", stack.managementUrl() + "/health/ready");
+        row(out, "SCIM 2.0", scimUrl + "  (bearer tokens of the realm with audience toegang-scim)");
         DirectoryAccess directory = stack.directory();
         row(out, "LDAP", directory.url() + "  (base " + EmbeddedDirectory.BASE_DN + ", bind " + directory.bindDn() + ")");
         row(out, "Logs", stack.settings().logDirectory() + "  (keycloak.log with the audit trail, directory.log)");

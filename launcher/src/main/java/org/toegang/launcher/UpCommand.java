@@ -88,11 +88,11 @@ final class UpCommand implements Callable<Integer> {
             stack.start();
             try {
                 scim.set(startScim(stack, out));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 stack.close(); // the stack started, so nothing else would stop it
                 throw e;
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             try {
                 Runtime.getRuntime().removeShutdownHook(stopOnExit);
             } catch (IllegalStateException shuttingDown) {
@@ -100,7 +100,9 @@ final class UpCommand implements Callable<Integer> {
             }
             throw e;
         }
-        Banner.print(out, stack);
+        // the same host name as Keycloak's URL, so the printed URLs are alike
+        Banner.print(out, stack,
+                "http://" + stack.keycloakUrl().getHost() + ":" + scimPort + ScimServerConfig.DEFAULT_PATH);
 
         CompletableFuture<String> died = new CompletableFuture<>();
         stack.onUnexpectedExit(died::complete);
@@ -136,8 +138,6 @@ final class UpCommand implements Callable<Integer> {
                 new DirectoryConfig(directory.url(), directory.bindDn(), directory.password(),
                         DirectoryConfig.DEFAULT_BASE_DN, 8),
                 issuer, ScimServerConfig.jwksOf(issuer), ScimServerConfig.DEFAULT_AUDIENCE, ScimLimits.DEFAULTS));
-        out.println("SCIM 2.0 server at http://localhost:" + scimPort + "/scim/v2 (bearer tokens of the realm).");
-        out.flush();
         return server;
     }
 
