@@ -27,7 +27,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * in one run, alternating rounds so drift hits both sides alike. Prints both figures and the ratio.
  *
  * <p>Run against a running stack ({@code bin/toegang up}) whose directory the program may write:
- * {@code java -cp ... org.toegang.launcher.bench.RefreshBenchmark [keycloakUrl] [ldapUrl] [seconds] [rounds]}.
+ * {@code java -cp ... org.toegang.launcher.bench.RefreshBenchmark [keycloakUrl] [ldapUrl] [seconds] [rounds]
+ * [ldapBindDn] [ldapPassword]}; the bind defaults to the embedded directory's admin (uid=admin,ou=system).
  * On a shared machine other work makes single rounds vary widely: give more rounds, and read
  * the per-round ratios it prints as well as the overall one.
  */
@@ -47,8 +48,11 @@ public final class RefreshBenchmark {
         String ldap = args.length > 1 ? args[1] : "ldap://127.0.0.1:10389";
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        String bindDn = args.length > 4 ? args[4] : "uid=admin,ou=system";
+        String password = args.length > 5 ? args[5] : "secret";
         int threads = 4;
-        org.toegang.launcher.signin.BenchSupport support = new org.toegang.launcher.signin.BenchSupport(base, ldap);
+        org.toegang.launcher.signin.BenchSupport support =
+                new org.toegang.launcher.signin.BenchSupport(base, ldap, bindDn, password);
         List<String> added = support.addGrants(AN, "dv_loket", 18); // An has 2 at dv_loket: 20 in all
         try {
             String refreshToken = support.signIn("an.peeters", "dv_loket", SCOPES);

@@ -14,8 +14,13 @@ public final class BenchSupport {
     private final Tokens tokens;
 
     public BenchSupport(String base, String ldapUrl) {
+        this(base, ldapUrl, "uid=admin,ou=system", "secret");
+    }
+
+    /** Writes the grants to the directory at {@code ldapUrl} bound as {@code bindDn}. */
+    public BenchSupport(String base, String ldapUrl, String bindDn, String password) {
         this.base = base;
-        this.grants = new DirectoryGrants(ldapUrl, "uid=admin,ou=system", "secret");
+        this.grants = new DirectoryGrants(ldapUrl, bindDn, password);
         this.tokens = new Tokens(java.net.URI.create(base + "/realms/toegang"));
     }
 
