@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.toegang.core.directory.PersonStore;
 import org.toegang.scim.users.UserAttributes.Kind;
 import org.toegang.scim.users.UserAttributes.Stored;
@@ -104,13 +105,7 @@ public final class UserFilterTranslator implements FilterVisitor<Filter, String>
 
     @Override
     public Filter visit(GreaterThanFilter filter, String parent) throws ScimException {
-        Stored stored = ordered(filter, parent);
-        if (stored.field() == null) {
-            return FALSE;
-        }
-        String value = orderedValue(stored, filter);
-        return Filter.createANDFilter(Filter.createGreaterOrEqualFilter(attribute(stored), value),
-                Filter.createNOTFilter(Filter.createEqualityFilter(attribute(stored), value)));
+        return strictly(filter, parent, Filter::createGreaterOrEqualFilter);
     }
 
     @Override
@@ -122,13 +117,7 @@ public final class UserFilterTranslator implements FilterVisitor<Filter, String>
 
     @Override
     public Filter visit(LessThanFilter filter, String parent) throws ScimException {
-        Stored stored = ordered(filter, parent);
-        if (stored.field() == null) {
-            return FALSE;
-        }
-        String value = orderedValue(stored, filter);
-        return Filter.createANDFilter(Filter.createLessOrEqualFilter(attribute(stored), value),
-                Filter.createNOTFilter(Filter.createEqualityFilter(attribute(stored), value)));
+        return strictly(filter, parent, Filter::createLessOrEqualFilter);
     }
 
     @Override
@@ -200,6 +189,18 @@ public final class UserFilterTranslator implements FilterVisitor<Filter, String>
             throw BadRequestException.invalidFilter("Unsupported comparison value in " + filter);
         }
         return UserAttributes.of(parent, filter.getAttributePath());
+    }
+
+    /** {@code gt} and {@code lt}: LDAP has only {@code >=} and {@code <=}, so the equal value is excluded. */
+    private Filter strictly(ComparisonFilter filter, String parent,
+                            BiFunction<String, String, Filter> inclusive) throws ScimException {
+        Stored stored = ordered(filter, parent);
+        if (stored.field() == null) {
+            return FALSE;
+        }
+        String value = orderedValue(stored, filter);
+        return Filter.createANDFilter(inclusive.apply(attribute(stored), value),
+                Filter.createNOTFilter(Filter.createEqualityFilter(attribute(stored), value)));
     }
 
     private Stored ordered(ComparisonFilter filter, String parent) throws ScimException {

@@ -173,7 +173,7 @@ public final class UserService {
     private static void requireProvisioner(Caller caller) throws ForbiddenException {
         if (!caller.provisioner()) {
             throw new ForbiddenException("Client " + caller.clientId() + " may read but not write; writing needs the "
-                    + "provisioning role");
+                    + "client role toegang-scim provision");
         }
     }
 
