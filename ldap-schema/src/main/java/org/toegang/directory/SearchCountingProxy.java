@@ -1,5 +1,7 @@
 package org.toegang.directory;
 
+import static com.unboundid.ldap.sdk.controls.PersistentSearchRequestControl.PERSISTENT_SEARCH_REQUEST_OID;
+
 import com.unboundid.ldap.listener.LDAPListener;
 import com.unboundid.ldap.listener.LDAPListenerClientConnection;
 import com.unboundid.ldap.listener.LDAPListenerConfig;
@@ -27,6 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * An LDAP proxy on loopback that forwards everything to a directory and counts the searches that
  * pass through it, so tests can measure on the wire how many searches an operation costs.
+ * Persistent searches (change feeds) are forwarded but not counted.
  */
 public final class SearchCountingProxy implements AutoCloseable {
     private final LDAPListener listener;
@@ -87,7 +90,9 @@ public final class SearchCountingProxy implements AutoCloseable {
 
         @Override
         public LDAPMessage processSearchRequest(int id, SearchRequestProtocolOp request, List<Control> controls) {
-            searches.incrementAndGet();
+            if (controls.stream().noneMatch(control -> control.getOID().equals(PERSISTENT_SEARCH_REQUEST_OID))) {
+                searches.incrementAndGet();
+            }
             return delegate.processSearchRequest(id, request, controls);
         }
 

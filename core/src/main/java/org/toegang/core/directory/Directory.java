@@ -1,10 +1,12 @@
 package org.toegang.core.directory;
 
+import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
 import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.ServerSet;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.util.ssl.JVMDefaultTrustManager;
@@ -21,10 +23,12 @@ public final class Directory implements AutoCloseable {
     private static final long RESPONSE_TIMEOUT_MILLIS = 30_000;
 
     private final DirectoryConfig config;
+    private final ServerSet server;
     private final LDAPConnectionPool pool;
 
-    private Directory(DirectoryConfig config, LDAPConnectionPool pool) {
+    private Directory(DirectoryConfig config, ServerSet server, LDAPConnectionPool pool) {
         this.config = config;
+        this.server = server;
         this.pool = pool;
     }
 
@@ -41,10 +45,9 @@ public final class Directory implements AutoCloseable {
             options.setConnectTimeoutMillis(CONNECT_TIMEOUT_MILLIS);
             options.setResponseTimeoutMillis(RESPONSE_TIMEOUT_MILLIS);
             SingleServerSet server = new SingleServerSet(url.getHost(), url.getPort(), socketFactory(url), options);
-            LDAPConnectionPool pool = new LDAPConnectionPool(server,
-                    new SimpleBindRequest(config.bindDn(), config.password()), 1, config.poolSize());
+            LDAPConnectionPool pool = new LDAPConnectionPool(server, bindRequest(config), 1, config.poolSize());
             pool.setRetryFailedOperationsDueToInvalidConnections(true);
-            return new Directory(config, pool);
+            return new Directory(config, server, pool);
         } catch (LDAPException e) {
             throw unavailable(config, e);
         }
@@ -56,6 +59,22 @@ public final class Directory implements AutoCloseable {
 
     LDAPConnectionPool pool() {
         return pool;
+    }
+
+    /** A bound connection of its own, outside the pool, for a search that stays open; the caller closes it. */
+    LDAPConnection openConnection() throws LDAPException {
+        LDAPConnection connection = server.getConnection();
+        try {
+            connection.bind(bindRequest(config));
+            return connection;
+        } catch (LDAPException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private static SimpleBindRequest bindRequest(DirectoryConfig config) {
+        return new SimpleBindRequest(config.bindDn(), config.password());
     }
 
     @Override

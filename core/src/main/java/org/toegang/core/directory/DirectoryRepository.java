@@ -10,8 +10,10 @@ import com.unboundid.ldap.sdk.SearchScope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import org.toegang.core.model.Application;
@@ -36,10 +38,18 @@ public final class DirectoryRepository {
 
     private final Directory directory;
     private final String baseDn;
+    private final RightsCache cache;
 
+    /** A repository that searches the directory for every question. */
     public DirectoryRepository(Directory directory) {
+        this(directory, RightsCache.none());
+    }
+
+    /** A repository that keeps rights in {@code cache} while it is live (see {@link #activeGrants}). */
+    public DirectoryRepository(Directory directory, RightsCache cache) {
         this.directory = directory;
         this.baseDn = directory.config().baseDn();
+        this.cache = cache;
     }
 
     /** The person with this directory id; empty when there is none. */
@@ -98,26 +108,49 @@ public final class DirectoryRepository {
 
     /**
      * The person's grants for one application that count at {@code now} ({@link ActiveGrants}),
-     * in exactly one LDAP search: it fetches the candidate grants, the work relations valid now
-     * and the person entry (for legal representation) together; the rule then decides.
+     * in at most one LDAP search: it fetches the candidate grants, the work relations and the
+     * person entry (for legal representation) together; the rule then decides. With a live
+     * {@link RightsCache} what a search found is kept until the directory reports a change of the
+     * person, so a token usually costs no search at all; the rule still runs at {@code now}.
      *
-     * <p>This search runs for every token, so it is shaped for the server: the person id comes
-     * first in an AND, so a directory walks that one index once and tests each of the person's
-     * few entries against the three kinds (an OR of three ANDs made ApacheDS walk it three
-     * times); and it asks for the attributes the rule reads, not every attribute.
+     * <p>This search runs for tokens, so it is shaped for the server: the person id comes first in
+     * an AND, so a directory walks that one index once and tests each of the person's few entries
+     * against the three kinds (an OR of three ANDs made ApacheDS walk it three times); and it asks
+     * for the attributes the rule reads, not every attribute. A search whose findings will be kept
+     * leaves validity to the rule, so that they stay right as time passes.
      */
     public List<Grant> activeGrants(String personId, String clientId, Instant now) {
-        String moment = EntryMapper.generalizedTime(now);
-        Filter grants = and(equal(OBJECT_CLASS, GRANT_CLASS), equal(CLIENT_ID, clientId),
-                equal(GRANT_STATUS, "active"), validAt(moment));
-        Filter workRelations = and(equal(OBJECT_CLASS, WORK_RELATION_CLASS), validAt(moment));
-        Filter ofPerson = and(equal(PERSON_ID, personId),
-                Filter.createORFilter(grants, workRelations, equal(OBJECT_CLASS, PERSON_CLASS)));
+        OptionalLong ticket = cache.ticket();
+        if (ticket.isEmpty()) {
+            return rightsEntries(personId, clientId, Optional.of(now)).activeAt(now);
+        }
+        Optional<RightsEntries> kept = cache.get(personId, clientId);
+        if (kept.isPresent()) {
+            return kept.get().activeAt(now);
+        }
+        RightsEntries found = rightsEntries(personId, clientId, Optional.empty());
+        cache.put(ticket.getAsLong(), personId, clientId, found);
+        return found.activeAt(now);
+    }
+
+    private RightsEntries rightsEntries(String personId, String clientId, Optional<Instant> validAt) {
+        Optional<String> moment = validAt.map(EntryMapper::generalizedTime);
+        List<Filter> grant = new ArrayList<>(List.of(equal(OBJECT_CLASS, GRANT_CLASS), equal(CLIENT_ID, clientId),
+                equal(GRANT_STATUS, "active")));
+        List<Filter> workRelation = new ArrayList<>(List.of(equal(OBJECT_CLASS, WORK_RELATION_CLASS)));
+        moment.ifPresent(at -> {
+            grant.add(validAt(at));
+            workRelation.add(validAt(at));
+        });
+        Filter ofPerson = and(equal(PERSON_ID, personId), Filter.createORFilter(Filter.createANDFilter(grant),
+                Filter.createANDFilter(workRelation), equal(OBJECT_CLASS, PERSON_CLASS)));
 
         List<Grant> candidates = new ArrayList<>();
         List<WorkRelation> relations = new ArrayList<>();
         Set<String> represents = Set.of();
+        Set<String> dns = new HashSet<>();
         for (SearchResultEntry entry : entries(ofPerson, ACTIVE_GRANTS_ATTRIBUTES)) {
+            dns.add(RightsCache.normalisedDn(entry.getDN()));
             if (entry.hasObjectClass(GRANT_CLASS)) {
                 candidates.add(EntryMapper.grant(entry));
             } else if (entry.hasObjectClass(WORK_RELATION_CLASS)) {
@@ -126,7 +159,7 @@ public final class DirectoryRepository {
                 represents = EntryMapper.legalRepresentativeOf(entry);
             }
         }
-        return ActiveGrants.select(candidates, relations, represents, now);
+        return new RightsEntries(candidates, relations, represents, dns);
     }
 
     private static Filter validAt(String moment) {

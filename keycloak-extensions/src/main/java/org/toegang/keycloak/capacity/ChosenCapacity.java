@@ -16,10 +16,11 @@ import org.toegang.keycloak.directory.ToegangDirectoryProvider;
 
 /**
  * The capacity chosen for one client session, and the 3D roles it releases at the moment of
- * issue. Made once per request: the note is read, the grants are searched (one LDAP search)
- * and the roles are built once, then kept on the {@link KeycloakSession}, so the ID token,
- * access token and refresh check of one request share them, and every request (a refresh
- * too) sees the directory as it is now. Nothing outlives the request.
+ * issue. Made once per request: the note is read, the grants are read (at most one LDAP search;
+ * none while the directory's rights cache holds the person, see
+ * {@link org.toegang.core.directory.DirectoryRepository#activeGrants}) and the roles are built
+ * once, then kept on the {@link KeycloakSession}, so the ID token, access token and refresh check
+ * of one request share them, and every request (a refresh too) sees the directory as it is now.
  */
 public final class ChosenCapacity {
 

@@ -1,17 +1,23 @@
 package org.toegang.keycloak.directory;
 
+import java.time.Duration;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderFactory;
 import org.toegang.core.directory.Directory;
+import org.toegang.core.directory.DirectoryChanges;
 import org.toegang.core.directory.DirectoryConfig;
 import org.toegang.core.directory.DirectoryRepository;
+import org.toegang.core.directory.RightsCache;
 
 /**
- * Owns the node's one directory pool. Options (kc.sh): {@code --spi-toegang-directory--default--url},
- * {@code --...--bind-dn}, {@code --...--password}, {@code --...--base-dn}, {@code --...--pool-size}
- * (or the {@code KC_SPI_TOEGANG_DIRECTORY__DEFAULT__*} environment variables).
+ * Owns the node's one directory pool and its rights cache. Options (kc.sh):
+ * {@code --spi-toegang-directory--default--url}, {@code --...--bind-dn}, {@code --...--password},
+ * {@code --...--base-dn}, {@code --...--pool-size}, {@code --...--rights-cache-people} (people whose
+ * rights are kept between tokens while the directory reports its changes, default 10000; 0 turns
+ * keeping off) and {@code --...--rights-cache-max-age} (seconds kept rights serve at most, default
+ * 300), or the {@code KC_SPI_TOEGANG_DIRECTORY__DEFAULT__*} environment variables.
  *
  * <p>The options are read once in {@link #init}; the pool is opened at the first use, not at
  * start, because Keycloak also loads factories while it builds ({@code kc.sh build}), when no
@@ -21,8 +27,11 @@ public final class ToegangDirectoryProviderFactory implements ProviderFactory<To
     public static final String PROVIDER_ID = "default";
 
     private DirectoryConfig config;
+    private int cachedPeople;
+    private Duration cacheMaxAge;
     private volatile DirectoryRepository repository;
     private Directory directory;
+    private DirectoryChanges changes;
 
     @Override
     public void init(Config.Scope scope) {
@@ -32,6 +41,12 @@ public final class ToegangDirectoryProviderFactory implements ProviderFactory<To
                 scope.get("password", "secret"),
                 scope.get("base-dn", DirectoryConfig.DEFAULT_BASE_DN),
                 scope.getInt("pool-size", 8));
+        cachedPeople = scope.getInt("rights-cache-people", 10_000);
+        cacheMaxAge = Duration.ofSeconds(scope.getLong("rights-cache-max-age", 300L));
+        if (cachedPeople < 0 || cacheMaxAge.isNegative()) {
+            throw new IllegalArgumentException("toegang-directory: rights-cache-people and rights-cache-max-age"
+                    + " must not be negative");
+        }
     }
 
     @Override
@@ -45,7 +60,11 @@ public final class ToegangDirectoryProviderFactory implements ProviderFactory<To
             synchronized (this) {
                 if (repository == null) {
                     directory = Directory.connect(config);
-                    repository = new DirectoryRepository(directory);
+                    RightsCache cache = new RightsCache(cachedPeople, cacheMaxAge);
+                    if (cachedPeople > 0) {
+                        changes = DirectoryChanges.follow(directory, cache);
+                    }
+                    repository = new DirectoryRepository(directory, cache);
                 }
                 current = repository;
             }
@@ -59,6 +78,9 @@ public final class ToegangDirectoryProviderFactory implements ProviderFactory<To
 
     @Override
     public synchronized void close() {
+        if (changes != null) {
+            changes.close();
+        }
         if (directory != null) {
             directory.close();
         }

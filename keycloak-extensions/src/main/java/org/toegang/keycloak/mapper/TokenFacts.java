@@ -36,8 +36,8 @@ final class TokenFacts {
     }
 
     /**
-     * The 3D roles for the chosen capacity, from the directory as it is now (one search per
-     * request); empty when the mapper's application is not the client's, so an application
+     * The 3D roles for the chosen capacity, from the directory as it is now (at most one search
+     * per request); empty when the mapper's application is not the client's, so an application
      * never receives another's rights, nor when no capacity was chosen.
      */
     static Optional<List<String>> roles(KeycloakSession session, ProtocolMapperModel model,

@@ -24,7 +24,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Refresh-token grants per second for a person with 20 grants at dv_loket, with Toegang's mappers
  * and refresh check vs the same realm without them (scopes vo and dv_loket left out, the
  * refresh-check client policy disabled),
- * in one run, alternating rounds so drift hits both sides alike. Prints both figures and the ratio.
+ * in one run, alternating rounds so drift hits both sides alike, after a warm-up of both. Prints
+ * both figures and the ratio, then how many refreshes right after a change in the directory showed it.
  *
  * <p>Run against a running stack ({@code bin/toegang up}) whose directory the program may write:
  * {@code java -cp ... org.toegang.launcher.bench.RefreshBenchmark [keycloakUrl] [ldapUrl] [seconds] [rounds]
@@ -62,7 +63,11 @@ public final class RefreshBenchmark {
 
             double with = 0;
             double without = 0;
-            measure(realm, refreshToken, SCOPES, 2, threads); // warm-up
+            // warm-up of both sides, so the JIT has compiled both paths before the first round
+            setPolicyEnabled(base, false);
+            measure(realm, refreshToken, BASELINE_SCOPES, 2 * seconds, threads);
+            setPolicyEnabled(base, true);
+            measure(realm, refreshToken, SCOPES, 2 * seconds, threads);
             for (int round = 1; round <= rounds; round++) {
                 setPolicyEnabled(base, false);
                 double roundWithout = measure(realm, refreshToken, BASELINE_SCOPES, seconds, threads);
@@ -76,10 +81,34 @@ public final class RefreshBenchmark {
             System.out.printf("refresh grants/s without Toegang mappers: %.1f%n", without / rounds);
             System.out.printf("refresh grants/s with Toegang mappers:    %.1f%n", with / rounds);
             System.out.printf("ratio (with / without): %.3f (target >= 0.85)%n", with / without);
+            showsChangesAtTheNextRefresh(support, realm, refreshToken, added.get(0), 20);
         } finally {
             setPolicyEnabled(base, true);
             support.deleteGrants(added);
         }
+    }
+
+    /**
+     * Revokes and restores one of An's grants straight in the directory, {@code times} times, each
+     * time refreshing right after the change; prints how many of those refreshes showed it. With
+     * the rights cache this is the check that its change reports arrive in time.
+     */
+    private static void showsChangesAtTheNextRefresh(org.toegang.launcher.signin.BenchSupport support, String realm,
+                                                     String refreshToken, String grantId, int times) throws Exception {
+        int revocationsSeen = 0;
+        int restorationsSeen = 0;
+        for (int i = 0; i < times; i++) {
+            support.setStatus(grantId, "revoked");
+            if (!support.claim(refresh(realm, refreshToken, SCOPES), "dv_loket_rol_3d").toString().contains("BenchRecht01:")) {
+                revocationsSeen++;
+            }
+            support.setStatus(grantId, "active");
+            if (support.claim(refresh(realm, refreshToken, SCOPES), "dv_loket_rol_3d").toString().contains("BenchRecht01:")) {
+                restorationsSeen++;
+            }
+        }
+        System.out.printf("refreshes right after a change that showed it: revoked %d of %d, restored %d of %d%n",
+                revocationsSeen, times, restorationsSeen, times);
     }
 
     private static double measure(String realm, String refreshToken, String scope, int seconds, int threads)

@@ -33,6 +33,11 @@ public final class BenchSupport {
         return ids;
     }
 
+    /** Sets a grant's status straight in the directory, as an administrator's change would land. */
+    public void setStatus(String grantId, String status) {
+        grants.setStatus(grantId, status);
+    }
+
     public void deleteGrants(List<String> ids) {
         ids.forEach(grants::delete);
     }

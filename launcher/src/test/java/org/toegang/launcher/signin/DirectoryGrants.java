@@ -12,23 +12,23 @@ import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.util.StaticUtils;
 
 /** Test changes to grants, straight in the directory, as an administrator's change would land. */
-final class DirectoryGrants {
+public final class DirectoryGrants {
     private final String url;
     private final String bindDn;
     private final String password;
 
-    DirectoryGrants(String url, String bindDn, String password) {
+    public DirectoryGrants(String url, String bindDn, String password) {
         this.url = url;
         this.bindDn = bindDn;
         this.password = password;
     }
 
-    static String dn(String grantId) {
+    public static String dn(String grantId) {
         return "toegangId=" + grantId + ",ou=grants,dc=toegang,dc=local";
     }
 
     /** Adds an active, open-ended grant valid since yesterday; returns its id. */
-    String add(String personId, String clientId, String right, String organisationKey) {
+    public String add(String personId, String clientId, String right, String organisationKey) {
         String id = UUID.randomUUID().toString();
         String from = StaticUtils.encodeGeneralizedTime(java.util.Date.from(Instant.now().minus(1, ChronoUnit.DAYS)));
         with(connection -> connection.add("dn: " + dn(id), "objectClass: top", "objectClass: toegangGrant",
@@ -38,12 +38,12 @@ final class DirectoryGrants {
         return id;
     }
 
-    void setStatus(String grantId, String status) {
+    public void setStatus(String grantId, String status) {
         with(connection -> connection.modify(dn(grantId),
                 new Modification(ModificationType.REPLACE, "toegangGrantStatus", status)));
     }
 
-    void delete(String grantId) {
+    public void delete(String grantId) {
         with(connection -> connection.delete(dn(grantId)));
     }
 

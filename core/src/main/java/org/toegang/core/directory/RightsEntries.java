@@ -1,0 +1,29 @@
+package org.toegang.core.directory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.toegang.core.model.Grant;
+import org.toegang.core.model.WorkRelation;
+import org.toegang.core.rights.ActiveGrants;
+
+/**
+ * What the rights rule reads for one person at one application, as one search found it: the
+ * candidate grants, the work relations, the organisations the person legally represents, and the
+ * normalised DNs of the entries they came from.
+ */
+record RightsEntries(List<Grant> grants, List<WorkRelation> workRelations, Set<String> legalRepresentativeOf,
+                     Set<String> dns) {
+
+    RightsEntries {
+        grants = List.copyOf(grants);
+        workRelations = List.copyOf(workRelations);
+        legalRepresentativeOf = Set.copyOf(legalRepresentativeOf);
+        dns = Set.copyOf(dns);
+    }
+
+    /** The grants that count at {@code moment} ({@link ActiveGrants}). */
+    List<Grant> activeAt(Instant moment) {
+        return ActiveGrants.select(grants, workRelations, legalRepresentativeOf, moment);
+    }
+}

@@ -1,0 +1,125 @@
+package org.toegang.core.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RightsCacheTest {
+    private static final String AN = "an";
+    private static final String CHRIS = "chris";
+    private static final String AN_GRANT = "toegangId=1,ou=grants,dc=toegang,dc=local";
+    private static final String CHRIS_GRANT = "toegangId=2,ou=grants,dc=toegang,dc=local";
+
+    private final AtomicLong clock = new AtomicLong();
+    private RightsCache cache;
+
+    @BeforeEach
+    void liveCache() {
+        cache = new RightsCache(2, Duration.ofSeconds(60), clock::get);
+        cache.live();
+    }
+
+    @Test
+    void keepsNothingUntilTheFeedIsLive() {
+        RightsCache notYet = new RightsCache(10, Duration.ofSeconds(60), clock::get);
+        assertThat(notYet.ticket()).isEmpty();
+        assertThat(notYet.isLive()).isFalse();
+    }
+
+    @Test
+    void servesWhatWasKeptForThePersonAndApplication() {
+        keep(AN, "dv_loket", AN_GRANT);
+        assertThat(cache.get(AN, "dv_loket")).isPresent();
+        assertThat(cache.get(AN, "dv_geoportaal")).isEmpty();
+        assertThat(cache.get(CHRIS, "dv_loket")).isEmpty();
+    }
+
+    @Test
+    void aChangeOfThePersonDropsAllTheirApplicationsAndNoOneElses() {
+        keep(AN, "dv_loket", AN_GRANT);
+        keep(AN, "dv_geoportaal", AN_GRANT);
+        keep(CHRIS, "dv_loket", CHRIS_GRANT);
+        cache.changed(new DirectoryChanges.Change("toegangId=9,ou=grants,dc=toegang,dc=local", false, Set.of(AN)));
+        assertThat(cache.get(AN, "dv_loket")).isEmpty();
+        assertThat(cache.get(AN, "dv_geoportaal")).isEmpty();
+        assertThat(cache.get(CHRIS, "dv_loket")).isPresent();
+    }
+
+    @Test
+    void anEntryThatNoLongerNamesThePersonStillDropsThemByItsDn() {
+        keep(AN, "dv_loket", AN_GRANT);
+        // the grant moved to Chris: the report names Chris only; the DN, written otherwise, was An's
+        cache.changed(new DirectoryChanges.Change("ToegangId=1, OU=Grants,DC=toegang,DC=local", false, Set.of(CHRIS)));
+        assertThat(cache.get(AN, "dv_loket")).isEmpty();
+    }
+
+    @Test
+    void aRenameDropsEverything() {
+        keep(AN, "dv_loket", AN_GRANT);
+        keep(CHRIS, "dv_loket", CHRIS_GRANT);
+        cache.changed(new DirectoryChanges.Change("ou=staff,dc=toegang,dc=local", true, Set.of()));
+        assertThat(cache.get(AN, "dv_loket")).isEmpty();
+        assertThat(cache.get(CHRIS, "dv_loket")).isEmpty();
+    }
+
+    @Test
+    void doesNotKeepWhatASearchFoundWhenAChangeWasReportedDuringIt() {
+        long ticket = cache.ticket().orElseThrow();
+        cache.changed(new DirectoryChanges.Change(CHRIS_GRANT, false, Set.of(CHRIS)));
+        cache.put(ticket, AN, "dv_loket", entries(AN_GRANT));
+        assertThat(cache.get(AN, "dv_loket")).isEmpty();
+    }
+
+    @Test
+    void aLostFeedDropsEverythingAndKeepsNothingUntilItIsLiveAgain() {
+        keep(AN, "dv_loket", AN_GRANT);
+        long ticket = cache.ticket().orElseThrow();
+        cache.interrupted();
+        assertThat(cache.get(AN, "dv_loket")).isEmpty();
+        assertThat(cache.ticket()).isEmpty();
+        cache.put(ticket, AN, "dv_loket", entries(AN_GRANT));
+        cache.live();
+        assertThat(cache.get(AN, "dv_loket")).as("what was found before the feed came back").isEmpty();
+    }
+
+    @Test
+    void keptEntriesServeNoLongerThanTheMaximumAge() {
+        keep(AN, "dv_loket", AN_GRANT);
+        clock.addAndGet(Duration.ofSeconds(60).toNanos());
+        assertThat(cache.get(AN, "dv_loket")).isPresent();
+        clock.incrementAndGet();
+        assertThat(cache.get(AN, "dv_loket")).isEmpty();
+    }
+
+    @Test
+    void dropsTheLeastRecentlyUsedPersonBeyondTheLimit() {
+        keep(AN, "dv_loket", AN_GRANT);
+        keep(CHRIS, "dv_loket", CHRIS_GRANT);
+        cache.get(AN, "dv_loket");
+        keep("dina", "dv_loket", "toegangId=3,ou=grants,dc=toegang,dc=local");
+        assertThat(cache.get(CHRIS, "dv_loket")).isEmpty();
+        assertThat(cache.get(AN, "dv_loket")).isPresent();
+        assertThat(cache.get("dina", "dv_loket")).isPresent();
+    }
+
+    @Test
+    void aCacheOfNoPeopleNeverServes() {
+        RightsCache none = RightsCache.none();
+        none.live();
+        assertThat(none.isLive()).isFalse();
+        assertThat(none.ticket()).isEmpty();
+    }
+
+    private void keep(String personId, String clientId, String dn) {
+        cache.put(cache.ticket().orElseThrow(), personId, clientId, entries(dn));
+    }
+
+    private static RightsEntries entries(String dn) {
+        return new RightsEntries(List.of(), List.of(), Set.of(), Set.of(RightsCache.normalisedDn(dn)));
+    }
+}
