@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Runs Debian's OpenLDAP slapd with Toegang's shipped schema, indexes and the demo data, on
 # loopback only, in the foreground, for RefreshBenchmark (README "Cost per token"):
-#   launcher/src/test/bench/openldap-bench.sh [PORT]        (default 3890; Ctrl-C or SIGTERM stops it)
+#   launcher/src/test/bench/openldap-bench.sh [PORT] [--no-syncprov]   (default 3890; Ctrl-C or SIGTERM stops it)
+# With the shipped syncprov overlay (toegang-syncprov.ldif) unless --no-syncprov: then OpenLDAP
+# reports no changes and Keycloak's rights cache stays off.
 # Root DN cn=admin,dc=toegang,dc=local / secret; mdb database in a temp dir removed on exit.
 # Needs slapd + ldap-utils and a built ldap-schema (mvn -B -q -DskipTests install).
 set -euo pipefail
 
 PORT="${1:-3890}"
+SYNCPROV="${2:-}"
 HOME_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)"   # the Toegang folder
 SCHEMA_DIR="$HOME_DIR/ldap-schema/openldap"
 SCHEMA_JAR="$(ls "$HOME_DIR"/ldap-schema/target/toegang-ldap-schema-*.jar | grep -v -e sources -e javadoc | head -1)"
@@ -53,6 +56,8 @@ olcRootDN: cn=admin,dc=toegang,dc=local
 olcRootPW: secret
 olcDbIndex: objectClass eq
 $(grep '^olcDbIndex:' "$SCHEMA_DIR/toegang-indexes.ldif")
+
+$([[ "$SYNCPROV" == "--no-syncprov" ]] || grep -v '^#' "$SCHEMA_DIR/toegang-syncprov.ldif")
 EOF
 slapadd -n 0 -F "$WORK/slapd.d" -l "$WORK/config.ldif" -q
 

@@ -4,6 +4,8 @@ package org.toegang.core.directory;
 final class Attributes {
     static final String OBJECT_CLASS = "objectClass";
     static final String UID = "uid";
+    /** RFC 4530: the server's stable id of an entry, kept across renames. */
+    static final String ENTRY_UUID = "entryUUID";
     static final String GIVEN_NAME = "givenName";
     static final String SURNAME = "sn";
     static final String MAIL = "mail";

@@ -1,11 +1,14 @@
 package org.toegang.core.directory;
 
+import static org.toegang.core.directory.Attributes.ENTRY_UUID;
 import static org.toegang.core.directory.Attributes.OBJECT_CLASS;
 import static org.toegang.core.directory.Attributes.PERSON_ID;
 
 import com.unboundid.ldap.sdk.AsyncRequestID;
 import com.unboundid.ldap.sdk.AsyncSearchResultListener;
 import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.IntermediateResponse;
+import com.unboundid.ldap.sdk.IntermediateResponseListener;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
@@ -14,11 +17,16 @@ import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchResultReference;
 import com.unboundid.ldap.sdk.SearchScope;
-import com.unboundid.ldap.sdk.controls.EntryChangeNotificationControl;
+import com.unboundid.ldap.sdk.controls.ContentSyncInfoIntermediateResponse;
+import com.unboundid.ldap.sdk.controls.ContentSyncInfoType;
+import com.unboundid.ldap.sdk.controls.ContentSyncRequestControl;
+import com.unboundid.ldap.sdk.controls.ContentSyncRequestMode;
+import com.unboundid.ldap.sdk.controls.ContentSyncStateControl;
 import com.unboundid.ldap.sdk.controls.PersistentSearchChangeType;
 import com.unboundid.ldap.sdk.controls.PersistentSearchRequestControl;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -27,16 +35,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Follows every change under the base DN through a persistent search (draft-ietf-ldapext-psearch,
- * control {@value PersistentSearchRequestControl#PERSISTENT_SEARCH_REQUEST_OID}) on a connection
- * of its own, and tells a {@link Listener}. ApacheDS, 389 Directory Server and OpenDJ offer it;
- * OpenLDAP does not, and there the feed never becomes live. After a failure it tells the listener
- * at once and reconnects by itself, waiting longer each time (up to 30 s). Thread-safe.
+ * Follows every change under the base DN on a connection of its own and tells a {@link Listener}.
+ * Two standard ways, tried in this order: a persistent search (draft-ietf-ldapext-psearch,
+ * offered by ApacheDS, 389 Directory Server and OpenDJ), then content synchronisation in
+ * refreshAndPersist mode (RFC 4533, offered by OpenLDAP with the {@code syncprov} overlay). A
+ * directory that refuses both is never followed, and the listener never hears it is live. After
+ * a lost connection it tells the listener at once and follows again by itself, waiting longer
+ * each time (up to 30 s). Thread-safe.
  */
 public final class DirectoryChanges implements AutoCloseable {
     /**
-     * What the feed tells, one call at a time, on the connection's reader or the feed's own thread;
-     * calls must be short.
+     * What the feed tells, one call at a time, on the connection's reader or the feed's own
+     * thread; calls must be short.
      */
     public interface Listener {
         /** From now on every change is told, until {@link #interrupted}. */
@@ -51,23 +61,28 @@ public final class DirectoryChanges implements AutoCloseable {
     /**
      * One changed entry.
      *
-     * @param dn the entry's DN now (for a deletion: before)
-     * @param renamed whether the entry (and with it any entries below it) moved, or the server
-     *                did not say what kind of change it was
-     * @param personIds the entry's {@code toegangPersonId} values now; empty for entries of no person
+     * @param entryUuid the entry's entryUUID (RFC 4530) in lower case; empty when the server did
+     *                  not say which entry changed
+     * @param personIds the entry's {@code toegangPersonId} values now; empty for an entry of no
+     *                  person and for a deleted entry
      */
-    public record Change(String dn, boolean renamed, Set<String> personIds) {
+    public record Change(Optional<String> entryUuid, Set<String> personIds) {
+    }
+
+    private enum Way {
+        PERSISTENT_SEARCH, CONTENT_SYNC
     }
 
     private static final System.Logger LOG = System.getLogger(DirectoryChanges.class.getName());
     /**
-     * The server registers a persistent search without answering; this long after sending it with
-     * no failure the feed counts as live. Servers register within milliseconds.
+     * A server registers a persistent search without answering; this long after sending it with
+     * no failure the feed counts as live (servers register within milliseconds). Content
+     * synchronisation says when it is live.
      */
     private static final Duration REGISTRATION_GRACE = Duration.ofSeconds(1);
-    /** Answers that say the server will not report changes to us; trying again would not help. */
+    /** Answers that say a server will not report its changes that way; asking again would not help. */
     private static final Set<ResultCode> REFUSALS = Set.of(ResultCode.UNAVAILABLE_CRITICAL_EXTENSION,
-            ResultCode.UNWILLING_TO_PERFORM, ResultCode.INSUFFICIENT_ACCESS_RIGHTS);
+            ResultCode.UNWILLING_TO_PERFORM, ResultCode.INSUFFICIENT_ACCESS_RIGHTS, ResultCode.OTHER);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
 
@@ -78,8 +93,10 @@ public final class DirectoryChanges implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    /** Counts the feed's searches, so callbacks of an ended one are ignored. Guarded by this, as are the next three. */
+    /** Counts the feed's searches, so callbacks of an ended one are ignored. Guarded by this, as are the rest. */
     private long search;
+    private Way way = Way.PERSISTENT_SEARCH;
+    private boolean live;
     private LDAPConnection connection;
     private Duration nextRetry = FIRST_RETRY;
     private boolean closed;
@@ -105,19 +122,28 @@ public final class DirectoryChanges implements AutoCloseable {
             return;
         }
         long current;
+        Way trying;
         synchronized (this) {
             if (closed) {
                 opened.close();
                 return;
             }
             current = ++search;
+            trying = way;
             connection = opened; // before the search is sent: its refusal may come back at once
         }
-        SearchRequest request = new SearchRequest(new Feed(current), directory.config().baseDn(), SearchScope.SUB,
-                Filter.createPresenceFilter(OBJECT_CLASS), PERSON_ID);
-        // critical: a server without persistent search refuses it rather than answering a plain search
-        request.addControl(new PersistentSearchRequestControl(PersistentSearchChangeType.allChangeTypes(),
-                true, true, true));
+        Feed feed = new Feed(current, trying);
+        SearchRequest request = new SearchRequest(feed, directory.config().baseDn(), SearchScope.SUB,
+                Filter.createPresenceFilter(OBJECT_CLASS), PERSON_ID, ENTRY_UUID);
+        // critical: a server without the control refuses it rather than answering a plain search
+        if (trying == Way.PERSISTENT_SEARCH) {
+            request.addControl(new PersistentSearchRequestControl(PersistentSearchChangeType.allChangeTypes(),
+                    true, true, true));
+        } else {
+            request.addControl(new ContentSyncRequestControl(true, ContentSyncRequestMode.REFRESH_AND_PERSIST,
+                    null, false));
+            request.setIntermediateResponseListener(feed);
+        }
         request.setResponseTimeoutMillis(0); // it stays open
         try {
             opened.asyncSearch(request);
@@ -125,50 +151,59 @@ public final class DirectoryChanges implements AutoCloseable {
             ended(current, new SearchResult(e));
             return;
         }
-        scheduler.schedule(() -> goLive(current), REGISTRATION_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        if (trying == Way.PERSISTENT_SEARCH) {
+            scheduler.schedule(() -> goLive(current), REGISTRATION_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private synchronized void goLive(long which) {
-        if (!closed && which == search && connection != null) {
+        if (!closed && which == search && !live) {
+            live = true;
             nextRetry = FIRST_RETRY;
+            LOG.log(System.Logger.Level.INFO, "Following the changes of directory {0} ({1})",
+                    directory.config().url(), way == Way.PERSISTENT_SEARCH ? "persistent search" : "RFC 4533 sync");
             listener.live();
         }
     }
 
-    private synchronized void changed(long which, SearchResultEntry entry) {
-        if (closed || which != search) {
+    private synchronized void changed(long which, Optional<String> entryUuid, SearchResultEntry entry) {
+        // before live: the content of a synchronisation's refresh phase, not changes
+        if (closed || which != search || !live) {
             return;
         }
-        Optional<EntryChangeNotificationControl> notice;
-        try {
-            notice = Optional.ofNullable(EntryChangeNotificationControl.get(entry));
-        } catch (LDAPException e) {
-            notice = Optional.empty();
-        }
-        boolean renamed = notice.map(control -> control.getChangeType() == PersistentSearchChangeType.MODIFY_DN)
-                .orElse(true);
         String[] personIds = entry.getAttributeValues(PERSON_ID);
-        listener.changed(new Change(entry.getDN(), renamed,
+        listener.changed(new Change(entryUuid.map(uuid -> uuid.toLowerCase(Locale.ROOT)),
                 personIds == null ? Set.of() : Set.copyOf(Arrays.asList(personIds))));
     }
 
     private void ended(long which, SearchResult result) {
+        Way refused;
         synchronized (this) {
             if (closed || which != search) {
                 return;
             }
             search++;
+            boolean wasLive = live;
+            live = false;
             LDAPConnection ending = connection;
             connection = null;
             listener.interrupted();
             scheduler.execute(ending::close); // not on the connection's own reader thread
+            // a refusal answers the request; a feed that was live was lost, not refused
+            refused = !wasLive && REFUSALS.contains(result.getResultCode()) ? way : null;
+            if (refused == Way.PERSISTENT_SEARCH) {
+                way = Way.CONTENT_SYNC;
+            }
         }
-        if (REFUSALS.contains(result.getResultCode())) {
-            LOG.log(System.Logger.Level.INFO, "Directory {0} does not report its changes ({1}): rights are read"
-                    + " from it at every token", directory.config().url(), result.getResultCode());
-            return;
+        if (refused == Way.PERSISTENT_SEARCH) {
+            scheduler.execute(this::start);
+        } else if (refused == Way.CONTENT_SYNC) {
+            LOG.log(System.Logger.Level.INFO, "Directory {0} reports its changes neither by persistent search nor"
+                    + " by RFC 4533 sync ({1}): rights are read from it at every token", directory.config().url(),
+                    result.getResultCode());
+        } else {
+            retry(result.getResultCode() + " " + result.getResultString());
         }
-        retry(result.getResultCode() + " " + result.getResultString());
     }
 
     private void retry(String reason) {
@@ -199,16 +234,45 @@ public final class DirectoryChanges implements AutoCloseable {
         scheduler.shutdownNow();
     }
 
-    private final class Feed implements AsyncSearchResultListener {
+    private final class Feed implements AsyncSearchResultListener, IntermediateResponseListener {
+        private static final long serialVersionUID = 1L;
         private final long which;
+        private final Way way;
 
-        Feed(long which) {
+        Feed(long which, Way way) {
             this.which = which;
+            this.way = way;
         }
 
         @Override
         public void searchEntryReturned(SearchResultEntry entry) {
-            changed(which, entry);
+            changed(which, entryUuid(entry), entry);
+        }
+
+        private Optional<String> entryUuid(SearchResultEntry entry) {
+            if (way == Way.PERSISTENT_SEARCH) {
+                return Optional.ofNullable(entry.getAttributeValue(ENTRY_UUID));
+            }
+            try {
+                ContentSyncStateControl state = ContentSyncStateControl.get(entry);
+                return state == null ? Optional.empty() : Optional.of(state.getEntryUUID().toString());
+            } catch (LDAPException e) {
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public void intermediateResponseReturned(IntermediateResponse response) {
+            try {
+                ContentSyncInfoIntermediateResponse info = ContentSyncInfoIntermediateResponse.decode(response);
+                boolean refreshEnd = info.getType() == ContentSyncInfoType.REFRESH_DELETE
+                        || info.getType() == ContentSyncInfoType.REFRESH_PRESENT;
+                if (refreshEnd && info.refreshDone()) {
+                    goLive(which); // RFC 4533 section 3.4: the refresh stage is over, changes follow
+                }
+            } catch (LDAPException e) {
+                // not a sync info message; nothing we wait for
+            }
         }
 
         @Override

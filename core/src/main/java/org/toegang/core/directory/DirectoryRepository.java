@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -31,10 +32,13 @@ import org.toegang.core.rights.ActiveGrants;
  * Thread-safe; share one instance.
  */
 public final class DirectoryRepository {
-    /** What {@link #activeGrants} reads: grants and work relations whole, of the person only legal representation. */
+    /**
+     * What {@link #activeGrants} reads: grants and work relations whole, of the person only legal
+     * representation; and each entry's entryUUID, to match the directory's change reports.
+     */
     private static final String[] ACTIVE_GRANTS_ATTRIBUTES = {OBJECT_CLASS, ID, PERSON_ID, CLIENT_ID, RIGHT_NAME,
             ORGANISATION_KEY, CONTEXT_VALUE, VALID_FROM, VALID_TO, GRANT_STATUS, REASON, GRANTED_BY, DECIDED_BY,
-            WORK_RELATION_TYPE, LEGAL_REPRESENTATIVE_OF};
+            WORK_RELATION_TYPE, LEGAL_REPRESENTATIVE_OF, ENTRY_UUID};
 
     private final Directory directory;
     private final String baseDn;
@@ -148,9 +152,15 @@ public final class DirectoryRepository {
         List<Grant> candidates = new ArrayList<>();
         List<WorkRelation> relations = new ArrayList<>();
         Set<String> represents = Set.of();
-        Set<String> dns = new HashSet<>();
+        Set<String> entryUuids = new HashSet<>();
+        boolean identified = true;
         for (SearchResultEntry entry : entries(ofPerson, ACTIVE_GRANTS_ATTRIBUTES)) {
-            dns.add(RightsCache.normalisedDn(entry.getDN()));
+            String entryUuid = entry.getAttributeValue(ENTRY_UUID);
+            if (entryUuid == null) {
+                identified = false;
+            } else {
+                entryUuids.add(entryUuid.toLowerCase(Locale.ROOT));
+            }
             if (entry.hasObjectClass(GRANT_CLASS)) {
                 candidates.add(EntryMapper.grant(entry));
             } else if (entry.hasObjectClass(WORK_RELATION_CLASS)) {
@@ -159,7 +169,7 @@ public final class DirectoryRepository {
                 represents = EntryMapper.legalRepresentativeOf(entry);
             }
         }
-        return new RightsEntries(candidates, relations, represents, dns);
+        return new RightsEntries(candidates, relations, represents, entryUuids, identified);
     }
 
     private static Filter validAt(String moment) {

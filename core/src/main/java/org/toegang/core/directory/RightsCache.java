@@ -1,7 +1,5 @@
 package org.toegang.core.directory;
 
-import com.unboundid.ldap.sdk.DN;
-import com.unboundid.ldap.sdk.LDAPException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,9 +15,10 @@ import java.util.function.LongSupplier;
  * token, at the moment of issue: a grant or work relation whose end date passes ends on time.
  *
  * <p>A reported change drops everything kept for the person the entry belongs to, before and
- * after the change; a rename, or a change the server did not describe, drops everything (a rename
- * moves the entries below it without a report of their own). While the feed is not live nothing
- * is kept or served. Kept entries are also dropped after {@code maxAge}, a backstop for a feed
+ * after the change: after, by the person ids the entry now holds; before, by its entryUUID, which
+ * survives renames (kept entries hold no DN, so a rename of an entry above them changes nothing
+ * kept). A change whose entry the server did not identify drops everything. While the feed is not
+ * live nothing is kept or served. Kept entries are also dropped after {@code maxAge}, a backstop for a feed
  * that died without its connection noticing, and the least recently used person goes first
  * beyond {@code maxPeople}. Thread-safe.
  */
@@ -29,8 +28,8 @@ public final class RightsCache implements DirectoryChanges.Listener {
     private final LongSupplier nanoTime;
     /** Per person id, per client id; in access order, for dropping the least recently used. Guarded by this. */
     private final LinkedHashMap<String, Map<String, Kept>> byPerson = new LinkedHashMap<>(64, 0.75f, true);
-    /** The person whose kept entries came from each normalised DN. Guarded by this. */
-    private final Map<String, String> personOfDn = new HashMap<>();
+    /** The person whose kept entries include each entryUUID. Guarded by this. */
+    private final Map<String, String> personOfEntry = new HashMap<>();
     private boolean live;
     /** Changes with every report, so a search that overlapped one does not keep what it found. */
     private long generation;
@@ -85,11 +84,11 @@ public final class RightsCache implements DirectoryChanges.Listener {
 
     /** Keeps what a search found, unless a change was reported (or the feed stopped) since {@code ticket}. */
     synchronized void put(long ticket, String personId, String clientId, RightsEntries entries) {
-        if (!isLive() || ticket != generation) {
+        if (!isLive() || ticket != generation || !entries.identified()) {
             return;
         }
         byPerson.computeIfAbsent(personId, id -> new HashMap<>()).put(clientId, new Kept(entries, nanoTime.getAsLong()));
-        entries.dns().forEach(dn -> personOfDn.put(dn, personId));
+        entries.entryUuids().forEach(uuid -> personOfEntry.put(uuid, personId));
         while (byPerson.size() > maxPeople) {
             drop(byPerson.keySet().iterator().next());
         }
@@ -110,36 +109,28 @@ public final class RightsCache implements DirectoryChanges.Listener {
     @Override
     public synchronized void changed(DirectoryChanges.Change change) {
         generation++;
-        if (change.renamed()) {
+        if (change.entryUuid().isEmpty()) {
             clear();
             return;
         }
-        String before = personOfDn.get(normalisedDn(change.dn()));
+        String before = personOfEntry.get(change.entryUuid().get());
         if (before != null) {
             drop(before);
         }
         change.personIds().forEach(this::drop);
     }
 
-    /** The form in which DNs are compared, whatever their case and spacing. */
-    static String normalisedDn(String dn) {
-        try {
-            return DN.normalize(dn);
-        } catch (LDAPException e) {
-            return dn; // a DN a server sent that cannot be parsed matches nothing kept; the person's id still drops them
-        }
-    }
-
     private void clear() {
         generation++;
         byPerson.clear();
-        personOfDn.clear();
+        personOfEntry.clear();
     }
 
     private void drop(String personId) {
         Map<String, Kept> dropped = byPerson.remove(personId);
         if (dropped != null) {
-            dropped.values().forEach(kept -> kept.entries().dns().forEach(dn -> personOfDn.remove(dn, personId)));
+            dropped.values().forEach(kept -> kept.entries().entryUuids()
+                    .forEach(uuid -> personOfEntry.remove(uuid, personId)));
         }
     }
 }

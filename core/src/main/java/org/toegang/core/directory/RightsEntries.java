@@ -10,16 +10,19 @@ import org.toegang.core.rights.ActiveGrants;
 /**
  * What the rights rule reads for one person at one application, as one search found it: the
  * candidate grants, the work relations, the organisations the person legally represents, and the
- * normalised DNs of the entries they came from.
+ * entryUUIDs (lower case) of the entries they came from.
+ *
+ * @param identified whether every entry carried its entryUUID; only then can a change report be
+ *                   matched to them, so only then may they be kept
  */
 record RightsEntries(List<Grant> grants, List<WorkRelation> workRelations, Set<String> legalRepresentativeOf,
-                     Set<String> dns) {
+                     Set<String> entryUuids, boolean identified) {
 
     RightsEntries {
         grants = List.copyOf(grants);
         workRelations = List.copyOf(workRelations);
         legalRepresentativeOf = Set.copyOf(legalRepresentativeOf);
-        dns = Set.copyOf(dns);
+        entryUuids = Set.copyOf(entryUuids);
     }
 
     /** The grants that count at {@code moment} ({@link ActiveGrants}). */

@@ -1,153 +1,30 @@
 package org.toegang.core.directory;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.Modification;
-import com.unboundid.ldap.sdk.ModificationType;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.toegang.core.model.Grant;
-import org.toegang.directory.DemoPeople;
 import org.toegang.directory.EmbeddedDirectory;
-import org.toegang.directory.SearchCountingProxy;
 
-/**
- * Rights kept between tokens while the real embedded ApacheDS reports its changes through a
- * persistent search: kept rights cost no search, a change of the person drops them, the rule
- * still runs at the moment asked, and a lost feed stops the keeping. Each test has its own
- * directory, because tests change it.
- */
-class RightsCacheIT {
-    private static final String AN = DemoPeople.AN_PEETERS;
-    private static final String CHRIS = DemoPeople.CHRIS_WOUTERS;
-    private static final String AN_LOKET_GRANT = "toegangId=da15b97a-8f92-4b0c-ae8d-1de5f208d68b,ou=grants,"
-            + EmbeddedDirectory.BASE_DN;
-    private static final String AN_EXTERNAL_RELATION = "toegangId=570ee140-a824-4f91-a656-902489ebdbae,"
-            + "ou=workRelations," + EmbeddedDirectory.BASE_DN;
+/** The rights cache on the embedded ApacheDS, which reports its changes by persistent search. */
+class RightsCacheIT extends RightsCacheContract {
+    private EmbeddedDirectory embedded;
 
-    @TempDir
-    Path data;
-    DemoDirectory demo;
-    SearchCountingProxy feedProxy;
-    Directory feedDirectory;
-    RightsCache cache;
-    DirectoryChanges changes;
-    DirectoryRepository repository;
-    SearchCountingProxy searches;
-
-    @BeforeEach
-    void start() {
-        demo = DemoDirectory.start(data);
-        searches = demo.proxy();
-        // the feed on a way of its own, so a test can cut it and leave the searches' way open
-        feedProxy = new SearchCountingProxy(demo.embedded().ldapUrl());
-        feedDirectory = Directory.connect(new DirectoryConfig(feedProxy.ldapUrl(), EmbeddedDirectory.ADMIN_DN,
-                EmbeddedDirectory.ADMIN_PASSWORD, EmbeddedDirectory.BASE_DN, 1));
-        cache = new RightsCache(100, Duration.ofMinutes(5));
-        changes = DirectoryChanges.follow(feedDirectory, cache);
-        repository = new DirectoryRepository(demo.directory(), cache);
-        awaitThat(cache::isLive, "the change feed goes live");
+    @Override
+    AutoCloseable startServer(Path data) {
+        embedded = EmbeddedDirectory.builder().dataDirectory(data).port(0).start();
+        return embedded;
     }
 
-    @AfterEach
-    void stop() {
-        changes.close();
-        feedDirectory.close();
-        feedProxy.close();
-        demo.close();
+    @Override
+    String serverUrl() {
+        return embedded.ldapUrl();
     }
 
-    @Test
-    void keptRightsCostNoSearchAndStayExact() {
-        searches.reset();
-        for (int token = 0; token < 5; token++) {
-            assertThat(roles(repository.activeGrants(AN, "dv_loket", Instant.now())))
-                    .containsExactlyInAnyOrder("LoketGebruiker@0900000147", "LoketGebruiker@0900000345");
-        }
-        assertThat(searches.searches()).as("one search, then kept").isEqualTo(1);
-        // Bart's geoportaal grant ended yesterday: a kept search leaves validity to the rule, which drops it
-        assertThat(repository.activeGrants(DemoPeople.BART_CLAES, "dv_geoportaal", Instant.now())).isEmpty();
+    @Override
+    String adminDn() {
+        return EmbeddedDirectory.ADMIN_DN;
     }
 
-    @Test
-    void appliesTheRuleAtTheMomentAskedToKeptRights() {
-        assertThat(repository.activeGrants(AN, "dv_loket", Instant.now())).hasSize(2);
-        searches.reset();
-        // both grants and An's external work relations end in 265 days
-        assertThat(repository.activeGrants(AN, "dv_loket", Instant.now().plus(Duration.ofDays(300)))).isEmpty();
-        assertThat(searches.searches()).isZero();
-    }
-
-    @Test
-    void aRevokedGrantIsGoneAtTheNextQuestionAfterTheDirectoryReportsIt() throws LDAPException {
-        repository.activeGrants(AN, "dv_loket", Instant.now());
-        repository.activeGrants(CHRIS, "dv_loket", Instant.now());
-
-        modify(AN_LOKET_GRANT, "toegangGrantStatus", "revoked");
-
-        awaitThat(() -> roles(repository.activeGrants(AN, "dv_loket", Instant.now()))
-                .equals(List.of("LoketGebruiker@0900000345")), "the revoked grant is gone");
-        searches.reset();
-        assertThat(repository.activeGrants(CHRIS, "dv_loket", Instant.now())).as("Chris is kept still").isNotEmpty();
-        assertThat(roles(repository.activeGrants(AN, "dv_loket", Instant.now())))
-                .containsExactly("LoketGebruiker@0900000345");
-        assertThat(searches.searches()).as("both kept after An's new search").isZero();
-    }
-
-    @Test
-    void anEndedWorkRelationTakesTheGrantsForThatOrganisationAlong() throws LDAPException {
-        repository.activeGrants(AN, "dv_loket", Instant.now());
-
-        modify(AN_EXTERNAL_RELATION, "toegangValidTo", EntryMapper.generalizedTime(Instant.now().minusSeconds(60)));
-
-        awaitThat(() -> roles(repository.activeGrants(AN, "dv_loket", Instant.now()))
-                .equals(List.of("LoketGebruiker@0900000147")), "the grant at 0900000345 no longer counts");
-    }
-
-    @Test
-    void aLostFeedStopsTheKeepingAndEveryQuestionSearchesAgain() {
-        repository.activeGrants(AN, "dv_loket", Instant.now());
-        feedProxy.close();
-        awaitThat(() -> !cache.isLive(), "the cache stops when its feed is lost");
-
-        searches.reset();
-        assertThat(repository.activeGrants(AN, "dv_loket", Instant.now())).hasSize(2);
-        assertThat(repository.activeGrants(AN, "dv_loket", Instant.now())).hasSize(2);
-        assertThat(searches.searches()).isEqualTo(2);
-    }
-
-    private void modify(String dn, String attribute, String value) throws LDAPException {
-        try (LDAPConnection connection = new LDAPConnection("127.0.0.1", demo.embedded().port(),
-                EmbeddedDirectory.ADMIN_DN, EmbeddedDirectory.ADMIN_PASSWORD)) {
-            connection.modify(dn, new Modification(ModificationType.REPLACE, attribute, value));
-        }
-    }
-
-    private static List<String> roles(List<Grant> grants) {
-        return grants.stream().map(grant -> grant.right() + "@" + grant.organisationKey()).sorted().toList();
-    }
-
-    private static void awaitThat(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 10 s: " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+    @Override
+    String adminPassword() {
+        return EmbeddedDirectory.ADMIN_PASSWORD;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class RightsCacheTest {
     private static final String AN = "an";
     private static final String CHRIS = "chris";
-    private static final String AN_GRANT = "toegangId=1,ou=grants,dc=toegang,dc=local";
-    private static final String CHRIS_GRANT = "toegangId=2,ou=grants,dc=toegang,dc=local";
+    private static final String AN_GRANT = "0b0ab1c4-0000-4000-8000-000000000001";
+    private static final String CHRIS_GRANT = "0b0ab1c4-0000-4000-8000-000000000002";
 
     private final AtomicLong clock = new AtomicLong();
     private RightsCache cache;
@@ -44,33 +45,47 @@ class RightsCacheTest {
         keep(AN, "dv_loket", AN_GRANT);
         keep(AN, "dv_geoportaal", AN_GRANT);
         keep(CHRIS, "dv_loket", CHRIS_GRANT);
-        cache.changed(new DirectoryChanges.Change("toegangId=9,ou=grants,dc=toegang,dc=local", false, Set.of(AN)));
+        cache.changed(change("0b0ab1c4-0000-4000-8000-000000000009", AN));
         assertThat(cache.get(AN, "dv_loket")).isEmpty();
         assertThat(cache.get(AN, "dv_geoportaal")).isEmpty();
         assertThat(cache.get(CHRIS, "dv_loket")).isPresent();
     }
 
     @Test
-    void anEntryThatNoLongerNamesThePersonStillDropsThemByItsDn() {
+    void anEntryThatNoLongerNamesThePersonStillDropsThemByItsEntryUuid() {
         keep(AN, "dv_loket", AN_GRANT);
-        // the grant moved to Chris: the report names Chris only; the DN, written otherwise, was An's
-        cache.changed(new DirectoryChanges.Change("ToegangId=1, OU=Grants,DC=toegang,DC=local", false, Set.of(CHRIS)));
+        // the grant moved to Chris: the report names Chris only, but the entry was among An's
+        cache.changed(change(AN_GRANT, CHRIS));
         assertThat(cache.get(AN, "dv_loket")).isEmpty();
     }
 
     @Test
-    void aRenameDropsEverything() {
+    void aDeletedEntryDropsItsPersonByItsEntryUuid() {
+        keep(AN, "dv_loket", AN_GRANT);
+        cache.changed(change(AN_GRANT));
+        assertThat(cache.get(AN, "dv_loket")).isEmpty();
+    }
+
+    @Test
+    void aChangeTheServerDidNotIdentifyDropsEverything() {
         keep(AN, "dv_loket", AN_GRANT);
         keep(CHRIS, "dv_loket", CHRIS_GRANT);
-        cache.changed(new DirectoryChanges.Change("ou=staff,dc=toegang,dc=local", true, Set.of()));
+        cache.changed(new DirectoryChanges.Change(Optional.empty(), Set.of()));
         assertThat(cache.get(AN, "dv_loket")).isEmpty();
         assertThat(cache.get(CHRIS, "dv_loket")).isEmpty();
     }
 
     @Test
+    void doesNotKeepEntriesTheDirectoryDidNotIdentify() {
+        cache.put(cache.ticket().orElseThrow(), AN, "dv_loket",
+                new RightsEntries(List.of(), List.of(), Set.of(), Set.of(), false));
+        assertThat(cache.get(AN, "dv_loket")).isEmpty();
+    }
+
+    @Test
     void doesNotKeepWhatASearchFoundWhenAChangeWasReportedDuringIt() {
         long ticket = cache.ticket().orElseThrow();
-        cache.changed(new DirectoryChanges.Change(CHRIS_GRANT, false, Set.of(CHRIS)));
+        cache.changed(change(CHRIS_GRANT, CHRIS));
         cache.put(ticket, AN, "dv_loket", entries(AN_GRANT));
         assertThat(cache.get(AN, "dv_loket")).isEmpty();
     }
@@ -101,7 +116,7 @@ class RightsCacheTest {
         keep(AN, "dv_loket", AN_GRANT);
         keep(CHRIS, "dv_loket", CHRIS_GRANT);
         cache.get(AN, "dv_loket");
-        keep("dina", "dv_loket", "toegangId=3,ou=grants,dc=toegang,dc=local");
+        keep("dina", "dv_loket", "0b0ab1c4-0000-4000-8000-000000000003");
         assertThat(cache.get(CHRIS, "dv_loket")).isEmpty();
         assertThat(cache.get(AN, "dv_loket")).isPresent();
         assertThat(cache.get("dina", "dv_loket")).isPresent();
@@ -115,11 +130,15 @@ class RightsCacheTest {
         assertThat(none.ticket()).isEmpty();
     }
 
-    private void keep(String personId, String clientId, String dn) {
-        cache.put(cache.ticket().orElseThrow(), personId, clientId, entries(dn));
+    private void keep(String personId, String clientId, String entryUuid) {
+        cache.put(cache.ticket().orElseThrow(), personId, clientId, entries(entryUuid));
     }
 
-    private static RightsEntries entries(String dn) {
-        return new RightsEntries(List.of(), List.of(), Set.of(), Set.of(RightsCache.normalisedDn(dn)));
+    private static RightsEntries entries(String entryUuid) {
+        return new RightsEntries(List.of(), List.of(), Set.of(), Set.of(entryUuid), true);
+    }
+
+    private static DirectoryChanges.Change change(String entryUuid, String... personIds) {
+        return new DirectoryChanges.Change(Optional.of(entryUuid), Set.of(personIds));
     }
 }

@@ -1,0 +1,150 @@
+package org.toegang.directory;
+
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Debian's OpenLDAP {@code slapd} with Toegang's shipped OpenLDAP forms (schema, indexes and, when
+ * asked, the {@code syncprov} overlay of {@code toegang-syncprov.ldif}) and the demo data, in a
+ * work folder of the caller's, listening on loopback only: for portability tests and benchmarks.
+ * Root DN {@link #ADMIN_DN} / {@link #ADMIN_PASSWORD}. Closing stops it.
+ */
+public final class OpenLdapServer implements AutoCloseable {
+    public static final String ADMIN_DN = "cn=admin," + EmbeddedDirectory.BASE_DN;
+    public static final String ADMIN_PASSWORD = "secret";
+    public static final String SYNCPROV_FILE = "toegang-syncprov.ldif";
+    private static final Path SLAPD = Path.of("/usr/sbin/slapd");
+    private static final Path SYSTEM_SCHEMAS = Path.of("/etc/ldap/schema");
+
+    private final Process slapd;
+    private final int port;
+
+    private OpenLdapServer(Process slapd, int port) {
+        this.slapd = slapd;
+        this.port = port;
+    }
+
+    /** Whether slapd is installed here ({@code apt-get install slapd ldap-utils}). */
+    public static boolean installed() {
+        return Files.isExecutable(SLAPD);
+    }
+
+    /**
+     * Configures a server in {@code work} from the OpenLDAP forms in {@code shippedForms}
+     * ({@code ldap-schema/openldap}), loads the demo data and starts it; returns once it answers.
+     *
+     * @throws IllegalStateException when a step fails, with its output
+     */
+    public static OpenLdapServer start(Path work, Path shippedForms, boolean syncprov) {
+        try {
+            Path config = Files.createDirectories(work.resolve("slapd.d"));
+            Path database = Files.createDirectories(work.resolve("db"));
+            String configLdif = configLdif(shippedForms, database)
+                    + (syncprov ? "\n" + records(shippedForms.resolve(SYNCPROV_FILE)) : "");
+            Path configFile = Files.writeString(work.resolve("config.ldif"), configLdif);
+            run(work, "slapadd", "-n", "0", "-F", config.toString(), "-l", configFile.toString());
+            run(work, "slaptest", "-F", config.toString(), "-u");
+            Path demo = Files.writeString(work.resolve("demo.ldif"), "dn: " + EmbeddedDirectory.BASE_DN
+                    + "\nobjectClass: top\nobjectClass: domain\ndc: toegang\n\n" + DemoData.ldif(Instant.now()));
+            run(work, "slapadd", "-n", "1", "-F", config.toString(), "-l", demo.toString());
+
+            int port = freePort();
+            Process slapd = new ProcessBuilder(SLAPD.toString(), "-d", "0", "-h", "ldap://127.0.0.1:" + port + "/",
+                    "-F", config.toString()).redirectErrorStream(true)
+                    .redirectOutput(work.resolve("slapd.log").toFile()).start();
+            OpenLdapServer server = new OpenLdapServer(slapd, port);
+            server.awaitAnswer(work);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String ldapUrl() {
+        return "ldap://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        slapd.destroy();
+        try {
+            if (!slapd.waitFor(10, TimeUnit.SECONDS)) {
+                slapd.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitAnswer(Path work) throws InterruptedException, IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (LDAPConnection connection = new LDAPConnection("127.0.0.1", port)) {
+                return;
+            } catch (LDAPException e) {
+                if (!slapd.isAlive()) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+        }
+        close();
+        throw new IllegalStateException("slapd did not answer:\n" + Files.readString(work.resolve("slapd.log")));
+    }
+
+    private static String configLdif(Path shippedForms, Path database) throws IOException {
+        String indexes = Files.readAllLines(shippedForms.resolve(OpenLdapSchemaForm.INDEX_FILE)).stream()
+                .filter(line -> line.startsWith("olcDbIndex:")).collect(Collectors.joining("\n"));
+        return String.join("\n",
+                "dn: cn=config", "objectClass: olcGlobal", "cn: config", "",
+                "dn: cn=module{0},cn=config", "objectClass: olcModuleList", "cn: module{0}",
+                "olcModulePath: /usr/lib/ldap", "olcModuleLoad: back_mdb", "",
+                "dn: cn=schema,cn=config", "objectClass: olcSchemaConfig", "cn: schema", "",
+                "include: file://" + SYSTEM_SCHEMAS.resolve("core.ldif"), "",
+                "include: file://" + SYSTEM_SCHEMAS.resolve("cosine.ldif"), "",
+                "include: file://" + SYSTEM_SCHEMAS.resolve("inetorgperson.ldif"), "",
+                "include: file://" + shippedForms.resolve(OpenLdapSchemaForm.SCHEMA_FILE).toAbsolutePath(), "",
+                "dn: olcDatabase={1}mdb,cn=config", "objectClass: olcDatabaseConfig", "objectClass: olcMdbConfig",
+                "olcDatabase: {1}mdb", "olcDbDirectory: " + database, "olcSuffix: " + EmbeddedDirectory.BASE_DN,
+                "olcRootDN: " + ADMIN_DN, "olcRootPW: " + ADMIN_PASSWORD,
+                "olcDbIndex: objectClass eq", indexes, "");
+    }
+
+    /** A shipped LDIF's records without its comments. */
+    private static String records(Path ldif) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(ldif));
+        lines.removeIf(line -> line.startsWith("#"));
+        return String.join("\n", lines).strip() + "\n";
+    }
+
+    private static void run(Path work, String... command) throws IOException, InterruptedException {
+        Path log = work.resolve(command[0] + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Files.readString(log));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
