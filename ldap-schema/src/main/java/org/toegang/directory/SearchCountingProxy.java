@@ -1,5 +1,6 @@
 package org.toegang.directory;
 
+import static com.unboundid.ldap.sdk.controls.ContentSyncRequestControl.SYNC_REQUEST_OID;
 import static com.unboundid.ldap.sdk.controls.PersistentSearchRequestControl.PERSISTENT_SEARCH_REQUEST_OID;
 
 import com.unboundid.ldap.listener.LDAPListener;
@@ -24,14 +25,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An LDAP proxy on loopback that forwards everything to a directory and counts the searches that
  * pass through it, so tests can measure on the wire how many searches an operation costs.
- * Persistent searches (change feeds) are forwarded but not counted.
+ * Change feeds (persistent searches, RFC 4533 syncs) are forwarded but not counted.
  */
 public final class SearchCountingProxy implements AutoCloseable {
+    private static final Set<String> CHANGE_FEEDS = Set.of(PERSISTENT_SEARCH_REQUEST_OID, SYNC_REQUEST_OID);
+
     private final LDAPListener listener;
     private final AtomicLong searches = new AtomicLong();
 
@@ -90,7 +94,7 @@ public final class SearchCountingProxy implements AutoCloseable {
 
         @Override
         public LDAPMessage processSearchRequest(int id, SearchRequestProtocolOp request, List<Control> controls) {
-            if (controls.stream().noneMatch(control -> control.getOID().equals(PERSISTENT_SEARCH_REQUEST_OID))) {
+            if (controls.stream().map(Control::getOID).noneMatch(CHANGE_FEEDS::contains)) {
                 searches.incrementAndGet();
             }
             return delegate.processSearchRequest(id, request, controls);

@@ -4,6 +4,7 @@ import static org.toegang.core.directory.Attributes.ENTRY_UUID;
 import static org.toegang.core.directory.Attributes.OBJECT_CLASS;
 import static org.toegang.core.directory.Attributes.PERSON_ID;
 
+import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.sdk.AsyncRequestID;
 import com.unboundid.ldap.sdk.AsyncSearchResultListener;
 import com.unboundid.ldap.sdk.Filter;
@@ -15,8 +16,10 @@ import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchResultListener;
 import com.unboundid.ldap.sdk.SearchResultReference;
 import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.controls.ContentSyncDoneControl;
 import com.unboundid.ldap.sdk.controls.ContentSyncInfoIntermediateResponse;
 import com.unboundid.ldap.sdk.controls.ContentSyncInfoType;
 import com.unboundid.ldap.sdk.controls.ContentSyncRequestControl;
@@ -85,6 +88,8 @@ public final class DirectoryChanges implements AutoCloseable {
             ResultCode.UNWILLING_TO_PERFORM, ResultCode.INSUFFICIENT_ACCESS_RIGHTS, ResultCode.OTHER);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
+    /** How long reading past a directory's whole content may take. */
+    private static final Duration CONTENT_READ_TIMEOUT = Duration.ofMinutes(10);
 
     private final Directory directory;
     private final Listener listener;
@@ -133,19 +138,18 @@ public final class DirectoryChanges implements AutoCloseable {
             connection = opened; // before the search is sent: its refusal may come back at once
         }
         Feed feed = new Feed(current, trying);
-        SearchRequest request = new SearchRequest(feed, directory.config().baseDn(), SearchScope.SUB,
-                Filter.createPresenceFilter(OBJECT_CLASS), PERSON_ID, ENTRY_UUID);
-        // critical: a server without the control refuses it rather than answering a plain search
-        if (trying == Way.PERSISTENT_SEARCH) {
-            request.addControl(new PersistentSearchRequestControl(PersistentSearchChangeType.allChangeTypes(),
-                    true, true, true));
-        } else {
-            request.addControl(new ContentSyncRequestControl(true, ContentSyncRequestMode.REFRESH_AND_PERSIST,
-                    null, false));
-            request.setIntermediateResponseListener(feed);
-        }
-        request.setResponseTimeoutMillis(0); // it stays open
+        SearchRequest request = feedRequest(feed);
         try {
+            // critical: a server without the control refuses it rather than answering a plain search
+            if (trying == Way.PERSISTENT_SEARCH) {
+                request.addControl(new PersistentSearchRequestControl(PersistentSearchChangeType.allChangeTypes(),
+                        true, true, true));
+            } else {
+                request.addControl(new ContentSyncRequestControl(true, ContentSyncRequestMode.REFRESH_AND_PERSIST,
+                        cookieOfNow(opened), false));
+                request.setIntermediateResponseListener(feed);
+            }
+            request.setResponseTimeoutMillis(0); // it stays open
             opened.asyncSearch(request);
         } catch (LDAPException e) {
             ended(current, new SearchResult(e));
@@ -154,6 +158,25 @@ public final class DirectoryChanges implements AutoCloseable {
         if (trying == Way.PERSISTENT_SEARCH) {
             scheduler.schedule(() -> goLive(current), REGISTRATION_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    private SearchRequest feedRequest(SearchResultListener listener) {
+        return new SearchRequest(listener, directory.config().baseDn(), SearchScope.SUB,
+                Filter.createPresenceFilter(OBJECT_CLASS), PERSON_ID, ENTRY_UUID);
+    }
+
+    /**
+     * Reads past the content once (RFC 4533 refreshOnly) for the cookie that marks its end, so
+     * the lasting sync that starts from it has only what changed since to send before it is live:
+     * OpenLDAP may send the last entries of a long refresh after saying it is done, and those
+     * would count as changes.
+     */
+    private ASN1OctetString cookieOfNow(LDAPConnection opened) throws LDAPException {
+        SearchRequest request = feedRequest(new Discard());
+        request.addControl(new ContentSyncRequestControl(true, ContentSyncRequestMode.REFRESH_ONLY, null, false));
+        request.setResponseTimeoutMillis(CONTENT_READ_TIMEOUT.toMillis());
+        ContentSyncDoneControl done = ContentSyncDoneControl.get(opened.search(request));
+        return done == null ? null : done.getCookie();
     }
 
     private synchronized void goLive(long which) {
@@ -232,6 +255,20 @@ public final class DirectoryChanges implements AutoCloseable {
             }
         }
         scheduler.shutdownNow();
+    }
+
+    private static final class Discard implements SearchResultListener {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void searchEntryReturned(SearchResultEntry entry) {
+            // only the cookie at the end is wanted
+        }
+
+        @Override
+        public void searchReferenceReturned(SearchResultReference reference) {
+            // nor references
+        }
     }
 
     private final class Feed implements AsyncSearchResultListener, IntermediateResponseListener {

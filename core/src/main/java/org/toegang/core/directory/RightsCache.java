@@ -3,6 +3,7 @@ package org.toegang.core.directory;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -70,13 +71,13 @@ public final class RightsCache implements DirectoryChanges.Listener {
     }
 
     synchronized Optional<RightsEntries> get(String personId, String clientId) {
-        Map<String, Kept> ofPerson = isLive() ? byPerson.get(personId) : null;
+        Map<String, Kept> ofPerson = isLive() ? byPerson.get(key(personId)) : null;
         Kept kept = ofPerson == null ? null : ofPerson.get(clientId);
         if (kept == null) {
             return Optional.empty();
         }
         if (nanoTime.getAsLong() - kept.keptAtNanos() > maxAgeNanos) {
-            drop(personId);
+            drop(key(personId));
             return Optional.empty();
         }
         return Optional.of(kept.entries());
@@ -87,8 +88,9 @@ public final class RightsCache implements DirectoryChanges.Listener {
         if (!isLive() || ticket != generation || !entries.identified()) {
             return;
         }
-        byPerson.computeIfAbsent(personId, id -> new HashMap<>()).put(clientId, new Kept(entries, nanoTime.getAsLong()));
-        entries.entryUuids().forEach(uuid -> personOfEntry.put(uuid, personId));
+        String person = key(personId);
+        byPerson.computeIfAbsent(person, id -> new HashMap<>()).put(clientId, new Kept(entries, nanoTime.getAsLong()));
+        entries.entryUuids().forEach(uuid -> personOfEntry.put(uuid, person));
         while (byPerson.size() > maxPeople) {
             drop(byPerson.keySet().iterator().next());
         }
@@ -117,7 +119,12 @@ public final class RightsCache implements DirectoryChanges.Listener {
         if (before != null) {
             drop(before);
         }
-        change.personIds().forEach(this::drop);
+        change.personIds().forEach(personId -> drop(key(personId)));
+    }
+
+    /** Person ids match as the directory matches them (caseIgnoreMatch), whoever wrote them. */
+    private static String key(String personId) {
+        return personId.strip().toLowerCase(Locale.ROOT);
     }
 
     private void clear() {
@@ -126,11 +133,11 @@ public final class RightsCache implements DirectoryChanges.Listener {
         personOfEntry.clear();
     }
 
-    private void drop(String personId) {
-        Map<String, Kept> dropped = byPerson.remove(personId);
+    private void drop(String person) {
+        Map<String, Kept> dropped = byPerson.remove(person);
         if (dropped != null) {
             dropped.values().forEach(kept -> kept.entries().entryUuids()
-                    .forEach(uuid -> personOfEntry.remove(uuid, personId)));
+                    .forEach(uuid -> personOfEntry.remove(uuid, person)));
         }
     }
 }

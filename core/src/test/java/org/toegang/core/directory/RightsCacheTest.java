@@ -52,6 +52,14 @@ class RightsCacheTest {
     }
 
     @Test
+    void matchesPersonIdsWhateverTheirCaseAsTheDirectoryDoes() {
+        keep("DE47EF3F-70E5-40B8-9B55-D293B7687BCB", "dv_loket", AN_GRANT);
+        assertThat(cache.get("de47ef3f-70e5-40b8-9b55-d293b7687bcb", "dv_loket")).isPresent();
+        cache.changed(change("0b0ab1c4-0000-4000-8000-000000000009", "de47ef3f-70e5-40b8-9b55-d293b7687bcb"));
+        assertThat(cache.get("DE47EF3F-70E5-40B8-9B55-D293B7687BCB", "dv_loket")).isEmpty();
+    }
+
+    @Test
     void anEntryThatNoLongerNamesThePersonStillDropsThemByItsEntryUuid() {
         keep(AN, "dv_loket", AN_GRANT);
         // the grant moved to Chris: the report names Chris only, but the entry was among An's
