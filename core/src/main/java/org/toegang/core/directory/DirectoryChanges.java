@@ -190,7 +190,7 @@ public final class DirectoryChanges implements AutoCloseable {
     }
 
     private synchronized void changed(long which, Optional<String> entryUuid, SearchResultEntry entry) {
-        // before live: the content of a synchronisation's refresh phase, not changes
+        // before live nothing is kept, so nothing needs dropping (and a sync's refresh stage is content)
         if (closed || which != search || !live) {
             return;
         }
