@@ -44,7 +44,12 @@ public final class AuthorizationCodeSignIn {
 
     /** The page Keycloak shows for the authorization request. */
     public LoginPage open(String scope) {
-        Map<String, String> query = new LinkedHashMap<>();
+        return open(scope, Map.of());
+    }
+
+    /** The page Keycloak shows for the authorization request with further parameters ({@code ui_locales}, ...). */
+    public LoginPage open(String scope, Map<String, String> parameters) {
+        Map<String, String> query = new LinkedHashMap<>(parameters);
         query.put("client_id", clientId);
         query.put("response_type", "code");
         query.put("scope", scope);
