@@ -46,6 +46,11 @@ public final class OpenLdapServer implements AutoCloseable {
      * @throws IllegalStateException when a step fails, with its output
      */
     public static OpenLdapServer start(Path work, Path shippedForms, boolean syncprov) {
+        return start(work, shippedForms, syncprov, 0);
+    }
+
+    /** As {@link #start(Path, Path, boolean)}, on {@code port} (0: a free one). */
+    public static OpenLdapServer start(Path work, Path shippedForms, boolean syncprov, int port) {
         try {
             Path config = Files.createDirectories(work.resolve("slapd.d"));
             Path database = Files.createDirectories(work.resolve("db"));
@@ -58,11 +63,11 @@ public final class OpenLdapServer implements AutoCloseable {
                     + "\nobjectClass: top\nobjectClass: domain\ndc: toegang\n\n" + DemoData.ldif(Instant.now()));
             run(work, "slapadd", "-n", "1", "-F", config.toString(), "-l", demo.toString());
 
-            int port = freePort();
-            Process slapd = new ProcessBuilder(SLAPD.toString(), "-d", "0", "-h", "ldap://127.0.0.1:" + port + "/",
-                    "-F", config.toString()).redirectErrorStream(true)
+            int listenPort = port == 0 ? freePort() : port;
+            Process slapd = new ProcessBuilder(SLAPD.toString(), "-d", "0", "-h",
+                    "ldap://127.0.0.1:" + listenPort + "/", "-F", config.toString()).redirectErrorStream(true)
                     .redirectOutput(work.resolve("slapd.log").toFile()).start();
-            OpenLdapServer server = new OpenLdapServer(slapd, port);
+            OpenLdapServer server = new OpenLdapServer(slapd, listenPort);
             server.awaitAnswer(work);
             return server;
         } catch (IOException e) {
@@ -71,6 +76,24 @@ public final class OpenLdapServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Runs a server in the foreground until the JVM is stopped (Ctrl-C), in a temporary folder it
+     * then removes: {@code OpenLdapServer PORT [--no-syncprov]}, from the Toegang folder.
+     */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 3890;
+        boolean syncprov = !(args.length > 1 && args[1].equals("--no-syncprov"));
+        Path work = Files.createTempDirectory("toegang-slapd");
+        OpenLdapServer server = start(work, Path.of("ldap-schema/openldap"), syncprov, port);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            deleteRecursively(work);
+        }));
+        System.out.println("slapd on " + server.ldapUrl() + (syncprov ? " with" : " without") + " syncprov, root DN "
+                + ADMIN_DN + " / " + ADMIN_PASSWORD + ", data in " + work + "; Ctrl-C stops it and removes the data");
+        server.slapd.waitFor();
     }
 
     public int port() {
@@ -139,6 +162,14 @@ public final class OpenLdapServer implements AutoCloseable {
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();
             throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Files.readString(log));
+        }
+    }
+
+    private static void deleteRecursively(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not remove " + folder + ": " + e.getMessage());
         }
     }
 
