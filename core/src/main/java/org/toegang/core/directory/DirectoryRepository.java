@@ -138,13 +138,12 @@ public final class DirectoryRepository {
     }
 
     private RightsEntries rightsEntries(String personId, String clientId, Optional<Instant> validAt) {
-        Optional<String> moment = validAt.map(EntryMapper::generalizedTime);
         List<Filter> grant = new ArrayList<>(List.of(equal(OBJECT_CLASS, GRANT_CLASS), equal(CLIENT_ID, clientId),
                 equal(GRANT_STATUS, "active")));
         List<Filter> workRelation = new ArrayList<>(List.of(equal(OBJECT_CLASS, WORK_RELATION_CLASS)));
-        moment.ifPresent(at -> {
-            grant.add(validAt(at));
-            workRelation.add(validAt(at));
+        validAt.ifPresent(moment -> {
+            grant.add(ValidityFilter.containing(moment));
+            workRelation.add(ValidityFilter.containing(moment));
         });
         Filter ofPerson = and(equal(PERSON_ID, personId), Filter.createORFilter(Filter.createANDFilter(grant),
                 Filter.createANDFilter(workRelation), equal(OBJECT_CLASS, PERSON_CLASS)));
@@ -170,12 +169,6 @@ public final class DirectoryRepository {
             }
         }
         return new RightsEntries(candidates, relations, represents, entryUuids, identified);
-    }
-
-    private static Filter validAt(String moment) {
-        return and(Filter.createLessOrEqualFilter(VALID_FROM, moment),
-                Filter.createORFilter(Filter.createNOTFilter(Filter.createPresenceFilter(VALID_TO)),
-                        Filter.createGreaterOrEqualFilter(VALID_TO, moment)));
     }
 
     private <T> Optional<T> first(Filter filter, Function<SearchResultEntry, T> mapper) {

@@ -43,9 +43,8 @@ public final class RightsQuery {
      * {@code clientId} is empty) for every application. A person without such a grant is absent.
      */
     public Map<String, List<Grant>> activeGrantsByPerson(Optional<String> clientId, Instant now) {
-        String moment = EntryMapper.generalizedTime(now);
         List<Filter> parts = new ArrayList<>(List.of(Filter.createEqualityFilter(OBJECT_CLASS, GRANT_CLASS),
-                Filter.createEqualityFilter(GRANT_STATUS, "active"), validAt(moment)));
+                Filter.createEqualityFilter(GRANT_STATUS, "active"), ValidityFilter.containing(now)));
         clientId.ifPresent(id -> parts.add(Filter.createEqualityFilter(CLIENT_ID, id)));
         Map<String, List<Grant>> candidates = new LinkedHashMap<>();
         for (SearchResultEntry entry : entries(Filter.createANDFilter(parts))) {
@@ -111,12 +110,6 @@ public final class RightsQuery {
                     Filter.createORFilter(any))));
         }
         return found;
-    }
-
-    private static Filter validAt(String moment) {
-        return Filter.createANDFilter(Filter.createLessOrEqualFilter(VALID_FROM, moment),
-                Filter.createORFilter(Filter.createNOTFilter(Filter.createPresenceFilter(VALID_TO)),
-                        Filter.createGreaterOrEqualFilter(VALID_TO, moment)));
     }
 
     private List<SearchResultEntry> entries(Filter filter) {

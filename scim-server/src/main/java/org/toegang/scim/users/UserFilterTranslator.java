@@ -110,9 +110,7 @@ public final class UserFilterTranslator implements FilterVisitor<Filter, String>
 
     @Override
     public Filter visit(GreaterThanOrEqualFilter filter, String parent) throws ScimException {
-        Stored stored = ordered(filter, parent);
-        return stored.field() == null ? FALSE
-                : Filter.createGreaterOrEqualFilter(attribute(stored), orderedValue(stored, filter));
+        return inclusively(filter, parent, Filter::createGreaterOrEqualFilter);
     }
 
     @Override
@@ -122,9 +120,7 @@ public final class UserFilterTranslator implements FilterVisitor<Filter, String>
 
     @Override
     public Filter visit(LessThanOrEqualFilter filter, String parent) throws ScimException {
-        Stored stored = ordered(filter, parent);
-        return stored.field() == null ? FALSE
-                : Filter.createLessOrEqualFilter(attribute(stored), orderedValue(stored, filter));
+        return inclusively(filter, parent, Filter::createLessOrEqualFilter);
     }
 
     @Override
@@ -192,6 +188,12 @@ public final class UserFilterTranslator implements FilterVisitor<Filter, String>
     }
 
     /** {@code gt} and {@code lt}: LDAP has only {@code >=} and {@code <=}, so the equal value is excluded. */
+    private Filter inclusively(ComparisonFilter filter, String parent,
+                               BiFunction<String, String, Filter> inclusive) throws ScimException {
+        Stored stored = ordered(filter, parent);
+        return stored.field() == null ? FALSE : inclusive.apply(attribute(stored), orderedValue(stored, filter));
+    }
+
     private Filter strictly(ComparisonFilter filter, String parent,
                             BiFunction<String, String, Filter> inclusive) throws ScimException {
         Stored stored = ordered(filter, parent);
