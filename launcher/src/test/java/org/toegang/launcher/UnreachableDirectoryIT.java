@@ -20,6 +20,7 @@ class UnreachableDirectoryIT {
         LauncherRun run = LauncherRun.of("up", "--data-dir", data.toString(),
                 "--http-port", String.valueOf(Ports.free(HOST)),
                 "--management-port", String.valueOf(Ports.free(HOST)),
+                "--scim-port", String.valueOf(Ports.free(HOST)), // never the default: a running stack may hold it
                 "--ldap-url", "ldap://" + HOST + ":" + closedPort);
 
         assertThat(run.exitCode()).isEqualTo(StartupException.EXIT_CODE);
@@ -33,6 +34,7 @@ class UnreachableDirectoryIT {
         LauncherRun run = LauncherRun.of("up", "--data-dir", data.toString(),
                 "--http-port", String.valueOf(Ports.free(HOST)),
                 "--management-port", String.valueOf(Ports.free(HOST)),
+                "--scim-port", String.valueOf(Ports.free(HOST)),
                 "--ldap-url", "ldap://directory.invalid:389");
 
         assertThat(run.exitCode()).isEqualTo(StartupException.EXIT_CODE);
@@ -45,6 +47,7 @@ class UnreachableDirectoryIT {
         LauncherRun run = LauncherRun.of("up", "--data-dir", data.toString(),
                 "--http-port", String.valueOf(Ports.free(HOST)),
                 "--management-port", String.valueOf(Ports.free(HOST)),
+                "--scim-port", String.valueOf(Ports.free(HOST)),
                 "--ldap-url", "http://" + HOST + ":389");
 
         assertThat(run.exitCode()).isEqualTo(StartupException.EXIT_CODE);

@@ -3,14 +3,12 @@ package org.toegang.scim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,15 +58,7 @@ class ScimmyClientIT {
         assertThat(checks).hasSizeGreaterThan(15);
     }
 
-    private static String exec(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
-        Path errors = Files.createTempFile("scimmy", ".log");
-        Process process = new ProcessBuilder(command).directory(NODE.toFile()).redirectError(errors.toFile()).start();
-        byte[] out = process.getInputStream().readAllBytes();
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command.subList(0, 2)) + " failed: "
-                    + new String(out, StandardCharsets.UTF_8) + Files.readString(errors));
-        }
-        return new String(out, StandardCharsets.UTF_8);
+    private static String exec(List<String> command, int timeoutSeconds) {
+        return ChildProcess.run(command, NODE, Duration.ofSeconds(timeoutSeconds));
     }
 }

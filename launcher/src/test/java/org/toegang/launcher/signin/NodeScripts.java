@@ -1,21 +1,21 @@
 package org.toegang.launcher.signin;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.toegang.launcher.ChildProcess;
 
 /**
  * Runs the independent clients in {@code src/test/node} (headless Debian chromium through
  * playwright-core, openid-client, node-saml). Installs their locked dependencies once per JVM
- * with {@code npm ci}. Each script prints one JSON line.
+ * with {@code npm ci}. Each script prints one JSON line, and runs under a time limit
+ * ({@link ChildProcess}): a hung browser fails its test instead of hanging the build.
  */
 final class NodeScripts {
     static final Path DIRECTORY = Path.of(System.getProperty("toegang.node.dir", "src/test/node")).toAbsolutePath();
@@ -44,24 +44,6 @@ final class NodeScripts {
     }
 
     private static String exec(List<String> command, int timeoutSeconds) {
-        try {
-            Path log = Files.createTempFile("toegang-node", ".log");
-            Process process = new ProcessBuilder(new ArrayList<>(command)).directory(DIRECTORY.toFile())
-                    .redirectErrorStream(false)
-                    .redirectError(log.toFile())
-                    .start();
-            byte[] out = process.getInputStream().readAllBytes();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command.subList(0, 2)) + " failed: "
-                        + new String(out, StandardCharsets.UTF_8) + Files.readString(log));
-            }
-            return new String(out, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ChildProcess.run(command, DIRECTORY, Duration.ofSeconds(timeoutSeconds));
     }
 }
