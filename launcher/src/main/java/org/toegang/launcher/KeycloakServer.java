@@ -47,6 +47,11 @@ final class KeycloakServer implements AutoCloseable {
                 "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
                 "--health-enabled=true",
+                // counts every user event (a refresh is a counter, not an audit line): /metrics
+                // on the management port, keycloak_user_events_total{event,client_id,realm}
+                "--metrics-enabled=true",
+                "--event-metrics-user-enabled=true",
+                "--event-metrics-user-tags=realm,clientId",
                 "--import-realm",
                 "--log-console-color=false"));
         ProcessBuilder builder = new ProcessBuilder(command)

@@ -1,6 +1,7 @@
 package org.toegang.keycloak.audit;
 
 import org.keycloak.events.Event;
+import org.keycloak.events.EventType;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.AuthDetails;
 
@@ -11,6 +12,19 @@ import org.keycloak.events.admin.AuthDetails;
  */
 final class AuditRecords {
     private AuditRecords() {
+    }
+
+    /**
+     * Events a signed-in session repeats without anything new happening: a token refresh, an
+     * introspection, a userinfo call. Their successes are counted (Keycloak's user event metrics,
+     * {@code keycloak_user_events_total}), not written one line each; their failures still are.
+     */
+    private static final java.util.Set<EventType> ROUTINE =
+            java.util.EnumSet.of(EventType.REFRESH_TOKEN, EventType.INTROSPECT_TOKEN, EventType.USER_INFO_REQUEST);
+
+    /** Whether {@code event} is a routine success of a session (see {@link #ROUTINE}). */
+    static boolean isRoutine(Event event) {
+        return event.getType() != null && ROUTINE.contains(event.getType()) && !failed(event);
     }
 
     /** A login event: sign-in, sign-out, code-to-token, their errors, and the other user events. */

@@ -26,6 +26,21 @@ class AuditRecordsTest {
     }
 
     @Test
+    void countsARefreshInsteadOfWritingItButKeepsSignInsAndFailures() {
+        Event refresh = login("an.peeters", null);
+        refresh.setType(EventType.REFRESH_TOKEN);
+        Event failedRefresh = login("an.peeters", "invalid_token");
+        failedRefresh.setType(EventType.REFRESH_TOKEN_ERROR);
+        Event codeToToken = login("an.peeters", null);
+        codeToToken.setType(EventType.CODE_TO_TOKEN);
+
+        assertThat(AuditRecords.isRoutine(refresh)).isTrue();
+        assertThat(AuditRecords.isRoutine(failedRefresh)).isFalse();
+        assertThat(AuditRecords.isRoutine(login("an.peeters", null))).isFalse();
+        assertThat(AuditRecords.isRoutine(codeToToken)).as("the end of a sign-in").isFalse();
+    }
+
+    @Test
     void writesAFailedLoginWithItsError() {
         Event event = login("an.peeters", "invalid_user_credentials");
         event.setType(EventType.LOGIN_ERROR);
