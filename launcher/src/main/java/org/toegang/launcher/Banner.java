@@ -1,20 +1,20 @@
 package org.toegang.launcher;
 
 import com.unboundid.ldap.sdk.Filter;
-import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.LDAPURL;
-import com.unboundid.ldap.sdk.SearchResultEntry;
-import com.unboundid.ldap.sdk.SearchScope;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
+import org.toegang.core.directory.Directory;
+import org.toegang.core.directory.DirectoryUnavailableException;
+import org.toegang.core.directory.PersonStore;
+import org.toegang.core.directory.StoreConflictException;
+import org.toegang.core.directory.StoredPerson;
 import org.toegang.directory.DemoData;
 import org.toegang.directory.EmbeddedDirectory;
 
 /** What {@code toegang up} prints once everything is ready: every URL, the logs, the demo accounts. */
 final class Banner {
-    private static final String PEOPLE = "ou=people," + EmbeddedDirectory.BASE_DN;
+    private static final int MOST_PEOPLE_LISTED = 100;
     private static final List<String[]> DEMO_CLIENTS = List.of(
             new String[] {"dv_geoportaal", "dv_geoportaal-demo-secret", "OIDC, authorization code + PKCE S256"},
             new String[] {"dv_loket", "dv_loket-demo-secret", "OIDC, authorization code + PKCE S256"},
@@ -23,7 +23,7 @@ final class Banner {
     private Banner() {
     }
 
-    static void print(PrintWriter out, ToegangStack stack, String scimUrl) {
+    static void print(PrintWriter out, ToegangStack stack) {
         String keycloak = stack.keycloakUrl().toString();
         String realm = stack.realmUrl().toString();
         out.println();
@@ -36,7 +36,8 @@ final class Banner {
         row(out, "OpenID configuration", realm + "/.well-known/openid-configuration");
         row(out, "SAML metadata", realm + "/protocol/saml/descriptor");
         row(out, "Health", stack.managementUrl() + "/health/ready");
-        row(out, "SCIM 2.0", scimUrl + "  (bearer tokens of the realm with audience toegang-scim)");
+        stack.scimUrl().ifPresent(scimUrl ->
+                row(out, "SCIM 2.0", scimUrl + "  (bearer tokens of the realm with audience toegang-scim)"));
         DirectoryAccess directory = stack.directory();
         row(out, "LDAP", directory.url() + "  (base " + EmbeddedDirectory.BASE_DN + ", bind " + directory.bindDn() + ")");
         row(out, "Logs", stack.settings().logDirectory() + "  (keycloak.log with the audit trail, directory.log)");
@@ -59,22 +60,19 @@ final class Banner {
         out.printf("  %-21s %s%n", what, where);
     }
 
-    /** The people in the directory, read from it so the list never drifts from the demo data. */
+    /**
+     * The people in the directory, read from it (through core's {@link PersonStore}, as the SCIM
+     * server reads them) so the list never drifts from the demo data.
+     */
     private static List<String[]> demoPeople(DirectoryAccess directory) {
-        try {
-            LDAPURL url = new LDAPURL(directory.url());
-            try (LDAPConnection connection = new LDAPConnection(url.getHost(), url.getPort(),
-                    directory.bindDn(), directory.password())) {
-                return connection.search(PEOPLE, SearchScope.SUB, Filter.createEqualityFilter("objectClass", "inetOrgPerson"),
-                                "uid", "cn", "mail")
-                        .getSearchEntries().stream()
-                        .sorted(Comparator.comparing((SearchResultEntry entry) -> String.valueOf(entry.getAttributeValue("uid"))))
-                        .map(entry -> new String[] {entry.getAttributeValue("uid"), entry.getAttributeValue("cn"),
-                                entry.getAttributeValue("mail")})
-                        .toList();
-            }
-        } catch (LDAPException e) {
-            return List.<String[]>of(new String[] {"(cannot list them: " + e.getResultCode().getName() + ")", "", ""});
+        try (Directory connected = Directory.connect(directory.config())) {
+            return new PersonStore(connected).search(Filter.createPresenceFilter("uid"), MOST_PEOPLE_LISTED).stream()
+                    .sorted(Comparator.comparing((StoredPerson stored) -> stored.person().username()))
+                    .map(stored -> new String[] {stored.person().username(), stored.displayName(),
+                            stored.person().email().orElse("")})
+                    .toList();
+        } catch (DirectoryUnavailableException | StoreConflictException e) {
+            return List.<String[]>of(new String[] {"(cannot list them: " + e.getMessage() + ")", "", ""});
         }
     }
 }

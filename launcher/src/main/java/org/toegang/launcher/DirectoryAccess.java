@@ -1,6 +1,7 @@
 package org.toegang.launcher;
 
 import java.util.Objects;
+import org.toegang.core.directory.DirectoryConfig;
 
 /**
  * How Keycloak and the other parts reach the directory: its URL and the account they bind as.
@@ -14,6 +15,11 @@ public record DirectoryAccess(String url, String bindDn, String password) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(bindDn, "bindDn");
         Objects.requireNonNull(password, "password");
+    }
+
+    /** Core's form, with the shared defaults for the rest (base DN, pool size): how every part connects. */
+    public DirectoryConfig config() {
+        return DirectoryConfig.of(url, bindDn, password, null, null);
     }
 
     @Override

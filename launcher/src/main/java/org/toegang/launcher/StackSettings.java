@@ -20,6 +20,7 @@ public final class StackSettings {
     private final int managementPort;
     private final int ldapPort;
     private final DirectoryAccess externalDirectory;
+    private final int scimPort;
     private final boolean fresh;
     private final boolean freshKeycloakData;
     private final Duration startTimeout;
@@ -31,6 +32,7 @@ public final class StackSettings {
         this.managementPort = builder.managementPort;
         this.ldapPort = builder.ldapPort;
         this.externalDirectory = builder.externalDirectory;
+        this.scimPort = builder.scimPort;
         this.fresh = builder.fresh;
         this.freshKeycloakData = builder.freshKeycloakData;
         this.startTimeout = builder.startTimeout;
@@ -75,6 +77,11 @@ public final class StackSettings {
         return ldapPort;
     }
 
+    /** The SCIM 2.0 server's port, when the stack runs one (toegang up does; the shared test stack does not). */
+    public java.util.OptionalInt scimPort() {
+        return scimPort == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(scimPort);
+    }
+
     /** The external directory to use instead of the embedded one, if any. */
     public Optional<DirectoryAccess> externalDirectory() {
         return Optional.ofNullable(externalDirectory);
@@ -103,6 +110,7 @@ public final class StackSettings {
         private int managementPort = DEFAULT_MANAGEMENT_PORT;
         private int ldapPort = DEFAULT_LDAP_PORT;
         private DirectoryAccess externalDirectory;
+        private int scimPort;
         private boolean fresh;
         private boolean freshKeycloakData;
         private Duration startTimeout = Duration.ofMinutes(5);
@@ -132,6 +140,12 @@ public final class StackSettings {
 
         public Builder ldapPort(int ldapPort) {
             this.ldapPort = requirePort(ldapPort, "--ldap-port");
+            return this;
+        }
+
+        /** Runs the SCIM 2.0 server too, on {@code scimPort}. */
+        public Builder scimPort(int scimPort) {
+            this.scimPort = requirePort(scimPort, "--scim-port");
             return this;
         }
 

@@ -14,11 +14,15 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.toegang.directory.DirectoryException;
 import org.toegang.directory.EmbeddedDirectory;
+import org.toegang.scim.ScimServer;
+import org.toegang.scim.ScimServerConfig;
+import org.toegang.scim.protocol.ScimLimits;
 
 /**
- * The assembled system: the directory (embedded, or an external one that is checked first) and
- * Keycloak's real distribution with our providers and the {@code toegang} realm. Used by
- * {@code toegang up} and by the end-to-end tests alike.
+ * The assembled system: the directory (embedded, or an external one that is checked first),
+ * Keycloak's real distribution with our providers and the {@code toegang} realm, and, when the
+ * settings give it a port, the SCIM 2.0 server over the same directory. Used by
+ * {@code toegang up} and by the end-to-end tests alike; it owns every part it starts.
  *
  * <p>{@link #start} checks the ports, then starts each part in order and waits until it is ready;
  * if one fails, what was started is stopped again. {@link #close()} stops everything in reverse
@@ -30,6 +34,7 @@ public final class ToegangStack implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private volatile DirectoryAccess directory;
     private volatile KeycloakServer keycloak;
+    private volatile ScimServer scim;
     private volatile boolean closing;
 
     private ToegangStack(StackSettings settings, Consumer<String> progress) {
@@ -66,6 +71,9 @@ public final class ToegangStack implements AutoCloseable {
                     toegangDirectoryOptions(directory)));
             keycloak.awaitReady(RealmDefinition.REALM, settings.startTimeout());
             progress.accept("Keycloak is ready at " + keycloak.baseUrl() + " (" + seconds(begin) + " s).");
+            if (settings.scimPort().isPresent()) {
+                scim = register(startScim(settings.scimPort().getAsInt()));
+            }
             return this;
         } catch (RuntimeException e) {
             close();
@@ -85,6 +93,18 @@ public final class ToegangStack implements AutoCloseable {
                 "KC_SPI_TOEGANG_DIRECTORY__DEFAULT__PASSWORD", directory.password());
     }
 
+    /** The SCIM server over the same directory (core's defaults for the rest), trusting the realm's tokens. */
+    private ScimServer startScim(int port) {
+        String issuer = realmUrl().toString();
+        URI base = URI.create("http://" + settings.host() + ":" + port + ScimServerConfig.DEFAULT_PATH);
+        try {
+            return ScimServer.start(new ScimServerConfig(base, directory.config(), issuer,
+                    ScimServerConfig.jwksOf(issuer), ScimServerConfig.DEFAULT_AUDIENCE, ScimLimits.DEFAULTS));
+        } catch (RuntimeException e) {
+            throw new StartupException("The SCIM server did not start on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
     private Map<String, Integer> portsToListenOn() {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("--http-port (Keycloak)", settings.httpPort());
@@ -92,6 +112,7 @@ public final class ToegangStack implements AutoCloseable {
         if (settings.externalDirectory().isEmpty()) {
             ports.put("--ldap-port (embedded directory)", settings.ldapPort());
         }
+        settings.scimPort().ifPresent(port -> ports.put("--scim-port (SCIM server)", port));
         return ports;
     }
 
@@ -167,6 +188,14 @@ public final class ToegangStack implements AutoCloseable {
     /** The {@code toegang} realm's URL, which is also its tokens' issuer. */
     public URI realmUrl() {
         return URI.create(keycloakUrl() + "/realms/" + RealmDefinition.REALM);
+    }
+
+    /** The SCIM 2.0 API's base URL, when the stack runs the SCIM server. */
+    public Optional<URI> scimUrl() {
+        // the same host name as Keycloak's URL, so the printed URLs are alike
+        return Optional.ofNullable(scim).map(server -> URI.create("http://"
+                + KeycloakServer.hostForUrls(settings.host()) + ":" + server.baseUri().getPort()
+                + server.baseUri().getPath()));
     }
 
     /** Keycloak's output, the audit trail included. */

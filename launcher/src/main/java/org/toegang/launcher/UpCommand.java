@@ -5,12 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import org.toegang.core.directory.DirectoryConfig;
-import org.toegang.directory.EmbeddedDirectory;
-import org.toegang.scim.ScimServer;
 import org.toegang.scim.ScimServerConfig;
-import org.toegang.scim.protocol.ScimLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,8 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code toegang up}: start everything, print where it is, run until Ctrl-C or until a part dies. */
 @Command(name = "up", sortOptions = false,
-        description = "Starts the directory (embedded, with the demo data) and Keycloak with the Toegang providers "
-                + "and realm; prints every URL and the demo accounts; stops everything on Ctrl-C or when a part dies.")
+        description = "Starts the directory (embedded, with the demo data), Keycloak with the Toegang providers "
+                + "and realm, and the SCIM 2.0 server; prints every URL and the demo accounts; stops everything on Ctrl-C or when a part dies.")
 final class UpCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -54,19 +50,17 @@ final class UpCommand implements Callable<Integer> {
             description = "Use this LDAP server (ldap://host:port) instead of the embedded directory.")
     private String ldapUrl;
 
-    @Option(names = "--ldap-bind-dn", paramLabel = "DN", defaultValue = EmbeddedDirectory.ADMIN_DN,
+    @Option(names = "--ldap-bind-dn", paramLabel = "DN", defaultValue = DirectoryConfig.DEFAULT_BIND_DN,
             description = "DN to bind to the LDAP server as. Default: ${DEFAULT-VALUE}.")
     private String ldapBindDn;
 
-    @Option(names = "--ldap-password", paramLabel = "PASSWORD", defaultValue = EmbeddedDirectory.ADMIN_PASSWORD,
+    @Option(names = "--ldap-password", paramLabel = "PASSWORD", defaultValue = DirectoryConfig.DEFAULT_PASSWORD,
             description = "Password of --ldap-bind-dn. Default: the embedded directory's.")
     private String ldapPassword;
 
     @Option(names = "--scim-port", paramLabel = "PORT", defaultValue = "" + ScimServerConfig.DEFAULT_PORT,
             description = "The SCIM 2.0 server's port. Default: ${DEFAULT-VALUE}.")
     private int scimPort;
-
-    private final AtomicReference<ScimServer> scim = new AtomicReference<>();
 
     @Option(names = "--start-timeout", paramLabel = "SECONDS", defaultValue = "300",
             description = "How long Keycloak may take to start. Default: ${DEFAULT-VALUE}.")
@@ -75,23 +69,14 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        StackSettings settings = settings();
-        ToegangStack stack = ToegangStack.create(settings, line -> {
+        ToegangStack stack = ToegangStack.create(settings(), line -> {
             out.println(line);
             out.flush();
         });
-        Thread stopOnExit = new Thread(() -> stop(stack, scim, out), "toegang-stop");
+        Thread stopOnExit = new Thread(() -> stop(stack, out), "toegang-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
-            // Checked first, like the stack's own ports, so a taken port fails before Keycloak starts.
-            Ports.requireFree(host, java.util.Map.of("--scim-port (SCIM server)", scimPort));
             stack.start();
-            try {
-                scim.set(startScim(stack, out));
-            } catch (RuntimeException | Error e) {
-                stack.close(); // the stack started, so nothing else would stop it
-                throw e;
-            }
         } catch (RuntimeException | Error e) {
             try {
                 Runtime.getRuntime().removeShutdownHook(stopOnExit);
@@ -100,15 +85,12 @@ final class UpCommand implements Callable<Integer> {
             }
             throw e;
         }
-        // the same host name as Keycloak's URL, so the printed URLs are alike
-        Banner.print(out, stack,
-                "http://" + stack.keycloakUrl().getHost() + ":" + scimPort + ScimServerConfig.DEFAULT_PATH);
+        Banner.print(out, stack);
 
         CompletableFuture<String> died = new CompletableFuture<>();
         stack.onUnexpectedExit(died::complete);
         String why = died.join();
         spec.commandLine().getErr().println(why);
-        closeScim(scim);
         stack.close();
         return 1;
     }
@@ -121,6 +103,7 @@ final class UpCommand implements Callable<Integer> {
                 .httpPort(httpPort)
                 .managementPort(managementPort)
                 .ldapPort(ldapPort)
+                .scimPort(scimPort)
                 .fresh(fresh)
                 .startTimeout(Duration.ofSeconds(startTimeoutSeconds));
         if (ldapUrl != null) {
@@ -129,29 +112,9 @@ final class UpCommand implements Callable<Integer> {
         return builder.build();
     }
 
-    /** The SCIM server over the same directory, trusting the realm's tokens. */
-    private ScimServer startScim(ToegangStack stack, PrintWriter out) {
-        DirectoryAccess directory = stack.directory();
-        String issuer = stack.realmUrl().toString();
-        ScimServer server = ScimServer.start(new ScimServerConfig(
-                java.net.URI.create("http://" + host + ":" + scimPort + ScimServerConfig.DEFAULT_PATH),
-                new DirectoryConfig(directory.url(), directory.bindDn(), directory.password(),
-                        DirectoryConfig.DEFAULT_BASE_DN, 8),
-                issuer, ScimServerConfig.jwksOf(issuer), ScimServerConfig.DEFAULT_AUDIENCE, ScimLimits.DEFAULTS));
-        return server;
-    }
-
-    private static void closeScim(AtomicReference<ScimServer> scim) {
-        ScimServer server = scim.getAndSet(null);
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private static void stop(ToegangStack stack, AtomicReference<ScimServer> scim, PrintWriter out) {
+    private static void stop(ToegangStack stack, PrintWriter out) {
         out.println("Stopping Toegang...");
         out.flush();
-        closeScim(scim);
         stack.close();
         out.println("Stopped.");
         out.flush();

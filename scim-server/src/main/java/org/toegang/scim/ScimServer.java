@@ -102,25 +102,41 @@ public final class ScimServer implements AutoCloseable {
 
     /**
      * Starts the server from system properties (or the environment, upper-cased with
-     * underscores): {@code toegang.scim.port} (8090), {@code toegang.ldap.url}
-     * ({@code ldap://localhost:10389}), {@code toegang.ldap.bindDn}, {@code toegang.ldap.password},
-     * {@code toegang.issuer} ({@code http://localhost:8080/realms/toegang}), {@code toegang.scim.audience}
-     * (the SCIM resource client, {@code toegang-scim}).
+     * underscores): {@code toegang.scim.host} (the address to listen on, {@code localhost};
+     * {@code 0.0.0.0} in a container), {@code toegang.scim.port} (8090), {@code toegang.ldap.url},
+     * {@code toegang.ldap.bindDn}, {@code toegang.ldap.password}, {@code toegang.ldap.baseDn},
+     * {@code toegang.ldap.poolSize} (core's {@link DirectoryConfig} defaults, the same as the
+     * Keycloak provider's), {@code toegang.issuer} ({@code http://localhost:8080/realms/toegang}),
+     * {@code toegang.jwks} (where to fetch the realm's keys, when the issuer's host is not reachable
+     * from here, e.g. behind a load balancer; default: the issuer's certs endpoint),
+     * {@code toegang.scim.audience} (the SCIM resource client, {@code toegang-scim}).
      */
     public static void main(String[] args) throws InterruptedException {
         String issuer = setting("toegang.issuer", "http://localhost:8080/realms/toegang");
         ScimServerConfig config = new ScimServerConfig(
-                URI.create("http://localhost:" + setting("toegang.scim.port", "" + ScimServerConfig.DEFAULT_PORT)
-                        + ScimServerConfig.DEFAULT_PATH),
-                new DirectoryConfig(setting("toegang.ldap.url", "ldap://localhost:10389"),
-                        setting("toegang.ldap.bindDn", "uid=admin,ou=system"),
-                        setting("toegang.ldap.password", "secret"), DirectoryConfig.DEFAULT_BASE_DN, 8),
-                issuer, ScimServerConfig.jwksOf(issuer),
+                URI.create("http://" + setting("toegang.scim.host", "localhost") + ":"
+                        + setting("toegang.scim.port", "" + ScimServerConfig.DEFAULT_PORT) + ScimServerConfig.DEFAULT_PATH),
+                DirectoryConfig.of(setting("toegang.ldap.url", null), setting("toegang.ldap.bindDn", null),
+                        setting("toegang.ldap.password", null), setting("toegang.ldap.baseDn", null),
+                        poolSize(setting("toegang.ldap.poolSize", null))),
+                issuer, jwks(setting("toegang.jwks", null), issuer),
                 setting("toegang.scim.audience", ScimServerConfig.DEFAULT_AUDIENCE), ScimLimits.DEFAULTS);
         ScimServer server = start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "scim-shutdown"));
         System.out.println("SCIM 2.0 server at " + server.baseUri());
         Thread.currentThread().join();
+    }
+
+    private static Integer poolSize(String value) {
+        return value == null ? null : Integer.valueOf(value);
+    }
+
+    private static java.net.URL jwks(String configured, String issuer) {
+        try {
+            return configured == null ? ScimServerConfig.jwksOf(issuer) : URI.create(configured).toURL();
+        } catch (java.net.MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("toegang.jwks " + configured + " is not a URL", e);
+        }
     }
 
     private static String setting(String name, String fallback) {

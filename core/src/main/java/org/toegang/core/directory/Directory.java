@@ -89,11 +89,27 @@ public final class Directory implements AutoCloseable {
         if (code == ResultCode.INVALID_CREDENTIALS) {
             reason = "refused the bind as " + config.bindDn() + " (invalid credentials)";
         } else if (code == ResultCode.CONNECT_ERROR || code == ResultCode.SERVER_DOWN || code == ResultCode.TIMEOUT) {
-            reason = "is unreachable: " + e.getExceptionMessage();
+            reason = "is unreachable: " + unreachableReason(e);
         } else {
             reason = "answered " + code + ": " + e.getExceptionMessage();
         }
         return new DirectoryUnavailableException("Directory " + config.url() + " " + reason, e);
+    }
+
+    /** The innermost cause, in words: "Connection refused", "unknown host ldap.example", "no answer within 5 s". */
+    private static String unreachableReason(LDAPException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof java.net.UnknownHostException) {
+            return "unknown host " + String.valueOf(root.getMessage()).split(":")[0];
+        }
+        if (root instanceof java.net.SocketTimeoutException) {
+            return "no answer within " + CONNECT_TIMEOUT_MILLIS / 1000 + " s";
+        }
+        String message = root == e ? e.getExceptionMessage() : root.getMessage();
+        return message == null || message.isBlank() ? e.getResultCode().getName() : message;
     }
 
     private static SocketFactory socketFactory(LDAPURL url) throws LDAPException {

@@ -35,12 +35,8 @@ public final class ToegangDirectoryProviderFactory implements ProviderFactory<To
 
     @Override
     public void init(Config.Scope scope) {
-        config = new DirectoryConfig(
-                scope.get("url", "ldap://localhost:10389"),
-                scope.get("bind-dn", "uid=admin,ou=system"),
-                scope.get("password", "secret"),
-                scope.get("base-dn", DirectoryConfig.DEFAULT_BASE_DN),
-                scope.getInt("pool-size", 8));
+        config = DirectoryConfig.of(scope.get("url"), scope.get("bind-dn"), scope.get("password"),
+                scope.get("base-dn"), scope.getInt("pool-size"));
         cachedPeople = scope.getInt("rights-cache-people", 10_000);
         cacheMaxAge = Duration.ofSeconds(scope.getLong("rights-cache-max-age", 300L));
         if (cachedPeople < 0 || cacheMaxAge.isNegative()) {
