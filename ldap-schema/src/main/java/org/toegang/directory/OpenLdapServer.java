@@ -79,6 +79,40 @@ public final class OpenLdapServer implements AutoCloseable {
     }
 
     /**
+     * A read replica of {@code provider} (RFC 4533 syncrepl, refreshAndPersist, as the root DN):
+     * configured like {@link #start(Path, Path, boolean)} but with an empty database that it fills
+     * from the provider, and with the {@code syncprov} overlay of its own, so that clients of the
+     * replica (Keycloak's rights cache) hear the changes it receives. Returns once it answers; the
+     * copy may still be arriving.
+     */
+    public static OpenLdapServer startReplica(Path work, Path shippedForms, String providerUrl) {
+        try {
+            Path config = Files.createDirectories(work.resolve("slapd.d"));
+            Path database = Files.createDirectories(work.resolve("db"));
+            String syncrepl = "olcDbIndex: entryCSN eq\n"
+                    + "olcSyncrepl: rid=001 provider=" + providerUrl + " bindmethod=simple binddn=\"" + ADMIN_DN
+                    + "\" credentials=" + ADMIN_PASSWORD + " searchbase=\"" + EmbeddedDirectory.BASE_DN
+                    + "\" type=refreshAndPersist retry=\"1 +\" timeout=1\n";
+            String configLdif = configLdif(shippedForms, database) + syncrepl + "\n"
+                    + records(shippedForms.resolve(SYNCPROV_FILE));
+            Path configFile = Files.writeString(work.resolve("config.ldif"), configLdif);
+            run(work, "slapadd", "-n", "0", "-F", config.toString(), "-l", configFile.toString());
+            int listenPort = freePort();
+            Process slapd = new ProcessBuilder(SLAPD.toString(), "-d", "0", "-h",
+                    "ldap://127.0.0.1:" + listenPort + "/", "-F", config.toString()).redirectErrorStream(true)
+                    .redirectOutput(work.resolve("slapd.log").toFile()).start();
+            OpenLdapServer server = new OpenLdapServer(slapd, listenPort);
+            server.awaitAnswer(work);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Runs a server in the foreground until the JVM is stopped (Ctrl-C), in a temporary folder it
      * then removes: {@code OpenLdapServer PORT [--no-syncprov]}, from the Toegang folder.
      */

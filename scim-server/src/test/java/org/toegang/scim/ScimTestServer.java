@@ -44,6 +44,7 @@ final class ScimTestServer implements AutoCloseable {
     final ScimServer scim;
     private final HttpServer jwks;
     private final RSAKey key;
+    private final ScimServerConfig config;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     ScimTestServer(Path data, ScimLimits limits) throws Exception {
@@ -60,10 +61,11 @@ final class ScimTestServer implements AutoCloseable {
         });
         jwks.start();
         URI jwksUri = URI.create("http://localhost:" + jwks.getAddress().getPort() + "/certs");
-        scim = ScimServer.start(new ScimServerConfig(URI.create("http://localhost:0/scim/v2/"),
+        config = new ScimServerConfig(URI.create("http://localhost:0/scim/v2/"),
                 new DirectoryConfig(directory.ldapUrl(), EmbeddedDirectory.ADMIN_DN, EmbeddedDirectory.ADMIN_PASSWORD,
                         EmbeddedDirectory.BASE_DN, 4),
-                ISSUER, jwksUri.toURL(), ScimServerConfig.DEFAULT_AUDIENCE, limits));
+                ISSUER, jwksUri.toURL(), ScimServerConfig.DEFAULT_AUDIENCE, limits);
+        scim = ScimServer.start(config);
     }
 
     /**
@@ -116,8 +118,18 @@ final class ScimTestServer implements AutoCloseable {
         }
     }
 
+    /** One more SCIM server, as a second instance behind a load balancer: same directory, same keys; the caller closes it. */
+    ScimServer startAnother() {
+        return ScimServer.start(config);
+    }
+
     Reply send(String method, String path, String token, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(scim.baseUri().resolve(path.startsWith("/") ? path.substring(1) : path))
+        return send(scim, method, path, token, body, headers);
+    }
+
+    /** As {@link #send(String, String, String, String, Map)}, to {@code target}. */
+    Reply send(ScimServer target, String method, String path, String token, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target.baseUri().resolve(path.startsWith("/") ? path.substring(1) : path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {

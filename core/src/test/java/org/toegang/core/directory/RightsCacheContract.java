@@ -52,6 +52,11 @@ abstract class RightsCacheContract {
 
     abstract String serverUrl();
 
+    /** Where changes are written; the server the cache reads, unless that is a read replica. */
+    String writeUrl() {
+        return serverUrl();
+    }
+
     abstract String adminDn();
 
     abstract String adminPassword();
@@ -176,7 +181,7 @@ abstract class RightsCacheContract {
     }
 
     private LDAPConnection adminConnection() throws LDAPException {
-        LDAPURL url = new LDAPURL(serverUrl());
+        LDAPURL url = new LDAPURL(writeUrl());
         return new LDAPConnection(url.getHost(), url.getPort(), adminDn(), adminPassword());
     }
 
