@@ -20,6 +20,7 @@ import com.unboundid.ldap.protocol.SearchRequestProtocolOp;
 import com.unboundid.ldap.sdk.Control;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
+import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * An LDAP proxy on loopback that forwards everything to a directory and counts the searches that
  * pass through it, so tests can measure on the wire how many searches an operation costs.
- * Change feeds (persistent searches, RFC 4533 syncs) are forwarded but not counted.
+ * Change feeds (persistent searches, RFC 4533 syncs) and reads of the root DSE (the feed's
+ * keep-alive, readiness checks) are forwarded but not counted.
  */
 public final class SearchCountingProxy implements AutoCloseable {
     private static final Set<String> CHANGE_FEEDS = Set.of(PERSISTENT_SEARCH_REQUEST_OID, SYNC_REQUEST_OID);
@@ -94,7 +96,8 @@ public final class SearchCountingProxy implements AutoCloseable {
 
         @Override
         public LDAPMessage processSearchRequest(int id, SearchRequestProtocolOp request, List<Control> controls) {
-            if (controls.stream().map(Control::getOID).noneMatch(CHANGE_FEEDS::contains)) {
+            boolean rootDse = request.getBaseDN().isEmpty() && request.getScope() == SearchScope.BASE;
+            if (!rootDse && controls.stream().map(Control::getOID).noneMatch(CHANGE_FEEDS::contains)) {
                 searches.incrementAndGet();
             }
             return delegate.processSearchRequest(id, request, controls);

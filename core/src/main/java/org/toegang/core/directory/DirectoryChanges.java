@@ -199,6 +199,10 @@ public final class DirectoryChanges implements AutoCloseable {
                     + " within {1} ms ({2}); following again", directory.config().url(),
                     KEEPALIVE_TIMEOUT.toMillis(), e.getResultCode());
             ended(which, new SearchResult(e));
+        } catch (RuntimeException e) {
+            // a failure escaping here would cancel every later keep-alive
+            LOG.log(System.Logger.Level.WARNING, "Change feed keep-alive failed", e);
+            ended(which, new SearchResult(new LDAPException(ResultCode.LOCAL_ERROR, String.valueOf(e))));
         }
     }
 

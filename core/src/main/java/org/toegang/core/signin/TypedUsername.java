@@ -1,6 +1,5 @@
 package org.toegang.core.signin;
 
-import java.text.Normalizer;
 import java.util.Locale;
 
 /**
@@ -12,13 +11,15 @@ import java.util.Locale;
  * or written in fullwidth letters, finds An; accepting that lets a look-alike name pass checks
  * that compare names (audit, allow and deny lists, lockout counting by name) and sign in as her.
  *
- * <p>The rule: the typed name must be exactly the account's username, apart from letter case.
- * Canonically equivalent forms (NFC and NFD of the same accented letter) count as the same text;
- * compatibility forms, format characters (Unicode category Cf: zero-width and bidirectional
- * marks, the BOM), control characters and extra spaces do not. Letter case is compared both ways
- * in {@link Locale#ROOT}, so that characters that only fold to a letter (KELVIN SIGN, LATIN
- * SMALL LETTER LONG S) do not pass for it. Keycloak trims leading and trailing white space before
- * it looks the person up; this rule is applied to that trimmed name.
+ * <p>The rule: the typed name must be exactly the account's username, apart from letter case:
+ * the same characters, so no format character (Unicode category Cf: zero-width and bidirectional
+ * marks, the BOM), control character, extra space or compatibility form passes. No Unicode
+ * normalisation is applied: not NFKC, which is what makes look-alikes match, and not even NFC,
+ * whose singleton mappings (KELVIN SIGN to K, OHM SIGN to omega) would let a look-alike
+ * through; browsers send the precomposed (NFC) text that keyboards type, as the directory holds
+ * it. Letter case is compared both ways in {@link Locale#ROOT}, so that characters that only fold
+ * to a letter (LATIN SMALL LETTER LONG S) do not pass for it. Keycloak trims leading and trailing
+ * white space before it looks the person up; this rule is applied to that trimmed name.
  */
 public final class TypedUsername {
     private TypedUsername() {
@@ -33,9 +34,7 @@ public final class TypedUsername {
         if (typed == null || username == null) {
             return false;
         }
-        String text = Normalizer.normalize(typed, Normalizer.Form.NFC);
-        String account = Normalizer.normalize(username, Normalizer.Form.NFC);
-        return text.toLowerCase(Locale.ROOT).equals(account.toLowerCase(Locale.ROOT))
-                && text.toUpperCase(Locale.ROOT).equals(account.toUpperCase(Locale.ROOT));
+        return typed.toLowerCase(Locale.ROOT).equals(username.toLowerCase(Locale.ROOT))
+                && typed.toUpperCase(Locale.ROOT).equals(username.toUpperCase(Locale.ROOT));
     }
 }
