@@ -1,11 +1,14 @@
 package org.toegang.core.directory;
 
+import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
 import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.ServerSet;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
@@ -35,6 +38,8 @@ public final class Directory implements AutoCloseable {
      */
     static final long RESPONSE_TIMEOUT_MILLIS = 2_000;
     static final long BIND_TIMEOUT_MILLIS = 1_500;
+    /** How long {@link #check} waits for the root DSE. */
+    static final long CHECK_TIMEOUT_MILLIS = 1_000;
 
     private final DirectoryConfig config;
     private final ServerSet server;
@@ -78,16 +83,24 @@ public final class Directory implements AutoCloseable {
 
     /**
      * Proves the directory answers now: reads the root DSE (RFC 4512 section 5.1) on a pooled
-     * connection, within the pool's timeouts. For readiness checks.
+     * connection within {@value #CHECK_TIMEOUT_MILLIS} ms, once, without the pool's retry. For
+     * readiness checks, and to tell a failed lookup from an unknown user.
      *
      * @throws DirectoryUnavailableException when it does not
      */
     public void check() {
+        LDAPConnection connection = null;
         try {
-            if (pool.getRootDSE() == null) {
-                throw new LDAPException(ResultCode.NO_SUCH_OBJECT, "no root DSE");
-            }
+            connection = pool.getConnection();
+            SearchRequest rootDse = new SearchRequest("", SearchScope.BASE, Filter.createPresenceFilter("objectClass"),
+                    SearchRequest.NO_ATTRIBUTES);
+            rootDse.setResponseTimeoutMillis(CHECK_TIMEOUT_MILLIS);
+            connection.search(rootDse);
+            pool.releaseConnection(connection);
         } catch (LDAPException e) {
+            if (connection != null) {
+                pool.releaseDefunctConnection(connection);
+            }
             throw unavailable(config, e);
         }
     }

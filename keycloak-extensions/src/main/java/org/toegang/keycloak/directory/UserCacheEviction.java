@@ -69,6 +69,7 @@ final class UserCacheEviction implements DirectoryChanges.Listener {
     }
 
     private static void evict(KeycloakSession session, RealmModel realm, String username) {
+        session.getContext().setRealm(realm);
         UserCache cache = session.getProvider(UserCache.class);
         UserModel cached = session.users().getUserByUsername(realm, username);
         if (cache == null || cached == null) {

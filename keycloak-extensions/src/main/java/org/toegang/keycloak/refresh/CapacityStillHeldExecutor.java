@@ -64,6 +64,7 @@ final class CapacityStillHeldExecutor implements ClientPolicyExecutorProvider<Cl
         String userId = user.getId();
         KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), own -> {
             RealmModel ownRealm = own.realms().getRealm(realmId);
+            own.getContext().setRealm(ownRealm);
             UserModel ownUser = own.users().getUserById(ownRealm, userId);
             if (ownUser == null) {
                 return; // gone from the directory: Keycloak no longer finds her, nor her sessions

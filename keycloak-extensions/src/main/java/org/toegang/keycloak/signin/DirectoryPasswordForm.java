@@ -13,7 +13,9 @@ import org.keycloak.models.ModelException;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.validation.Validation;
+import org.toegang.core.directory.DirectoryUnavailableException;
 import org.toegang.core.signin.TypedUsername;
+import org.toegang.keycloak.directory.ToegangDirectoryProvider;
 
 /**
  * Keycloak's username and password form, with two differences for a directory-backed realm:
@@ -24,7 +26,8 @@ import org.toegang.core.signin.TypedUsername;
  *       ({@code an.peeters} followed by U+200B found An);</li>
  *   <li>when the directory cannot answer (stopped, refusing, silent past the federation's read
  *       timeout) the person gets the theme's "temporarily unavailable, try again in a moment"
- *       page with status 503, not Keycloak's generic error.</li>
+ *       page with status 503, not "invalid username or password" (Keycloak's user storage turns
+ *       a failed lookup into "no such user") nor Keycloak's generic error.</li>
  * </ul>
  */
 final class DirectoryPasswordForm extends UsernamePasswordForm {
@@ -48,6 +51,21 @@ final class DirectoryPasswordForm extends UsernamePasswordForm {
         }
     }
 
+    /**
+     * Keycloak's user storage logs a failed LDAP lookup and answers "no such user" (its federated
+     * lookups are time-bound and swallow errors), so an unknown user may be a directory that did
+     * not answer: then the person gets the "temporarily unavailable" page, not "invalid username".
+     */
+    @Override
+    public void testInvalidUser(AuthenticationFlowContext context, UserModel user) {
+        if (user == null && directoryDown(context)) {
+            context.getEvent().detail("reason", "directory unavailable").error(Errors.USER_NOT_FOUND);
+            context.failureChallenge(AuthenticationFlowError.INTERNAL_ERROR, unavailable(context));
+            return;
+        }
+        super.testInvalidUser(context, user);
+    }
+
     @Override
     public boolean validatePassword(AuthenticationFlowContext context, UserModel user,
                                     MultivaluedMap<String, String> inputData, boolean clearUser) {
@@ -62,7 +80,23 @@ final class DirectoryPasswordForm extends UsernamePasswordForm {
             context.failureChallenge(AuthenticationFlowError.INVALID_USER, challenge);
             return false;
         }
-        return super.validatePassword(context, user, inputData, clearUser);
+        boolean valid = super.validatePassword(context, user, inputData, clearUser);
+        // the federation checks the password by a search and a bind; when they fail it says "invalid"
+        if (!valid && directoryDown(context)) {
+            context.failureChallenge(AuthenticationFlowError.INTERNAL_ERROR, unavailable(context));
+        }
+        return valid;
+    }
+
+    /** Whether the directory fails to answer now (a root DSE read within about a second). */
+    private static boolean directoryDown(AuthenticationFlowContext context) {
+        try {
+            context.getSession().getProvider(ToegangDirectoryProvider.class).repository().checkDirectory();
+            return false;
+        } catch (DirectoryUnavailableException e) {
+            LOG.warnf("sign-in: %s", e.getMessage());
+            return true;
+        }
     }
 
     /** The theme's page; ModelException and its causes never reach the person. */
