@@ -91,6 +91,7 @@ class DirectoryFaultsIT {
         AuthorizationCodeSignIn browser = new AuthorizationCodeSignIn(toegang.realmUrl(), LoketSessions.CLIENT,
                 LoketSessions.SECRET, LoketSessions.REDIRECT);
         AuthorizationCodeSignIn.LoginPage page = browser.open(LoketSessions.SCOPE, Map.of("ui_locales", "en"));
+        assertThat(scimUsers(provisioner).statusCode()).as("SCIM answers before the fault").isEqualTo(200);
 
         toegang.directoryFaults().set(fault);
         long faultAt = System.nanoTime();
@@ -120,10 +121,7 @@ class DirectoryFaultsIT {
 
         // SCIM
         begin = System.nanoTime();
-        HttpResponse<String> users = HTTP.send(HttpRequest.newBuilder(scim.baseUri().resolve(
-                        "Users?filter=userName%20eq%20%22an.peeters%22"))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + provisioner).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> users = scimUsers(provisioner);
         Duration scimTime = since(begin);
         assertThat(users.statusCode()).as(users.body()).isEqualTo(503);
         assertThat(users.headers().firstValue("Retry-After")).isPresent();
@@ -182,6 +180,12 @@ class DirectoryFaultsIT {
             stack.directoryFaults().set(FaultProxy.Mode.PASS);
             grants.delete(extra);
         }
+    }
+
+    private static HttpResponse<String> scimUsers(String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(scim.baseUri().resolve("Users?filter=userName%20eq%20%22an.peeters%22"))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<String> roles(JsonNode tokenResponse) {

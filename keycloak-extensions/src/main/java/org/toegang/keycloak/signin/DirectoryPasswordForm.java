@@ -47,7 +47,7 @@ final class DirectoryPasswordForm extends UsernamePasswordForm {
                 throw e;
             }
             LOG.warnf("sign-in: the directory did not answer Keycloak's LDAP federation: %s", DirectoryFault.describe(e));
-            context.failureChallenge(AuthenticationFlowError.INTERNAL_ERROR, unavailable(context));
+            context.challenge(unavailable(context));
         }
     }
 
@@ -60,7 +60,7 @@ final class DirectoryPasswordForm extends UsernamePasswordForm {
     public void testInvalidUser(AuthenticationFlowContext context, UserModel user) {
         if (user == null && directoryDown(context)) {
             context.getEvent().detail("reason", "directory unavailable").error(Errors.USER_NOT_FOUND);
-            context.failureChallenge(AuthenticationFlowError.INTERNAL_ERROR, unavailable(context));
+            context.challenge(unavailable(context));
             return;
         }
         super.testInvalidUser(context, user);
@@ -83,7 +83,7 @@ final class DirectoryPasswordForm extends UsernamePasswordForm {
         boolean valid = super.validatePassword(context, user, inputData, clearUser);
         // the federation checks the password by a search and a bind; when they fail it says "invalid"
         if (!valid && directoryDown(context)) {
-            context.failureChallenge(AuthenticationFlowError.INTERNAL_ERROR, unavailable(context));
+            context.challenge(unavailable(context));
         }
         return valid;
     }
@@ -99,7 +99,12 @@ final class DirectoryPasswordForm extends UsernamePasswordForm {
         }
     }
 
-    /** The theme's page; ModelException and its causes never reach the person. */
+    /**
+     * The theme's page; ModelException and its causes never reach the person. Shown as a plain
+     * challenge, not a failure: a failure makes Keycloak count it against the typed name, which
+     * looks the person up in the directory again (and waits for it once more), and a directory
+     * that does not answer is no wrong password.
+     */
     static Response unavailable(AuthenticationFlowContext context) {
         return context.form()
                 .setStatus(Response.Status.SERVICE_UNAVAILABLE)
