@@ -29,10 +29,16 @@ final class RealmDefinition {
         this.json = json;
     }
 
+    /**
+     * Read while the realm is written: the directory URL for Keycloak's LDAP federation, when set
+     * (the end-to-end tests put a fault proxy there); the directory's own URL otherwise.
+     */
+    static final String FEDERATION_LDAP_URL = "toegang.federation.ldap-url";
+
     static RealmDefinition forDirectory(DirectoryAccess directory) {
         String json = template();
         for (Map.Entry<String, String> value : Map.of(
-                "@@LDAP_CONNECTION_URL@@", directory.url(),
+                "@@LDAP_CONNECTION_URL@@", System.getProperty(FEDERATION_LDAP_URL, directory.url()),
                 "@@LDAP_BIND_DN@@", directory.bindDn(),
                 "@@LDAP_BIND_CREDENTIAL@@", directory.password()).entrySet()) {
             json = json.replace(value.getKey(), jsonEscape(value.getValue()));

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.toegang.directory.FaultProxy;
 import org.toegang.directory.SearchCountingProxy;
 
 /**
@@ -26,11 +27,22 @@ public final class RunningToegang implements AutoCloseable {
 
     private final ToegangStack stack;
     private final SearchCountingProxy providerSearches;
+    private final FaultProxy directoryFaults;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    RunningToegang(ToegangStack stack, SearchCountingProxy providerSearches) {
+    RunningToegang(ToegangStack stack, SearchCountingProxy providerSearches, FaultProxy directoryFaults) {
         this.stack = stack;
         this.providerSearches = providerSearches;
+        this.directoryFaults = directoryFaults;
+    }
+
+    /**
+     * The relay in front of the directory that both our providers (behind {@link #providerSearches})
+     * and Keycloak's LDAP federation pass. A test that makes it fail sets it back to
+     * {@link FaultProxy.Mode#PASS} before it ends, and waits until the stack has recovered.
+     */
+    public FaultProxy directoryFaults() {
+        return directoryFaults;
     }
 
     /**
@@ -135,5 +147,6 @@ public final class RunningToegang implements AutoCloseable {
     public void close() {
         stack.close();
         providerSearches.close();
+        directoryFaults.close();
     }
 }

@@ -1,6 +1,7 @@
 package org.toegang.launcher;
 
 import java.nio.file.Path;
+import org.toegang.directory.FaultProxy;
 import org.toegang.directory.SearchCountingProxy;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>Our providers reach the directory through a {@link SearchCountingProxy}, so tests can count
  * on the wire the searches a token costs ({@link RunningToegang#providerSearches()}); Keycloak's
- * own LDAP federation goes to the directory directly and is not counted.
+ * own LDAP federation does not pass it and is not counted. Both pass a {@link FaultProxy} in
+ * front of the directory ({@link RunningToegang#directoryFaults()}), which relays untouched
+ * unless a fault test makes it fail; such a test sets it back to {@code PASS} when done.
  *
  * <p>A failed start is kept too: the next test class reports the same failure instead of waiting
  * for another start.
@@ -24,6 +27,8 @@ public final class ToegangStackExtension implements ParameterResolver {
     private static final String HOST = "127.0.0.1";
     /** Read by {@link ToegangStack}: the directory URL our providers use, when set. */
     private static final String PROVIDERS_LDAP_URL = "toegang.providers.ldap-url";
+    /** Read by {@link RealmDefinition}: the directory URL of Keycloak's LDAP federation, when set. */
+    private static final String FEDERATION_LDAP_URL = RealmDefinition.FEDERATION_LDAP_URL;
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -51,23 +56,28 @@ public final class ToegangStackExtension implements ParameterResolver {
                     .startTimeout(RunningToegang.startTimeout())
                     .build();
             ToegangStack stack = ToegangStack.create(settings, line -> System.out.println("[toegang] " + line));
-            // The proxy connects to the directory only when a client connects, so it may start first.
-            SearchCountingProxy providerSearches = new SearchCountingProxy("ldap://" + HOST + ":" + ldapPort);
+            // The proxies connect to the directory only when a client connects, so they may start first.
+            FaultProxy faults = new FaultProxy(HOST, ldapPort);
+            SearchCountingProxy providerSearches = new SearchCountingProxy(faults.ldapUrl());
             // Also stop it if the JVM is ended before JUnit closes the store.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stack.close();
                 providerSearches.close();
+                faults.close();
             }, "toegang-it-stop"));
             // ToegangStack reads the property only while it starts: clear it again, so that another
             // stack in this JVM (a launcher run in a test) is not pointed at this directory.
             System.setProperty(PROVIDERS_LDAP_URL, providerSearches.ldapUrl());
+            System.setProperty(FEDERATION_LDAP_URL, faults.ldapUrl());
             try {
-                return new Started(new RunningToegang(stack.start(), providerSearches), null);
+                return new Started(new RunningToegang(stack.start(), providerSearches, faults), null);
             } catch (RuntimeException e) {
                 providerSearches.close();
+                faults.close();
                 return new Started(null, e);
             } finally {
                 System.clearProperty(PROVIDERS_LDAP_URL);
+                System.clearProperty(FEDERATION_LDAP_URL);
             }
         }
 

@@ -3,60 +3,69 @@ package org.toegang.directory;
 import static com.unboundid.ldap.sdk.controls.ContentSyncRequestControl.SYNC_REQUEST_OID;
 import static com.unboundid.ldap.sdk.controls.PersistentSearchRequestControl.PERSISTENT_SEARCH_REQUEST_OID;
 
-import com.unboundid.ldap.listener.LDAPListener;
-import com.unboundid.ldap.listener.LDAPListenerClientConnection;
-import com.unboundid.ldap.listener.LDAPListenerConfig;
-import com.unboundid.ldap.listener.LDAPListenerRequestHandler;
-import com.unboundid.ldap.listener.ProxyRequestHandler;
-import com.unboundid.ldap.protocol.AddRequestProtocolOp;
-import com.unboundid.ldap.protocol.BindRequestProtocolOp;
-import com.unboundid.ldap.protocol.CompareRequestProtocolOp;
-import com.unboundid.ldap.protocol.DeleteRequestProtocolOp;
-import com.unboundid.ldap.protocol.ExtendedRequestProtocolOp;
+import com.unboundid.asn1.ASN1StreamReader;
 import com.unboundid.ldap.protocol.LDAPMessage;
-import com.unboundid.ldap.protocol.ModifyDNRequestProtocolOp;
-import com.unboundid.ldap.protocol.ModifyRequestProtocolOp;
 import com.unboundid.ldap.protocol.SearchRequestProtocolOp;
 import com.unboundid.ldap.sdk.Control;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
-import com.unboundid.ldap.sdk.SingleServerSet;
+import com.unboundid.ldap.sdk.SearchScope;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.util.List;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An LDAP proxy on loopback that forwards everything to a directory and counts the searches that
  * pass through it, so tests can measure on the wire how many searches an operation costs.
- * Change feeds (persistent searches, RFC 4533 syncs) are forwarded but not counted.
+ * Change feeds (persistent searches, RFC 4533 syncs) and reads of the root DSE (the feed's
+ * keep-alive, readiness checks) are forwarded but not counted.
+ *
+ * <p>It relays bytes in both directions at once, as a network does, and only reads the requests
+ * (BER-framed LDAP messages) to count them: a proxy that answered one request at a time would
+ * hold every later request on a connection behind a persistent search, which never ends.
  */
 public final class SearchCountingProxy implements AutoCloseable {
     private static final Set<String> CHANGE_FEEDS = Set.of(PERSISTENT_SEARCH_REQUEST_OID, SYNC_REQUEST_OID);
+    private static final byte SEARCH_REQUEST = 0x63;
 
-    private final LDAPListener listener;
+    private final String targetHost;
+    private final int targetPort;
+    private final ServerSocket listening;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong searches = new AtomicLong();
 
     /** Starts a proxy in front of the directory at {@code targetUrl}, on a free loopback port. */
     public SearchCountingProxy(String targetUrl) {
         try {
             LDAPURL target = new LDAPURL(targetUrl);
-            ProxyRequestHandler proxy = new ProxyRequestHandler(new SingleServerSet(target.getHost(), target.getPort()));
-            LDAPListenerConfig config = new LDAPListenerConfig(0, new Counting(proxy, searches));
-            config.setListenAddress(InetAddress.getLoopbackAddress());
-            listener = new LDAPListener(config);
-            listener.startListening();
+            targetHost = target.getHost();
+            targetPort = target.getPort();
+            listening = new ServerSocket();
+            listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         } catch (LDAPException e) {
             throw new IllegalArgumentException(targetUrl + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Thread acceptor = new Thread(this::accept, "search-counting-proxy-" + listening.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
     }
 
     public String ldapUrl() {
-        return "ldap://127.0.0.1:" + listener.getListenPort();
+        return "ldap://127.0.0.1:" + listening.getLocalPort();
     }
 
     /** Searches forwarded since start or the last reset. */
@@ -70,69 +79,124 @@ public final class SearchCountingProxy implements AutoCloseable {
 
     @Override
     public void close() {
-        listener.shutDown(true);
+        closeQuietly(listening);
+        open.forEach(SearchCountingProxy::closeQuietly);
+        open.clear();
     }
 
-    private static final class Counting extends LDAPListenerRequestHandler {
-        private final LDAPListenerRequestHandler delegate;
-        private final AtomicLong searches;
-
-        Counting(LDAPListenerRequestHandler delegate, AtomicLong searches) {
-            this.delegate = delegate;
-            this.searches = searches;
+    private void accept() {
+        while (!listening.isClosed()) {
+            try {
+                Socket client = listening.accept();
+                Socket server = new Socket();
+                try {
+                    server.connect(new InetSocketAddress(targetHost, targetPort), 5_000);
+                } catch (IOException e) {
+                    closeQuietly(client);
+                    closeQuietly(server);
+                    continue;
+                }
+                open.add(client);
+                open.add(server);
+                start(() -> requests(client, server), "search-counting-proxy-requests");
+                start(() -> copy(server, client), "search-counting-proxy-responses");
+            } catch (IOException e) {
+                // closed while accepting
+            }
         }
+    }
 
-        @Override
-        public LDAPListenerRequestHandler newInstance(LDAPListenerClientConnection connection) throws LDAPException {
-            return new Counting(delegate.newInstance(connection), searches);
+    /** Client to server: message by message, counting the searches. */
+    private void requests(Socket client, Socket server) {
+        try (DataInputStream in = new DataInputStream(client.getInputStream());
+             OutputStream out = server.getOutputStream()) {
+            while (true) {
+                byte[] message = readElement(in);
+                count(message);
+                out.write(message);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // one side closed
+        } finally {
+            closeQuietly(client);
+            closeQuietly(server);
         }
+    }
 
-        @Override
-        public void closeInstance() {
-            delegate.closeInstance();
-        }
-
-        @Override
-        public LDAPMessage processSearchRequest(int id, SearchRequestProtocolOp request, List<Control> controls) {
-            if (controls.stream().map(Control::getOID).noneMatch(CHANGE_FEEDS::contains)) {
+    private void count(byte[] message) {
+        try {
+            LDAPMessage decoded = LDAPMessage.readFrom(new ASN1StreamReader(new ByteArrayInputStream(message)), true);
+            if (decoded == null || decoded.getProtocolOpType() != SEARCH_REQUEST) {
+                return;
+            }
+            SearchRequestProtocolOp search = decoded.getSearchRequestProtocolOp();
+            boolean rootDse = search.getBaseDN().isEmpty() && search.getScope() == SearchScope.BASE;
+            boolean feed = decoded.getControls().stream().map(Control::getOID).anyMatch(CHANGE_FEEDS::contains);
+            if (!rootDse && !feed) {
                 searches.incrementAndGet();
             }
-            return delegate.processSearchRequest(id, request, controls);
+        } catch (LDAPException | RuntimeException e) {
+            // not a message we can read; forwarded all the same
         }
+    }
 
-        @Override
-        public LDAPMessage processAddRequest(int id, AddRequestProtocolOp request, List<Control> controls) {
-            return delegate.processAddRequest(id, request, controls);
+    /** One BER element (X.690 definite length), header included. */
+    private static byte[] readElement(DataInputStream in) throws IOException {
+        ByteArrayOutputStream element = new ByteArrayOutputStream();
+        int tag = in.read();
+        if (tag < 0) {
+            throw new EOFException();
         }
-
-        @Override
-        public LDAPMessage processBindRequest(int id, BindRequestProtocolOp request, List<Control> controls) {
-            return delegate.processBindRequest(id, request, controls);
+        element.write(tag);
+        int first = in.readUnsignedByte();
+        element.write(first);
+        long length = first;
+        if ((first & 0x80) != 0) {
+            int octets = first & 0x7f;
+            length = 0;
+            for (int i = 0; i < octets; i++) {
+                int octet = in.readUnsignedByte();
+                element.write(octet);
+                length = (length << 8) | octet;
+            }
         }
-
-        @Override
-        public LDAPMessage processCompareRequest(int id, CompareRequestProtocolOp request, List<Control> controls) {
-            return delegate.processCompareRequest(id, request, controls);
+        if (length > 64L * 1024 * 1024) {
+            throw new IOException("element too long: " + length);
         }
+        byte[] content = new byte[(int) length];
+        in.readFully(content);
+        element.write(content);
+        return element.toByteArray();
+    }
 
-        @Override
-        public LDAPMessage processDeleteRequest(int id, DeleteRequestProtocolOp request, List<Control> controls) {
-            return delegate.processDeleteRequest(id, request, controls);
+    private static void copy(Socket from, Socket to) {
+        byte[] buffer = new byte[16 * 1024];
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, read);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // one side closed
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
         }
+    }
 
-        @Override
-        public LDAPMessage processExtendedRequest(int id, ExtendedRequestProtocolOp request, List<Control> controls) {
-            return delegate.processExtendedRequest(id, request, controls);
-        }
+    private static void start(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
 
-        @Override
-        public LDAPMessage processModifyRequest(int id, ModifyRequestProtocolOp request, List<Control> controls) {
-            return delegate.processModifyRequest(id, request, controls);
-        }
-
-        @Override
-        public LDAPMessage processModifyDNRequest(int id, ModifyDNRequestProtocolOp request, List<Control> controls) {
-            return delegate.processModifyDNRequest(id, request, controls);
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // nothing to do
         }
     }
 }

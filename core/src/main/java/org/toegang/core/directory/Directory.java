@@ -1,11 +1,14 @@
 package org.toegang.core.directory;
 
+import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
 import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.ServerSet;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
@@ -19,8 +22,24 @@ import javax.net.SocketFactory;
  * closes every connection.
  */
 public final class Directory implements AutoCloseable {
-    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
-    private static final long RESPONSE_TIMEOUT_MILLIS = 30_000;
+    /**
+     * How long a connection attempt may take. A directory that is stopped refuses at once; one
+     * behind a partition that drops packets would otherwise hold a sign-in or a token for the
+     * operating system's connect timeout (minutes).
+     */
+    static final int CONNECT_TIMEOUT_MILLIS = 2_000;
+    /**
+     * How long an operation may wait for its answer. Toegang's searches take milliseconds; a
+     * directory that stops answering (a silent partition) must cost a sign-in or token request
+     * seconds, not the half minute it did. The pool retries an operation once on a new connection
+     * when its connection failed (a restarted directory), so the worst case is about one search
+     * and one bind timeout: 2 s + 1.5 s, within the 5 s in which a person or application gets a
+     * clear "temporarily unavailable".
+     */
+    static final long RESPONSE_TIMEOUT_MILLIS = 2_000;
+    static final long BIND_TIMEOUT_MILLIS = 1_500;
+    /** How long {@link #check} waits for the root DSE. */
+    static final long CHECK_TIMEOUT_MILLIS = 1_000;
 
     private final DirectoryConfig config;
     private final ServerSet server;
@@ -44,6 +63,7 @@ public final class Directory implements AutoCloseable {
             LDAPConnectionOptions options = new LDAPConnectionOptions();
             options.setConnectTimeoutMillis(CONNECT_TIMEOUT_MILLIS);
             options.setResponseTimeoutMillis(RESPONSE_TIMEOUT_MILLIS);
+            options.setResponseTimeoutMillis(com.unboundid.ldap.sdk.OperationType.BIND, BIND_TIMEOUT_MILLIS);
             SingleServerSet server = new SingleServerSet(url.getHost(), url.getPort(), socketFactory(url), options);
             LDAPConnectionPool pool = new LDAPConnectionPool(server, bindRequest(config), 1, config.poolSize());
             pool.setRetryFailedOperationsDueToInvalidConnections(true);
@@ -59,6 +79,30 @@ public final class Directory implements AutoCloseable {
 
     LDAPConnectionPool pool() {
         return pool;
+    }
+
+    /**
+     * Proves the directory answers now: reads the root DSE (RFC 4512 section 5.1) on a pooled
+     * connection within {@value #CHECK_TIMEOUT_MILLIS} ms, once, without the pool's retry. For
+     * readiness checks, and to tell a failed lookup from an unknown user.
+     *
+     * @throws DirectoryUnavailableException when it does not
+     */
+    public void check() {
+        LDAPConnection connection = null;
+        try {
+            connection = pool.getConnection();
+            SearchRequest rootDse = new SearchRequest("", SearchScope.BASE, Filter.createPresenceFilter("objectClass"),
+                    SearchRequest.NO_ATTRIBUTES);
+            rootDse.setResponseTimeoutMillis(CHECK_TIMEOUT_MILLIS);
+            connection.search(rootDse);
+            pool.releaseConnection(connection);
+        } catch (LDAPException e) {
+            if (connection != null) {
+                pool.releaseDefunctConnection(connection);
+            }
+            throw unavailable(config, e);
+        }
     }
 
     /** A bound connection of its own, outside the pool, for a search that stays open; the caller closes it. */

@@ -3,6 +3,7 @@ package org.toegang.core.directory;
 import static org.toegang.core.directory.Attributes.ENTRY_UUID;
 import static org.toegang.core.directory.Attributes.OBJECT_CLASS;
 import static org.toegang.core.directory.Attributes.PERSON_ID;
+import static org.toegang.core.directory.Attributes.UID;
 
 import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.sdk.AsyncRequestID;
@@ -59,6 +60,42 @@ public final class DirectoryChanges implements AutoCloseable {
         void interrupted();
 
         void changed(Change change);
+
+        /**
+         * The feed's connection answered a request just now ({@link #KEEPALIVE_INTERVAL}): the
+         * feed is still alive. Told only while live.
+         */
+        default void alive() {
+        }
+
+        /** A listener that tells {@code first}, then {@code second}. */
+        static Listener both(Listener first, Listener second) {
+            return new Listener() {
+                @Override
+                public void live() {
+                    first.live();
+                    second.live();
+                }
+
+                @Override
+                public void interrupted() {
+                    first.interrupted();
+                    second.interrupted();
+                }
+
+                @Override
+                public void changed(Change change) {
+                    first.changed(change);
+                    second.changed(change);
+                }
+
+                @Override
+                public void alive() {
+                    first.alive();
+                    second.alive();
+                }
+            };
+        }
     }
 
     /**
@@ -68,8 +105,13 @@ public final class DirectoryChanges implements AutoCloseable {
      *                  not say which entry changed
      * @param personIds the entry's {@code toegangPersonId} values now; empty for an entry of no
      *                  person and for a deleted entry
+     * @param username  the entry's {@code uid} now, when it is a person entry (whose Keycloak copy
+     *                  must then be dropped); empty otherwise and for a deleted entry
      */
-    public record Change(Optional<String> entryUuid, Set<String> personIds) {
+    public record Change(Optional<String> entryUuid, Set<String> personIds, Optional<String> username) {
+        public Change(Optional<String> entryUuid, Set<String> personIds) {
+            this(entryUuid, personIds, Optional.empty());
+        }
     }
 
     private enum Way {
@@ -90,6 +132,14 @@ public final class DirectoryChanges implements AutoCloseable {
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
     /** How long reading past a directory's whole content may take. */
     private static final Duration CONTENT_READ_TIMEOUT = Duration.ofMinutes(10);
+    /**
+     * How often the feed proves it is alive with a cheap request on its own connection (a read of
+     * the root DSE's {@code 1.1}, no attributes), and how long that may take before the connection
+     * counts as lost. A silent partition is noticed within their sum; {@link RightsCache} stops
+     * serving when the last proof is older than {@link RightsCache#SILENCE_BOUND}.
+     */
+    public static final Duration KEEPALIVE_INTERVAL = Duration.ofSeconds(2);
+    static final Duration KEEPALIVE_TIMEOUT = Duration.ofSeconds(2);
 
     private final Directory directory;
     private final Listener listener;
@@ -115,7 +165,45 @@ public final class DirectoryChanges implements AutoCloseable {
     public static DirectoryChanges follow(Directory directory, Listener listener) {
         DirectoryChanges changes = new DirectoryChanges(directory, listener);
         changes.scheduler.execute(changes::start);
+        changes.scheduler.scheduleWithFixedDelay(changes::keepAlive, KEEPALIVE_INTERVAL.toMillis(),
+                KEEPALIVE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         return changes;
+    }
+
+    /**
+     * Proves the live feed's connection still answers; a request without an answer in time ends
+     * the feed as a lost connection (which tells the listener and follows again by itself).
+     */
+    private void keepAlive() {
+        LDAPConnection checking;
+        long which;
+        synchronized (this) {
+            if (closed || !live || connection == null) {
+                return;
+            }
+            checking = connection;
+            which = search;
+        }
+        SearchRequest request = new SearchRequest("", SearchScope.BASE, Filter.createPresenceFilter(OBJECT_CLASS),
+                SearchRequest.NO_ATTRIBUTES);
+        request.setResponseTimeoutMillis(KEEPALIVE_TIMEOUT.toMillis());
+        try {
+            checking.search(request);
+            synchronized (this) {
+                if (!closed && which == search && live) {
+                    listener.alive();
+                }
+            }
+        } catch (LDAPException e) {
+            LOG.log(System.Logger.Level.WARNING, "Directory {0} did not answer the change feed''s keep-alive"
+                    + " within {1} ms ({2}); following again", directory.config().url(),
+                    KEEPALIVE_TIMEOUT.toMillis(), e.getResultCode());
+            ended(which, new SearchResult(e));
+        } catch (RuntimeException e) {
+            // a failure escaping here would cancel every later keep-alive
+            LOG.log(System.Logger.Level.WARNING, "Change feed keep-alive failed", e);
+            ended(which, new SearchResult(new LDAPException(ResultCode.LOCAL_ERROR, String.valueOf(e))));
+        }
     }
 
     private void start() {
@@ -162,7 +250,7 @@ public final class DirectoryChanges implements AutoCloseable {
 
     private SearchRequest feedRequest(SearchResultListener listener) {
         return new SearchRequest(listener, directory.config().baseDn(), SearchScope.SUB,
-                Filter.createPresenceFilter(OBJECT_CLASS), PERSON_ID, ENTRY_UUID);
+                Filter.createPresenceFilter(OBJECT_CLASS), PERSON_ID, UID, ENTRY_UUID);
     }
 
     /**
@@ -196,7 +284,8 @@ public final class DirectoryChanges implements AutoCloseable {
         }
         String[] personIds = entry.getAttributeValues(PERSON_ID);
         listener.changed(new Change(entryUuid.map(uuid -> uuid.toLowerCase(Locale.ROOT)),
-                personIds == null ? Set.of() : Set.copyOf(Arrays.asList(personIds))));
+                personIds == null ? Set.of() : Set.copyOf(Arrays.asList(personIds)),
+                Optional.ofNullable(entry.getAttributeValue(UID))));
     }
 
     private void ended(long which, SearchResult result) {

@@ -25,6 +25,7 @@ import org.toegang.core.model.Person;
 import org.toegang.core.model.Right;
 import org.toegang.core.model.WorkRelation;
 import org.toegang.core.rights.ActiveGrants;
+import org.toegang.core.rights.PersonRights;
 
 /**
  * Reads Toegang's model from the directory. Every value that reaches a filter goes through the
@@ -38,7 +39,7 @@ public final class DirectoryRepository {
      */
     private static final String[] ACTIVE_GRANTS_ATTRIBUTES = {OBJECT_CLASS, ID, PERSON_ID, CLIENT_ID, RIGHT_NAME,
             ORGANISATION_KEY, CONTEXT_VALUE, VALID_FROM, VALID_TO, GRANT_STATUS, REASON, GRANTED_BY, DECIDED_BY,
-            WORK_RELATION_TYPE, LEGAL_REPRESENTATIVE_OF, ENTRY_UUID};
+            WORK_RELATION_TYPE, LEGAL_REPRESENTATIVE_OF, ACTIVE, ENTRY_UUID};
 
     private final Directory directory;
     private final String baseDn;
@@ -54,6 +55,15 @@ public final class DirectoryRepository {
         this.directory = directory;
         this.baseDn = directory.config().baseDn();
         this.cache = cache;
+    }
+
+    /**
+     * Proves the directory answers now ({@link Directory#check}), for readiness checks.
+     *
+     * @throws DirectoryUnavailableException when it does not
+     */
+    public void checkDirectory() {
+        directory.check();
     }
 
     /** The person with this directory id; empty when there is none. */
@@ -124,17 +134,30 @@ public final class DirectoryRepository {
      * leaves validity to the rule, so that they stay right as time passes.
      */
     public List<Grant> activeGrants(String personId, String clientId, Instant now) {
+        return rights(personId, clientId, now).grants();
+    }
+
+    /**
+     * Whether the person is active (found in the directory and not deactivated, {@code toegangActive}
+     * not FALSE) and their grants for one application that count at {@code now}; a person who is
+     * not active holds none. Costs what {@link #activeGrants} costs: the person entry is part of the
+     * one search, and the rights cache drops what it keeps when the directory reports a change of
+     * it, so a deactivation shows at the next token.
+     *
+     * @throws DirectoryUnavailableException when the directory cannot answer
+     */
+    public PersonRights rights(String personId, String clientId, Instant now) {
         OptionalLong ticket = cache.ticket();
         if (ticket.isEmpty()) {
-            return rightsEntries(personId, clientId, Optional.of(now)).activeAt(now);
+            return rightsEntries(personId, clientId, Optional.of(now)).rightsAt(now);
         }
         Optional<RightsEntries> kept = cache.get(personId, clientId);
         if (kept.isPresent()) {
-            return kept.get().activeAt(now);
+            return kept.get().rightsAt(now);
         }
         RightsEntries found = rightsEntries(personId, clientId, Optional.empty());
         cache.put(ticket.getAsLong(), personId, clientId, found);
-        return found.activeAt(now);
+        return found.rightsAt(now);
     }
 
     private RightsEntries rightsEntries(String personId, String clientId, Optional<Instant> validAt) {
@@ -153,6 +176,8 @@ public final class DirectoryRepository {
         Set<String> represents = Set.of();
         Set<String> entryUuids = new HashSet<>();
         boolean identified = true;
+        // deny by default: no person entry (deleted, or outside the base) means no grant counts
+        boolean personActive = false;
         for (SearchResultEntry entry : entries(ofPerson, ACTIVE_GRANTS_ATTRIBUTES)) {
             String entryUuid = entry.getAttributeValue(ENTRY_UUID);
             if (entryUuid == null) {
@@ -166,9 +191,10 @@ public final class DirectoryRepository {
                 relations.add(EntryMapper.workRelation(entry));
             } else {
                 represents = EntryMapper.legalRepresentativeOf(entry);
+                personActive = EntryMapper.active(entry);
             }
         }
-        return new RightsEntries(candidates, relations, represents, entryUuids, identified);
+        return new RightsEntries(candidates, relations, represents, entryUuids, identified, personActive);
     }
 
     private <T> Optional<T> first(Filter filter, Function<SearchResultEntry, T> mapper) {

@@ -41,6 +41,15 @@ final class EntryMapper {
                 optional(entry, MAIL), nationalRegisterNumber(entry), values(entry, LEGAL_REPRESENTATIVE_OF));
     }
 
+    /**
+     * Whether a person entry is active: {@code toegangActive} absent or TRUE. SCIM's
+     * {@code active: false} stores FALSE (RFC 4517 Boolean, so compared as the directory does).
+     */
+    static boolean active(Entry entry) {
+        String value = entry.getAttributeValue(ACTIVE);
+        return value == null || !"FALSE".equalsIgnoreCase(value.strip());
+    }
+
     /** The keys of the organisations a person entry legally represents; never null. */
     static Set<String> legalRepresentativeOf(Entry entry) {
         return values(entry, LEGAL_REPRESENTATIVE_OF);

@@ -22,8 +22,18 @@ import java.util.function.LongSupplier;
  * live nothing is kept or served. Kept entries are also dropped after {@code maxAge}, a backstop for a feed
  * that died without its connection noticing, and the least recently used person goes first
  * beyond {@code maxPeople}. Thread-safe.
+ *
+ * <p>A feed can go quiet without its connection noticing (a silent network partition: the
+ * connection stays open, no packet arrives). So the feed proves it is alive at a fixed interval
+ * ({@link DirectoryChanges#KEEPALIVE_INTERVAL}), and nothing kept is served once the last proof is
+ * older than {@link #SILENCE_BOUND}: then every token searches the directory, which either answers
+ * (fresh rights) or fails within its timeouts (no token). That bounds how long a change the feed
+ * did not report can go unseen.
  */
 public final class RightsCache implements DirectoryChanges.Listener {
+    /** How old the feed's last proof of life may be while kept entries serve. */
+    public static final Duration SILENCE_BOUND = Duration.ofSeconds(5);
+
     private final int maxPeople;
     private final long maxAgeNanos;
     private final LongSupplier nanoTime;
@@ -32,6 +42,8 @@ public final class RightsCache implements DirectoryChanges.Listener {
     /** The person whose kept entries include each entryUUID. Guarded by this. */
     private final Map<String, String> personOfEntry = new HashMap<>();
     private boolean live;
+    /** When the feed last proved it is alive ({@link #alive}, {@link #live}, a report). */
+    private long provenAtNanos;
     /** Changes with every report, so a search that overlapped one does not keep what it found. */
     private long generation;
 
@@ -62,7 +74,7 @@ public final class RightsCache implements DirectoryChanges.Listener {
 
     /** Whether kept entries are served now. */
     public synchronized boolean isLive() {
-        return live && maxPeople > 0;
+        return live && maxPeople > 0 && nanoTime.getAsLong() - provenAtNanos <= SILENCE_BOUND.toNanos();
     }
 
     /** To take before a search whose findings may be kept ({@link #put}); empty while nothing is kept. */
@@ -100,6 +112,12 @@ public final class RightsCache implements DirectoryChanges.Listener {
     public synchronized void live() {
         clear();
         live = true;
+        provenAtNanos = nanoTime.getAsLong();
+    }
+
+    @Override
+    public synchronized void alive() {
+        provenAtNanos = nanoTime.getAsLong();
     }
 
     @Override
@@ -111,6 +129,7 @@ public final class RightsCache implements DirectoryChanges.Listener {
     @Override
     public synchronized void changed(DirectoryChanges.Change change) {
         generation++;
+        provenAtNanos = nanoTime.getAsLong();
         if (change.entryUuid().isEmpty()) {
             clear();
             return;

@@ -86,11 +86,18 @@ public final class RightsQuery {
     private Map<String, List<Grant>> select(Map<String, List<Grant>> candidates, Instant now) {
         Map<String, List<WorkRelation>> relations = workRelationsOf(candidates.keySet());
         Map<String, Set<String>> represents = new HashMap<>();
+        Set<String> activePeople = new HashSet<>();
         for (SearchResultEntry entry : ofPeople(PERSON_CLASS, candidates.keySet())) {
             represents.put(entry.getAttributeValue(PERSON_ID), EntryMapper.person(entry).legalRepresentativeOf());
+            if (EntryMapper.active(entry)) {
+                activePeople.add(entry.getAttributeValue(PERSON_ID));
+            }
         }
         Map<String, List<Grant>> active = new LinkedHashMap<>();
         candidates.forEach((personId, grants) -> {
+            if (!activePeople.contains(personId)) {
+                return; // a deactivated (or unknown) person holds no grant that counts (PersonRights)
+            }
             List<Grant> counting = ActiveGrants.select(grants, relations.getOrDefault(personId, List.of()),
                     represents.getOrDefault(personId, Set.of()), now);
             if (!counting.isEmpty()) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.toegang.core.model.Grant;
 import org.toegang.directory.DemoPeople;
 import org.toegang.directory.EmbeddedDirectory;
+import org.toegang.directory.FaultProxy;
 import org.toegang.directory.SearchCountingProxy;
 
 /**
@@ -32,6 +33,7 @@ abstract class RightsCacheContract {
     private static final String CHRIS = DemoPeople.CHRIS_WOUTERS;
     private static final String AN_LOKET_GRANT = "toegangId=da15b97a-8f92-4b0c-ae8d-1de5f208d68b,ou=grants,"
             + EmbeddedDirectory.BASE_DN;
+    private static final String AN_PERSON = "uid=an.peeters,ou=people," + EmbeddedDirectory.BASE_DN;
     private static final String AN_EXTERNAL_RELATION = "toegangId=570ee140-a824-4f91-a656-902489ebdbae,"
             + "ou=workRelations," + EmbeddedDirectory.BASE_DN;
 
@@ -40,6 +42,7 @@ abstract class RightsCacheContract {
     AutoCloseable server;
     String serverUrl;
     Directory searchDirectory;
+    FaultProxy feedFault;
     SearchCountingProxy feedProxy;
     Directory feedDirectory;
     RightsCache cache;
@@ -67,7 +70,8 @@ abstract class RightsCacheContract {
         searches = new SearchCountingProxy(serverUrl());
         searchDirectory = connect(searches, 4);
         // the feed on a way of its own, so a test can cut it and leave the searches' way open
-        feedProxy = new SearchCountingProxy(serverUrl());
+        feedFault = faultProxy(serverUrl());
+        feedProxy = new SearchCountingProxy(feedFault.ldapUrl());
         feedDirectory = connect(feedProxy, 1);
         cache = new RightsCache(100, Duration.ofMinutes(5));
         changes = DirectoryChanges.follow(feedDirectory, cache);
@@ -80,6 +84,7 @@ abstract class RightsCacheContract {
         changes.close();
         feedDirectory.close();
         feedProxy.close();
+        feedFault.close();
         searchDirectory.close();
         searches.close();
         server.close();
@@ -172,6 +177,51 @@ abstract class RightsCacheContract {
         assertThat(repository.activeGrants(AN, "dv_loket", Instant.now())).hasSize(2);
         assertThat(repository.activeGrants(AN, "dv_loket", Instant.now())).hasSize(2);
         assertThat(searches.searches()).isEqualTo(2);
+    }
+
+    @Test
+    void aDeactivatedPersonHoldsNoGrantFromTheNextQuestionAfterTheDirectoryReportsIt() throws LDAPException {
+        assertThat(repository.rights(AN, "dv_loket", Instant.now()).active()).isTrue();
+        assertThat(repository.activeGrants(AN, "dv_loket", Instant.now())).hasSize(2);
+
+        modify(AN_PERSON, "toegangActive", "FALSE");
+
+        awaitThat(() -> !repository.rights(AN, "dv_loket", Instant.now()).active(), "An is deactivated");
+        assertThat(repository.activeGrants(AN, "dv_loket", Instant.now())).as("her grants stay, none counts").isEmpty();
+        assertThat(repository.activeGrants(CHRIS, "dv_loket", Instant.now())).as("no one else's").isNotEmpty();
+    }
+
+    /**
+     * A silent partition of the feed (its connection open, no packet passing): the feed's
+     * keep-alive goes unanswered, kept rights stop serving, and a grant revoked meanwhile (whose
+     * report cannot arrive) is gone from the next question within the silence bound.
+     */
+    @Test
+    void aSilentlyPartitionedFeedStopsServingKeptRightsWithinTheBound() throws LDAPException {
+        repository.activeGrants(AN, "dv_loket", Instant.now());
+        searches.reset();
+        assertThat(repository.activeGrants(AN, "dv_loket", Instant.now())).hasSize(2);
+        assertThat(searches.searches()).as("kept").isZero();
+
+        feedFault.set(FaultProxy.Mode.DROPPING);
+        long cut = System.nanoTime();
+        modify(AN_LOKET_GRANT, "toegangGrantStatus", "revoked");
+        awaitThat(() -> roles(repository.activeGrants(AN, "dv_loket", Instant.now()))
+                .equals(List.of("LoketGebruiker@0900000345")), "the revoked grant is gone");
+        Duration stale = Duration.ofNanos(System.nanoTime() - cut);
+        System.out.printf("silent feed partition: revoked grant still served for %d ms (bound %d s)%n",
+                stale.toMillis(), RightsCache.SILENCE_BOUND.toSeconds());
+        assertThat(stale).as("staleness under a silent partition").isLessThanOrEqualTo(Duration.ofSeconds(10));
+        assertThat(cache.isLive()).isFalse();
+    }
+
+    private static FaultProxy faultProxy(String url) {
+        try {
+            LDAPURL parsed = new LDAPURL(url);
+            return new FaultProxy(parsed.getHost(), parsed.getPort());
+        } catch (LDAPException e) {
+            throw new IllegalArgumentException(url, e);
+        }
     }
 
     private void modify(String dn, String attribute, String value) throws LDAPException {

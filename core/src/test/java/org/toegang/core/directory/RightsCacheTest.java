@@ -113,10 +113,42 @@ class RightsCacheTest {
     @Test
     void keptEntriesServeNoLongerThanTheMaximumAge() {
         keep(AN, "dv_loket", AN_GRANT);
-        clock.addAndGet(Duration.ofSeconds(60).toNanos());
+        for (int second = 0; second < 60; second++) { // the feed keeps proving it is alive
+            clock.addAndGet(Duration.ofSeconds(1).toNanos());
+            cache.alive();
+        }
         assertThat(cache.get(AN, "dv_loket")).isPresent();
         clock.incrementAndGet();
         assertThat(cache.get(AN, "dv_loket")).isEmpty();
+    }
+
+    @Test
+    void aFeedThatStaysSilentPastTheBoundStopsServingUntilItProvesItIsAliveAgain() {
+        keep(AN, "dv_loket", AN_GRANT);
+        clock.addAndGet(RightsCache.SILENCE_BOUND.toNanos());
+        assertThat(cache.get(AN, "dv_loket")).as("silent for exactly the bound").isPresent();
+        clock.incrementAndGet();
+        assertThat(cache.isLive()).isFalse();
+        assertThat(cache.get(AN, "dv_loket")).as("silent past the bound: a silent partition").isEmpty();
+        assertThat(cache.ticket()).as("and nothing new is kept").isEmpty();
+        cache.alive();
+        assertThat(cache.isLive()).isTrue();
+    }
+
+    @Test
+    void aReportedChangeAlsoProvesTheFeedIsAlive() {
+        keep(AN, "dv_loket", AN_GRANT);
+        clock.addAndGet(RightsCache.SILENCE_BOUND.toNanos());
+        cache.changed(change(CHRIS_GRANT, CHRIS));
+        clock.addAndGet(RightsCache.SILENCE_BOUND.toNanos());
+        assertThat(cache.get(AN, "dv_loket")).isPresent();
+    }
+
+    @Test
+    void aDeactivatedPersonHoldsNothingEvenWithGrantsKept() {
+        RightsEntries deactivated = new RightsEntries(List.of(), List.of(), Set.of(), Set.of(AN_GRANT), true, false);
+        assertThat(deactivated.rightsAt(java.time.Instant.now()).active()).isFalse();
+        assertThat(deactivated.rightsAt(java.time.Instant.now()).grants()).isEmpty();
     }
 
     @Test

@@ -11,7 +11,9 @@ import org.toegang.core.capacity.ApplicationClients;
 import org.toegang.core.capacity.Capacities;
 import org.toegang.core.capacity.Capacity;
 import org.toegang.core.capacity.CapacityNote;
-import org.toegang.core.model.Grant;
+import org.toegang.core.directory.DirectoryUnavailableException;
+import org.toegang.core.rights.PersonRights;
+import org.toegang.keycloak.directory.DirectoryFaults;
 import org.toegang.keycloak.directory.ToegangDirectoryProvider;
 
 /**
@@ -32,18 +34,21 @@ public final class ChosenCapacity {
     private final Capacity capacity;
     private final List<String> roles;
     private final boolean stillHeld;
+    private final boolean personActive;
 
-    private ChosenCapacity(Capacity capacity, List<Grant> activeGrants) {
+    private ChosenCapacity(Capacity capacity, PersonRights rights) {
         this.capacity = capacity;
-        this.roles = Capacities.roles(capacity, activeGrants);
-        this.stillHeld = Capacities.stillHeld(capacity, activeGrants);
+        this.roles = Capacities.roles(capacity, rights.grants());
+        this.stillHeld = rights.holds(capacity);
+        this.personActive = rights.active();
     }
 
     /**
      * The chosen capacity of a client session with its current grants.
      *
      * @return empty when the client is no Toegang application or no capacity was chosen
-     * @throws org.toegang.core.directory.DirectoryUnavailableException when the directory cannot answer
+     * @throws jakarta.ws.rs.WebApplicationException 503 {@code temporarily_unavailable} when the
+     *         directory cannot answer ({@link DirectoryFaults}), so no token goes out without its rights
      */
     public static Optional<ChosenCapacity> of(KeycloakSession session, UserModel user,
                                               AuthenticatedClientSessionModel clientSession) {
@@ -61,9 +66,14 @@ public final class ChosenCapacity {
             if (capacity.isEmpty()) {
                 return Optional.empty();
             }
-            List<Grant> grants = session.getProvider(ToegangDirectoryProvider.class).repository()
-                    .activeGrants(personId, application.get(), Instant.now());
-            chosen = new ChosenCapacity(capacity.get(), grants);
+            PersonRights rights;
+            try {
+                rights = session.getProvider(ToegangDirectoryProvider.class).repository()
+                        .rights(personId, application.get(), Instant.now());
+            } catch (DirectoryUnavailableException e) {
+                throw DirectoryFaults.temporarilyUnavailable(e);
+            }
+            chosen = new ChosenCapacity(capacity.get(), rights);
             session.setAttribute(key, chosen);
         }
         return Optional.of(chosen);
@@ -102,5 +112,10 @@ public final class ChosenCapacity {
     /** Whether the person may still act in the capacity (a refresh is refused otherwise). */
     public boolean stillHeld() {
         return stillHeld;
+    }
+
+    /** Whether the person is still active in the directory (not deactivated, not gone). */
+    public boolean personActive() {
+        return personActive;
     }
 }

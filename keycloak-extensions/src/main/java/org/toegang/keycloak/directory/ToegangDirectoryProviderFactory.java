@@ -32,6 +32,8 @@ public final class ToegangDirectoryProviderFactory implements ProviderFactory<To
     private volatile DirectoryRepository repository;
     private Directory directory;
     private DirectoryChanges changes;
+    private KeycloakSessionFactory sessionFactory;
+    private UserCacheEviction eviction;
 
     @Override
     public void init(Config.Scope scope) {
@@ -57,9 +59,9 @@ public final class ToegangDirectoryProviderFactory implements ProviderFactory<To
                 if (repository == null) {
                     directory = Directory.connect(config);
                     RightsCache cache = new RightsCache(cachedPeople, cacheMaxAge);
-                    if (cachedPeople > 0) {
-                        changes = DirectoryChanges.follow(directory, cache);
-                    }
+                    // followed also without the rights cache: Keycloak's user cache needs the reports too
+                    eviction = new UserCacheEviction(sessionFactory);
+                    changes = DirectoryChanges.follow(directory, DirectoryChanges.Listener.both(cache, eviction));
                     repository = new DirectoryRepository(directory, cache);
                 }
                 current = repository;
@@ -70,12 +72,16 @@ public final class ToegangDirectoryProviderFactory implements ProviderFactory<To
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        sessionFactory = factory;
     }
 
     @Override
     public synchronized void close() {
         if (changes != null) {
             changes.close();
+        }
+        if (eviction != null) {
+            eviction.close();
         }
         if (directory != null) {
             directory.close();

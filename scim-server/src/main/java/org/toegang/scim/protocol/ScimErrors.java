@@ -71,6 +71,9 @@ public final class ScimErrors implements ExceptionMapper<Throwable> {
         } else if (error.getStatus() == 403) {
             // Every 403 here is a valid token without the toegang-scim role the request needs (RFC 6750 §3.1).
             builder.header("WWW-Authenticate", "Bearer realm=\"toegang\", error=\"insufficient_scope\"");
+        } else if (error.getStatus() == 503) {
+            // the directory's timeouts are about 2 s (core Directory): a few seconds on, trying again makes sense
+            builder.header("Retry-After", "5");
         }
         return builder.build();
     }
