@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class UserFilterTranslatorTest {
     static String ldap(String scim) throws ScimException {
-        return UserFilterTranslator.translate(Filter.fromString(scim), 50).toString();
+        return UserFilterTranslator.translate(Filter.fromString(scim), 50, true).toString();
     }
 
     @Test
@@ -62,7 +62,7 @@ class UserFilterTranslatorTest {
                 .hasMessageContaining("xsd:dateTime");
         assertThatThrownBy(() -> ldap("active gt true")).isInstanceOf(BadRequestException.class);
         assertThatThrownBy(() -> UserFilterTranslator.translate(Filter.fromString(
-                "userName eq \"a\" or userName eq \"b\" or userName eq \"c\""), 3)).isInstanceOf(BadRequestException.class)
+                "userName eq \"a\" or userName eq \"b\" or userName eq \"c\""), 3, true)).isInstanceOf(BadRequestException.class)
                 .hasMessageContaining("more than 3 operators");
         assertThatThrownBy(() -> ldap("urn:toegang:params:scim:schemas:extension:toegang:2.0:User:rights.value eq \"x\""))
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("not supported");
