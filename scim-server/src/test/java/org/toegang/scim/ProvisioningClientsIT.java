@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -219,11 +220,15 @@ class ProvisioningClientsIT {
         assertThat(zero.json().path("totalResults").asInt()).isGreaterThanOrEqualTo(5);
         assertThat(zero.json().path("Resources").size()).isZero();
         assertThat(zero.json().path("itemsPerPage").asInt()).isZero();
+        // the first user name is computed here, from an unsorted listing, not taken from the sorted answer
+        List<String> listed = new ArrayList<>();
+        get("Users").json().path("Resources").forEach(user -> listed.add(user.path("userName").asText()));
+        String first = listed.stream().min(String.CASE_INSENSITIVE_ORDER).orElseThrow();
         for (String startIndex : List.of("0", "-4")) {
             Reply page = get("Users?sortBy=userName&count=1&startIndex=" + startIndex);
             assertThat(page.json().path("startIndex").asInt()).isEqualTo(1);
-            assertThat(page.json().path("Resources").get(0).path("userName").asText()).isEqualTo("active.one".compareTo("an.peeters") < 0
-                    ? page.json().path("Resources").get(0).path("userName").asText() : "an.peeters");
+            assertThat(page.json().path("Resources")).hasSize(1);
+            assertThat(page.json().path("Resources").get(0).path("userName").asText()).isEqualTo(first);
         }
         JsonNode names = get("Users?attributes=userName&count=3").json().path("Resources");
         assertThat(names).hasSize(3).allSatisfy(user -> {

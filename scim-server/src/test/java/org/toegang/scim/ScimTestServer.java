@@ -46,6 +46,8 @@ final class ScimTestServer implements AutoCloseable {
     private final RSAKey key;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+    private final ScimServerConfig config;
+
     ScimTestServer(Path data, ScimLimits limits) throws Exception {
         directory = EmbeddedDirectory.builder().dataDirectory(data).port(0).fresh(true).demoData(true).start();
         key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
@@ -60,10 +62,11 @@ final class ScimTestServer implements AutoCloseable {
         });
         jwks.start();
         URI jwksUri = URI.create("http://localhost:" + jwks.getAddress().getPort() + "/certs");
-        scim = ScimServer.start(new ScimServerConfig(URI.create("http://localhost:0/scim/v2/"),
+        config = new ScimServerConfig(URI.create("http://localhost:0/scim/v2/"),
                 new DirectoryConfig(directory.ldapUrl(), EmbeddedDirectory.ADMIN_DN, EmbeddedDirectory.ADMIN_PASSWORD,
                         EmbeddedDirectory.BASE_DN, 4),
-                ISSUER, jwksUri.toURL(), ScimServerConfig.DEFAULT_AUDIENCE, limits));
+                ISSUER, jwksUri.toURL(), ScimServerConfig.DEFAULT_AUDIENCE, limits);
+        scim = ScimServer.start(config);
     }
 
     /**
@@ -116,8 +119,17 @@ final class ScimTestServer implements AutoCloseable {
         }
     }
 
+    /** Another SCIM server on the same directory, as a second instance behind a load balancer; the caller closes it. */
+    ScimServer another() {
+        return ScimServer.start(config);
+    }
+
     Reply send(String method, String path, String token, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(scim.baseUri().resolve(path.startsWith("/") ? path.substring(1) : path))
+        return send(scim, method, path, token, body, headers);
+    }
+
+    Reply send(ScimServer to, String method, String path, String token, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(to.baseUri().resolve(path.startsWith("/") ? path.substring(1) : path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
