@@ -35,8 +35,10 @@ class UserFilterTranslatorTest {
             "name.givenName lt \"B\" => (&(givenName<=B)(!(givenName=B)))",
             "name.givenName le \"B\" => (givenName<=B)",
             "userName eq \"a\" and (displayName co \"b\" or not (title pr)) => (&(uid=a)(|(cn=*b*)(!(title=*))))",
-            "emails[type eq \"work\" and value ew \"@x.org\"] => (&(mail=*)(mail=*@x.org))",
-            "emails.value eq \"a@x.org\" => (mail=a@x.org)",
+            "emails[type eq \"work\" and value ew \"@x.org\"] => (&(|(mail=*)(toegangInternationalMail=*))(|(mail=*@x.org)(toegangInternationalMail=*@x.org)))",
+            "emails.value eq \"a@x.org\" => (|(mail=a@x.org)(toegangInternationalMail=a@x.org))",
+            "name.familyName co \"\uD83D\uDE00\" => (!(objectClass=*))",
+            "not (userName eq \"a\uD83D\uDE00\") => (!(!(objectClass=*)))",
             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber eq \"7\" => (employeeNumber=7)",
             "urn:toegang:params:scim:schemas:extension:toegang:2.0:User:nationalRegisterNumber eq \"85031212362\" => (toegangNationalRegisterNumber=85031212362)",
             "meta.lastModified gt \"2024-01-02T03:04:05Z\" => (&(modifyTimestamp>=20240102030405.000Z)(!(modifyTimestamp=20240102030405.000Z)))",
@@ -52,6 +54,17 @@ class UserFilterTranslatorTest {
     })
     void translatesEveryOperator(String scim, String expected) throws ScimException {
         assertThat(ldap(scim)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"externalId pr", "externalId sw \"HR\"",
+            "urn:toegang:params:scim:schemas:extension:toegang:2.0:User:nationalRegisterNumber sw \"85\"",
+            "urn:toegang:params:scim:schemas:extension:toegang:2.0:User:legalRepresentativeOf eq \"0900000147\"",
+            "userName pr and not (externalId eq \"x\")"})
+    void refusesAnApplicationAFilterOnWhatItMayNotReadAsAnUnknownAttribute(String scim) {
+        assertThatThrownBy(() -> UserFilterTranslator.translate(Filter.fromString(scim), 50, false))
+                .isInstanceOf(BadRequestException.class).hasMessageStartingWith("Unknown attribute ")
+                .hasMessageEndingWith(" in filter");
     }
 
     @Test
