@@ -367,7 +367,21 @@ class ScimServerIT {
         assertThat(filtered.json().path("totalResults").asInt()).isGreaterThanOrEqualTo(3);
         String id = geo.json().path("Resources").get(0).path("id").asText();
         assertThat(get("Groups/" + id, provisioner).status()).isEqualTo(200);
-        assertThat(server.send("DELETE", "Groups/" + id, provisioner, null, Map.of()).status()).isEqualTo(405);
+        String before = get("Groups/" + id, provisioner).json().toString();
+        for (String method : List.of("DELETE", "PUT", "PATCH")) {
+            Reply write = server.send(method, "Groups/" + id, provisioner, method.equals("DELETE") ? null : """
+                    {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
+                      {"op":"replace","path":"displayName","value":"renamed"}]}""", Map.of());
+            assertThat(write.status()).as(method).isEqualTo(400);
+            assertThat(write.json().path("scimType").asText()).isEqualTo("mutability");
+            assertThat(write.json().path("detail").asText()).contains("delegated administration");
+        }
+        assertThat(get("Groups/" + id, provisioner).json().toString()).isEqualTo(before);
+        Reply byReader = server.send("DELETE", "Groups/" + id, server.token("dv_geoportaal", List.of()), null, Map.of());
+        assertThat(byReader.status()).isEqualTo(403);
+        assertThat(server.send("DELETE", "Groups/00000000-0000-0000-0000-000000000000", provisioner, null, Map.of())
+                .status()).isEqualTo(404);
+        assertThat(get("Groups/" + id, provisioner).json().toString()).isEqualTo(before);
     }
 
     @Test
