@@ -33,7 +33,9 @@ public final class ToegangSchema {
             "toegangId", "toegangPersonId", "toegangNationalRegisterNumber", "toegangOrganisationKey",
             "toegangTargetGroup", "toegangLegalRepresentativeOf", "toegangClientId", "toegangRightName",
             "toegangGrantStatus", "toegangValidFrom", "toegangValidTo", "toegangDelegationRole",
-            "toegangExternalId");
+            "toegangExternalId",
+            // SCIM (issue 11)
+            "toegangInternationalMail");
 
     private final Entry subschemaEntry;
     private final Schema schema;

@@ -21,6 +21,8 @@ import org.toegang.scim.discovery.ResourceTypesResource;
 import org.toegang.scim.discovery.SchemasResource;
 import org.toegang.scim.discovery.ServiceProviderConfigResource;
 import org.toegang.scim.groups.GroupsEndpoint;
+import org.toegang.scim.http.RejectedPaths;
+import org.toegang.scim.http.RequestPathGuard;
 import org.toegang.scim.organisations.OrganisationsEndpoint;
 import org.toegang.scim.protocol.BodyLimit;
 import org.toegang.scim.protocol.ScimContentType;
@@ -53,7 +55,14 @@ public final class ScimServer implements AutoCloseable {
         Directory directory = Directory.connect(config.directory());
         try {
             ResourceConfig application = application(config, directory);
-            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(config.baseUri(), application, true);
+            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(config.baseUri(), application, false);
+            try {
+                http.start();
+            } catch (java.io.IOException e) {
+                http.shutdownNow();
+                throw new java.io.UncheckedIOException("cannot listen at " + config.baseUri(), e);
+            }
+            RequestPathGuard.install(http.getListener("grizzly").getFilterChain(), config.baseUri().getPath());
             int port = http.getListener("grizzly").getPort();
             URI actual = URI.create(config.baseUri().getScheme() + "://" + config.baseUri().getHost() + ":" + port
                     + config.baseUri().getPath());
@@ -76,6 +85,7 @@ public final class ScimServer implements AutoCloseable {
         application.register(new BearerAuthentication(tokens));
         application.register(DotSearchFilter.class);
         application.register(new ScimErrors());
+        application.register(RejectedPaths.class);
         application.register(new ScimContentType());
         application.register(new UsersEndpoint(users, limits));
         application.register(new GroupsEndpoint(rights, limits, clock));

@@ -19,6 +19,7 @@ import org.toegang.scim.protocol.ScimLimits;
  * {@code ScimTokensIT}.
  */
 class BearerAccessIT {
+    static final String USER_NAME = "bearer.access";
     static final String USER = """
             {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"bearer.access",
              "name":{"givenName":"Bearer","familyName":"Access"}}""";
@@ -62,6 +63,12 @@ class BearerAccessIT {
         Reply write = server.send("POST", "Users", reader, USER, Map.of());
         assertThat(write.status()).isEqualTo(403);
         assertThat(write.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"toegang\", error=\"insufficient_scope\"");
+        assertThat(write.json().has("id")).isFalse();
+        assertThat(write.json().has("userName")).isFalse();
+        String everyone = server.tokenWithScimRoles("scim-provisioner", List.of("provision"));
+        assertThat(server.send("GET", "Users?filter=" + java.net.URLEncoder.encode("userName eq \"" + USER_NAME + "\"",
+                java.nio.charset.StandardCharsets.UTF_8), everyone, null, Map.of()).json().path("totalResults").asInt())
+                .isZero();
     }
 
     @Test

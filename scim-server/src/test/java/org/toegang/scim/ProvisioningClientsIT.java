@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -108,8 +109,12 @@ class ProvisioningClientsIT {
                 Map.of()).json();
         assertThat(seenByApplication.path("userName").asText()).isEqualTo("an.peeters");
         assertThat(seenByApplication.has("externalId")).isFalse();
-        assertThat(server.send("GET", filter("externalId eq \"HR-an\""), server.token("dv_geoportaal", List.of()),
-                null, Map.of()).json().path("Resources").get(0).has("externalId")).isFalse();
+        // nor may it filter on it: that would reveal the value one prefix at a time
+        Reply filtered = server.send("GET", filter("externalId sw \"HR\""), server.token("dv_geoportaal", List.of()),
+                null, Map.of());
+        assertThat(filtered.status()).isEqualTo(400);
+        assertThat(filtered.json().path("scimType").asText()).isEqualTo("invalidFilter");
+        assertThat(filtered.json().has("Resources")).isFalse();
     }
 
     @Test
@@ -219,11 +224,15 @@ class ProvisioningClientsIT {
         assertThat(zero.json().path("totalResults").asInt()).isGreaterThanOrEqualTo(5);
         assertThat(zero.json().path("Resources").size()).isZero();
         assertThat(zero.json().path("itemsPerPage").asInt()).isZero();
+        // the first user name is computed here, from an unsorted listing, not taken from the sorted answer
+        List<String> listed = new ArrayList<>();
+        get("Users").json().path("Resources").forEach(user -> listed.add(user.path("userName").asText()));
+        String first = listed.stream().min(String.CASE_INSENSITIVE_ORDER).orElseThrow();
         for (String startIndex : List.of("0", "-4")) {
             Reply page = get("Users?sortBy=userName&count=1&startIndex=" + startIndex);
             assertThat(page.json().path("startIndex").asInt()).isEqualTo(1);
-            assertThat(page.json().path("Resources").get(0).path("userName").asText()).isEqualTo("active.one".compareTo("an.peeters") < 0
-                    ? page.json().path("Resources").get(0).path("userName").asText() : "an.peeters");
+            assertThat(page.json().path("Resources")).hasSize(1);
+            assertThat(page.json().path("Resources").get(0).path("userName").asText()).isEqualTo(first);
         }
         JsonNode names = get("Users?attributes=userName&count=3").json().path("Resources");
         assertThat(names).hasSize(3).allSatisfy(user -> {

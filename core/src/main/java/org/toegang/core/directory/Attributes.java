@@ -39,7 +39,14 @@ final class Attributes {
     static final String EXTERNAL_ID = "toegangExternalId";
     static final String ACTIVE = "toegangActive";
 
+    /** RFC 6531 addresses, which {@code mail} (IA5String) cannot hold. */
+    static final String INTERNATIONAL_MAIL = "toegangInternationalMail";
+
     static final String PERSON_CLASS = "toegangPerson";
+    /** Auxiliary: what SCIM stores beyond inetOrgPerson and toegangPerson. */
+    static final String SCIM_PERSON_CLASS = "toegangScimPerson";
+    /** A value one person holds alone ({@link UniqueClaims}). */
+    static final String CLAIM_CLASS = "toegangClaim";
     static final String ORGANISATION_CLASS = "toegangOrganisation";
     static final String WORK_RELATION_CLASS = "toegangWorkRelation";
     static final String APPLICATION_CLASS = "toegangApplication";

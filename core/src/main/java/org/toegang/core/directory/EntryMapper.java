@@ -38,7 +38,7 @@ final class EntryMapper {
     static Person person(Entry entry) {
         return new Person(required(entry, PERSON_ID), required(entry, UID),
                 Optional.ofNullable(entry.getAttributeValue(GIVEN_NAME)).orElse(""), required(entry, SURNAME),
-                optional(entry, MAIL), nationalRegisterNumber(entry), values(entry, LEGAL_REPRESENTATIVE_OF));
+                optional(entry, MAIL).or(() -> optional(entry, INTERNATIONAL_MAIL)), nationalRegisterNumber(entry), values(entry, LEGAL_REPRESENTATIVE_OF));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.toegang.core.ValidationException;
 import org.toegang.core.identifier.KboNumber;
 import org.toegang.core.identifier.NationalRegisterNumber;
@@ -11,7 +12,11 @@ import org.toegang.core.identifier.NationalRegisterNumber;
 /**
  * What a writer (SCIM, the portal) asks to store about a person, validated on construction:
  * the national register number and the KBO numbers of legal representation must be valid,
- * the user name and family name present. Dotted KBO input is normalised to its digits.
+ * the user name and family name present. Dotted KBO input is normalised to its digits. Every
+ * text is checked here, so that the directory never refuses what passed ({@link #MAX_TEXT}
+ * characters at most, no control characters, none outside the Basic Multilingual Plane, which
+ * the directory's string preparation cannot handle). E-mail addresses may be internationalised
+ * (RFC 6531).
  *
  * @param externalId the person's identifier in the provisioning client (SCIM {@code externalId}),
  *        kept exactly as given: it is case-exact (RFC 7643 §3.1)
@@ -24,30 +29,62 @@ public record PersonDraft(String username, String givenName, String familyName, 
                           Set<String> legalRepresentativeOf, Optional<String> title,
                           Optional<String> employeeNumber, Optional<String> organization,
                           Optional<String> department, Optional<String> externalId, boolean active) {
+    /** The most characters an identifier ({@code userName}, {@code externalId}) may hold. */
+    public static final int MAX_IDENTIFIER = 256;
+    /** The most characters any other text may hold. */
+    public static final int MAX_TEXT = 1024;
+
     public PersonDraft {
-        username = required("userName", username);
-        if (username.length() > 256 || username.chars().anyMatch(Character::isISOControl)) {
-            throw ValidationException.invalid("userName", username, "must be at most 256 printable characters");
+        username = text("userName", required("userName", username), MAX_IDENTIFIER);
+        familyName = text("name.familyName", required("name.familyName", familyName), MAX_TEXT);
+        givenName = givenName == null ? "" : text("name.givenName", givenName.strip(), MAX_TEXT);
+        displayName = text("displayName", blankToEmpty(displayName));
+        email = text("emails", blankToEmpty(email));
+        if (email.isPresent() && !EMAIL.matcher(email.get()).matches()) {
+            throw ValidationException.invalid("emails", email.get(), "is not an e-mail address (local-part@domain)");
         }
-        familyName = required("name.familyName", familyName);
-        givenName = givenName == null ? "" : givenName.strip();
-        displayName = blankToEmpty(displayName);
-        email = blankToEmpty(email);
         nationalRegisterNumber = blankToEmpty(nationalRegisterNumber).map(value -> NationalRegisterNumber.parse(value).value());
         Set<String> keys = new LinkedHashSet<>();
         for (String key : Objects.requireNonNullElse(legalRepresentativeOf, Set.<String>of())) {
             keys.add(KboNumber.parse(key).value());
         }
         legalRepresentativeOf = Set.copyOf(keys);
-        title = blankToEmpty(title);
-        employeeNumber = blankToEmpty(employeeNumber);
-        organization = blankToEmpty(organization);
-        department = blankToEmpty(department);
+        title = text("title", blankToEmpty(title));
+        employeeNumber = text("employeeNumber", blankToEmpty(employeeNumber));
+        organization = text("organization", blankToEmpty(organization));
+        department = text("department", blankToEmpty(department));
         externalId = externalId == null ? Optional.empty() : externalId.filter(v -> !v.isBlank());
-        if (externalId.isPresent() && (externalId.get().length() > 256
-                || externalId.get().chars().anyMatch(Character::isISOControl))) {
-            throw ValidationException.invalid("externalId", externalId.get(), "must be at most 256 printable characters");
+        if (externalId.isPresent()) {
+            text("externalId", externalId.get(), MAX_IDENTIFIER);
         }
+    }
+
+    /** RFC 5321/6531 in outline: no spaces or controls, one {@code @} between a local part and a dotted domain. */
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@]{1,64}@[^\\s@.]+(\\.[^\\s@.]+)*");
+
+    /**
+     * Checks a text the directory will store.
+     *
+     * @throws ValidationException naming the field when the text is too long, holds a control
+     *         character or a character outside the Basic Multilingual Plane
+     */
+    public static String text(String field, String value, int max) {
+        if (value.length() > max) {
+            throw ValidationException.invalid(field, value, "is " + value.length() + " characters long; at most "
+                    + max + " are allowed");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw ValidationException.invalid(field, value, "holds a control character");
+        }
+        if (value.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
+            throw ValidationException.invalid(field, value, "holds a character outside the Basic Multilingual Plane"
+                    + " (such as an emoji), which the directory cannot store");
+        }
+        return value;
+    }
+
+    private static Optional<String> text(String field, Optional<String> value) {
+        return value.map(v -> text(field, v, MAX_TEXT));
     }
 
     /** The common name the directory requires: the display name, or given and family name. */

@@ -47,18 +47,27 @@ public final class PersonStore {
     private static final String MODIFIED = "modifyTimestamp";
     private static final String[] REQUESTED = {"*", CREATED, MODIFIED};
     private static final List<String> OBJECT_CLASSES =
-            List.of("top", "person", "organizationalPerson", "inetOrgPerson", PERSON_CLASS);
+            List.of("top", "person", "organizationalPerson", "inetOrgPerson", PERSON_CLASS, SCIM_PERSON_CLASS);
+
+    private static final System.Logger LOG = System.getLogger(PersonStore.class.getName());
 
     private final Directory directory;
     private final DN peopleDn;
+    private final UniqueClaims claims;
 
     public PersonStore(Directory directory) {
+        this(directory, java.time.Clock.systemUTC(), UniqueClaims.GRACE);
+    }
+
+    /** @param grace how long a claim must be unchanged before it may be taken over ({@link UniqueClaims}) */
+    PersonStore(Directory directory, java.time.Clock clock, java.time.Duration grace) {
         this.directory = directory;
         try {
             this.peopleDn = new DN("ou=people," + directory.config().baseDn());
         } catch (LDAPException e) {
             throw new IllegalArgumentException("base DN " + directory.config().baseDn() + " is malformed", e);
         }
+        this.claims = new UniqueClaims(directory, peopleDn, clock, grace);
     }
 
     /** The person with this directory id; empty when there is none. */
@@ -67,12 +76,14 @@ public final class PersonStore {
     }
 
     /**
-     * Stores a new person with a new directory id.
+     * Stores a new person with a new directory id. All or nothing: the unique values are
+     * claimed first ({@link UniqueClaims}) and released again when the person cannot be written.
      *
-     * @throws StoreConflictException (uniqueness) when the user name or national register number is taken
+     * @throws StoreConflictException (uniqueness) when the user name, national register number
+     *         or externalId is taken, also by a concurrent writer in another process
+     * @throws org.toegang.core.ValidationException when the directory refuses a value
      */
     public StoredPerson create(PersonDraft draft) {
-        requireUniqueNationalRegisterNumber(draft, null);
         String id = UUID.randomUUID().toString();
         Entry entry = new Entry(dnFor(draft.username()));
         entry.addAttribute(OBJECT_CLASS, OBJECT_CLASSES);
@@ -82,13 +93,18 @@ public final class PersonStore {
                 entry.addAttribute(attribute);
             }
         }
+        List<Claim> taken = claim(List.of(), unique(draft), id);
         try {
             directory.pool().add(entry);
         } catch (LDAPException e) {
+            release(taken, id);
             if (e.getResultCode() == ResultCode.ENTRY_ALREADY_EXISTS) {
                 throw StoreConflictException.uniqueness("userName", draft.username());
             }
-            throw Directory.unavailable(directory.config(), e);
+            throw failure(e);
+        } catch (RuntimeException e) {
+            release(taken, id);
+            throw e;
         }
         // Answer from what was written rather than read it back: one round trip per create.
         Instant now = Instant.now();
@@ -96,11 +112,14 @@ public final class PersonStore {
     }
 
     /**
-     * Replaces every value a {@link PersonDraft} carries; renames the entry when the user name changes.
+     * Replaces every value a {@link PersonDraft} carries; renames the entry when the user name
+     * changes. All or nothing: new unique values are claimed first; a rename (which fails alone
+     * when the new name is taken) comes before the modify, and is undone if the modify fails.
      *
      * @param expectedVersion when present, the write happens only if the stored version is still this
      * @return the stored person, or empty when there is no person with this id
      * @throws StoreConflictException (uniqueness, stale version)
+     * @throws org.toegang.core.ValidationException when the directory refuses a value
      */
     public Optional<StoredPerson> replace(String personId, PersonDraft draft, Optional<String> expectedVersion) {
         Optional<SearchResultEntry> current = entry(personId);
@@ -109,25 +128,41 @@ public final class PersonStore {
         }
         SearchResultEntry entry = current.get();
         requireVersion(entry, personId, expectedVersion);
-        requireUniqueNationalRegisterNumber(draft, personId);
+        List<Claim> before = held(entry);
+        List<Claim> after = unique(draft);
+        List<Claim> taken = claim(before, after, personId);
+        String oldName = entry.getAttributeValue(UID);
+        String dn = entry.getDN();
+        boolean renamed = false;
         try {
-            String dn = entry.getDN();
-            if (!draft.username().equals(entry.getAttributeValue(UID))) {
-                DN renamed = dnFor(draft.username());
-                directory.pool().modifyDN(new ModifyDNRequest(dn, renamed.getRDNString(), true));
-                dn = renamed.toString();
+            // Same name but for letter case: the DN stays (uid matches case-insensitively), the value changes.
+            if (!draft.username().equalsIgnoreCase(oldName)) {
+                DN newDn = dnFor(draft.username());
+                directory.pool().modifyDN(new ModifyDNRequest(dn, newDn.getRDNString(), true));
+                dn = newDn.toString();
+                renamed = true;
             }
             List<Modification> changes = new ArrayList<>();
+            if (!entry.hasObjectClass(SCIM_PERSON_CLASS)) {
+                changes.add(new Modification(ModificationType.ADD, OBJECT_CLASS, SCIM_PERSON_CLASS));
+            }
             for (Attribute attribute : attributes(draft)) {
                 changes.add(new Modification(ModificationType.REPLACE, attribute.getName(), attribute.getValues()));
             }
             directory.pool().modify(dn, changes);
         } catch (LDAPException e) {
+            if (renamed) {
+                undoRename(dn, oldName);
+            }
+            release(taken, personId);
             if (e.getResultCode() == ResultCode.ENTRY_ALREADY_EXISTS) {
                 throw StoreConflictException.uniqueness("userName", draft.username());
             }
-            throw Directory.unavailable(directory.config(), e);
+            throw failure(e);
         }
+        List<Claim> given = new ArrayList<>(before);
+        given.removeAll(after);
+        release(given, personId);
         return find(personId);
     }
 
@@ -153,13 +188,14 @@ public final class PersonStore {
                 directory.pool().delete(dependant.getDN());
             }
             directory.pool().delete(current.get().getDN());
-            return true;
         } catch (LDAPException e) {
             if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
                 return false;
             }
             throw Directory.unavailable(directory.config(), e);
         }
+        release(held(current.get()), personId);
+        return true;
     }
 
     /**
@@ -182,34 +218,39 @@ public final class PersonStore {
             if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
                 throw StoreConflictException.tooManyResults(limit);
             }
-            throw Directory.unavailable(directory.config(), e);
+            throw failure(e);
         } catch (LDAPException e) {
-            throw Directory.unavailable(directory.config(), e);
+            throw failure(e);
         }
     }
 
     /** The LDAP attribute a person's field is stored in, for callers that build filters. */
     public static String attributeFor(PersonField field) {
-        return field.attribute;
+        return field.attributes.get(0);
+    }
+
+    /** Every LDAP attribute a person's field may be stored in; a filter matches when one of them does. */
+    public static List<String> attributesFor(PersonField field) {
+        return field.attributes;
     }
 
     /** The fields of a person that searches may filter on, and where each is stored. */
     public enum PersonField {
         ID(PERSON_ID), USERNAME(UID), GIVEN_NAME(Attributes.GIVEN_NAME), FAMILY_NAME(SURNAME),
-        DISPLAY_NAME(COMMON_NAME), EMAIL(MAIL), NATIONAL_REGISTER_NUMBER(Attributes.NATIONAL_REGISTER_NUMBER),
+        DISPLAY_NAME(COMMON_NAME), EMAIL(MAIL, INTERNATIONAL_MAIL), NATIONAL_REGISTER_NUMBER(Attributes.NATIONAL_REGISTER_NUMBER),
         LEGAL_REPRESENTATIVE_OF(Attributes.LEGAL_REPRESENTATIVE_OF), TITLE(PersonStore.TITLE),
         EMPLOYEE_NUMBER(PersonStore.EMPLOYEE_NUMBER), ORGANIZATION(PersonStore.ORGANIZATION),
         DEPARTMENT(PersonStore.DEPARTMENT), CREATED(PersonStore.CREATED), MODIFIED(PersonStore.MODIFIED),
         EXTERNAL_ID(Attributes.EXTERNAL_ID);
 
-        private final String attribute;
+        private final List<String> attributes;
 
-        PersonField(String attribute) {
-            this.attribute = attribute;
+        PersonField(String... attributes) {
+            this.attributes = List.of(attributes);
         }
 
         public String attribute() {
-            return attribute;
+            return attributes.get(0);
         }
     }
 
@@ -240,17 +281,82 @@ public final class PersonStore {
         }
     }
 
-    private void requireUniqueNationalRegisterNumber(PersonDraft draft, String ownId) {
-        if (draft.nationalRegisterNumber().isEmpty()) {
-            return;
+    /** A unique value of a person. */
+    private record Claim(UniqueClaims.Field field, String value) {
+    }
+
+    private static List<Claim> unique(PersonDraft draft) {
+        List<Claim> claims = new ArrayList<>();
+        draft.nationalRegisterNumber().ifPresent(v -> claims.add(new Claim(UniqueClaims.Field.NATIONAL_REGISTER_NUMBER, v)));
+        draft.externalId().ifPresent(v -> claims.add(new Claim(UniqueClaims.Field.EXTERNAL_ID, v)));
+        return claims;
+    }
+
+    private static List<Claim> held(Entry entry) {
+        List<Claim> claims = new ArrayList<>();
+        for (UniqueClaims.Field field : UniqueClaims.Field.values()) {
+            String value = entry.getAttributeValue(field.attribute);
+            if (value != null) {
+                claims.add(new Claim(field, value));
+            }
         }
-        String number = draft.nationalRegisterNumber().get();
-        for (StoredPerson holder : search(Filter.createEqualityFilter(NATIONAL_REGISTER_NUMBER, number), 2)) {
-            if (!holder.id().equals(ownId)) {
-                throw StoreConflictException.uniqueness("nationalRegisterNumber", number);
+        return claims;
+    }
+
+    /** Claims what {@code wanted} holds beyond {@code held}; all or none. */
+    private List<Claim> claim(List<Claim> held, List<Claim> wanted, String personId) {
+        List<Claim> taken = new ArrayList<>();
+        try {
+            for (Claim claim : wanted) {
+                if (!held.contains(claim)) {
+                    claims.claim(claim.field(), claim.value(), personId);
+                    taken.add(claim);
+                }
+            }
+            return taken;
+        } catch (RuntimeException e) {
+            release(taken, personId);
+            throw e;
+        }
+    }
+
+    private void release(List<Claim> taken, String personId) {
+        for (Claim claim : taken) {
+            try {
+                claims.release(claim.field(), claim.value(), personId);
+            } catch (RuntimeException e) {
+                // Left behind, it is taken over after the grace period (UniqueClaims).
+                LOG.log(System.Logger.Level.WARNING, "could not release the claim on {0} of {1}: {2}",
+                        claim.field(), personId, e.getMessage());
             }
         }
     }
+
+    private void undoRename(String dn, String oldName) {
+        try {
+            directory.pool().modifyDN(new ModifyDNRequest(dn, dnFor(oldName).getRDNString(), true));
+        } catch (LDAPException e) {
+            LOG.log(System.Logger.Level.ERROR, "a failed change left {0} renamed; rename it back to uid={1}: {2}",
+                    dn, oldName, e.getMessage());
+        }
+    }
+
+    /**
+     * A refusal caused by the values (syntax, schema, size) is the writer's mistake, told as
+     * such; anything else means the directory is not working.
+     */
+    private RuntimeException failure(LDAPException e) {
+        if (REFUSALS.contains(e.getResultCode())) {
+            return org.toegang.core.ValidationException.invalid("value", "the directory refused the change ("
+                    + e.getResultCode().getName() + "): " + e.getDiagnosticMessage());
+        }
+        return Directory.unavailable(directory.config(), e);
+    }
+
+    private static final java.util.Set<ResultCode> REFUSALS = java.util.Set.of(ResultCode.INVALID_ATTRIBUTE_SYNTAX,
+            ResultCode.CONSTRAINT_VIOLATION, ResultCode.OBJECT_CLASS_VIOLATION, ResultCode.INVALID_DN_SYNTAX,
+            ResultCode.NAMING_VIOLATION, ResultCode.UNDEFINED_ATTRIBUTE_TYPE, ResultCode.ATTRIBUTE_OR_VALUE_EXISTS,
+            ResultCode.INAPPROPRIATE_MATCHING, ResultCode.NOT_ALLOWED_ON_RDN, ResultCode.FILTER_ERROR);
 
     private static void requireVersion(Entry entry, String personId, Optional<String> expectedVersion) {
         if (expectedVersion.isPresent() && !expectedVersion.get().equals(version(entry))) {
@@ -268,7 +374,9 @@ public final class PersonStore {
                 new Attribute(COMMON_NAME, draft.commonName()),
                 optional(Attributes.GIVEN_NAME, draft.givenName().isEmpty() ? Optional.empty() : Optional.of(draft.givenName())),
                 new Attribute(SURNAME, draft.familyName()),
-                optional(MAIL, draft.email()),
+                // mail is an IA5String (RFC 4524): an internationalised address (RFC 6531) goes next to it
+                optional(MAIL, draft.email().filter(PersonStore::ascii)),
+                optional(INTERNATIONAL_MAIL, draft.email().filter(mail -> !ascii(mail))),
                 optional(NATIONAL_REGISTER_NUMBER, draft.nationalRegisterNumber()),
                 new Attribute(LEGAL_REPRESENTATIVE_OF, draft.legalRepresentativeOf()),
                 optional(TITLE, draft.title()),
@@ -277,6 +385,10 @@ public final class PersonStore {
                 optional(DEPARTMENT, draft.department()),
                 optional(EXTERNAL_ID, draft.externalId()),
                 optional(ACTIVE, draft.active() ? Optional.empty() : Optional.of("FALSE")));
+    }
+
+    private static boolean ascii(String text) {
+        return text.chars().allMatch(c -> c < 0x80);
     }
 
     private static Attribute optional(String name, Optional<String> value) {

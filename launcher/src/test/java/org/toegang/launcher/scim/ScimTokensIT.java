@@ -105,6 +105,7 @@ class ScimTokensIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(userNames(response)).containsExactly("an.peeters", "bart.claes", "chris.wouters");
         JSON.readTree(response.body()).path("Resources").forEach(user -> assertThat(user.path(TOEGANG).path("rights"))
+                .isNotEmpty()
                 .allSatisfy(right -> assertThat(right.path("application").asText()).isEqualTo("dv_loket")));
     }
 

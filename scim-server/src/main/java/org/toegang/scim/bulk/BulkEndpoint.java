@@ -57,6 +57,7 @@ public final class BulkEndpoint {
     @Consumes({SCIM_JSON, JSON})
     public Response bulk(ObjectNode request, @Context SecurityContext security, @Context UriInfo uriInfo)
             throws ScimException {
+        UserService.requireBody(request);
         if (!containsText(request.get("schemas"), REQUEST_URN)) {
             throw BadRequestException.invalidSyntax("A bulk request must declare the schema " + REQUEST_URN);
         }
@@ -68,6 +69,7 @@ public final class BulkEndpoint {
             throw new ScimException(413, null, "A bulk request may hold at most " + limits.maxBulkOperations()
                     + " operations; this one holds " + operations.size());
         }
+        requireDistinctBulkIds(operations);
         int failOnErrors = request.path("failOnErrors").asInt(Integer.MAX_VALUE);
         if (failOnErrors < 1) {
             failOnErrors = Integer.MAX_VALUE;
@@ -142,6 +144,20 @@ public final class BulkEndpoint {
                 return null;
             }
             default -> throw BadRequestException.invalidSyntax("Unknown bulk method " + method);
+        }
+    }
+
+    /**
+     * A bulkId names one operation (RFC 7644 §3.7): with two of the same, a reference could mean
+     * either, so the request is refused before anything runs.
+     */
+    private static void requireDistinctBulkIds(JsonNode operations) throws BadRequestException {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (JsonNode operation : operations) {
+            if (operation.hasNonNull("bulkId") && !seen.add(operation.get("bulkId").asText())) {
+                throw BadRequestException.invalidValue("bulkId " + operation.get("bulkId").asText()
+                        + " is used by more than one operation; each operation needs its own");
+            }
         }
     }
 

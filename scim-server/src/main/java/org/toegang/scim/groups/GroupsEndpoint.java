@@ -4,7 +4,10 @@ import static org.toegang.scim.protocol.ScimMediaTypes.JSON;
 import static org.toegang.scim.protocol.ScimMediaTypes.SCIM_JSON;
 
 import com.unboundid.scim2.common.GenericScimResource;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ForbiddenException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.server.PATCH;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.ListResponse;
 import com.unboundid.scim2.common.types.GroupResource;
@@ -13,7 +16,9 @@ import com.unboundid.scim2.common.types.Meta;
 import com.unboundid.scim2.server.annotations.ResourceType;
 import com.unboundid.scim2.server.utils.ResourcePreparer;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -38,8 +43,8 @@ import org.toegang.scim.protocol.ScimLimits;
 /**
  * {@code /Groups}: one group per application, right (with its context value) and organisation,
  * whose members are the people for whom that right counts now. Read-only: rights are granted
- * through Toegang's delegated administration, so writes answer 405. An application's client
- * sees only its own application's groups.
+ * through Toegang's delegated administration, so a write to one of these groups answers 400
+ * {@code mutability} saying so. An application's client sees only its own application's groups.
  */
 @ResourceType(name = "Group", schema = GroupResource.class,
         description = "Who holds which right for which organisation, one group per application, right and organisation; read-only")
@@ -104,4 +109,38 @@ public final class GroupsEndpoint {
                 List.of(grant.organisationKey()));
     }
 
+    /** A write to a derived rights group: refused, with where rights are granted instead. */
+    @PUT
+    @Path("{id}")
+    public GenericScimResource replace(@PathParam("id") String id, @Context SecurityContext security,
+                                       @Context UriInfo uriInfo) throws ScimException {
+        throw refusal(id, security, uriInfo);
+    }
+
+    /** A write to a derived rights group: refused, with where rights are granted instead. */
+    @PATCH
+    @Path("{id}")
+    public GenericScimResource modify(@PathParam("id") String id, @Context SecurityContext security,
+                                      @Context UriInfo uriInfo) throws ScimException {
+        throw refusal(id, security, uriInfo);
+    }
+
+    /** A write to a derived rights group: refused, with where rights are granted instead. */
+    @DELETE
+    @Path("{id}")
+    public GenericScimResource delete(@PathParam("id") String id, @Context SecurityContext security,
+                                      @Context UriInfo uriInfo) throws ScimException {
+        throw refusal(id, security, uriInfo);
+    }
+
+    private ScimException refusal(String id, SecurityContext security, UriInfo uriInfo) throws ScimException {
+        Caller caller = (Caller) security.getUserPrincipal();
+        if (!caller.provisioner()) {
+            return new ForbiddenException("Client " + caller.clientId() + " may read but not write");
+        }
+        get(id, security, uriInfo); // 404 for a group that does not exist
+        return BadRequestException.mutability("Group " + id + " is derived from grants (application, right and "
+                + "organisation) and cannot be changed over SCIM; rights are granted and revoked by the "
+                + "organisation's local administrators through Toegang's delegated administration");
+    }
 }

@@ -39,6 +39,9 @@ public final class PatchRequests {
      *         when a path does not parse
      */
     public static PatchRequest read(ObjectNode body, ResourceTypeDefinition type) throws BadRequestException {
+        if (body == null) {
+            throw BadRequestException.invalidSyntax("The request needs a JSON object as its body");
+        }
         ObjectNode copy = body.deepCopy();
         JsonNode operations = copy.get(OPERATIONS);
         if (operations == null || !operations.isArray() || operations.isEmpty()) {

@@ -70,7 +70,42 @@ final class UserAttributes {
             ENTERPRISE_URN.toLowerCase(Locale.ROOT) + ":manager",
             ENTERPRISE_URN.toLowerCase(Locale.ROOT) + ":manager.value");
 
+    /**
+     * What an application's client may not read (UserMapper shows these to provisioning clients
+     * only), so it may neither filter nor sort on them: a filter would reveal the values one
+     * prefix search at a time.
+     */
+    private static final Set<String> PROVISIONERS_ONLY = Set.of("externalid",
+            ToegangUserExtension.URN.toLowerCase(Locale.ROOT) + ":nationalregisternumber",
+            ToegangUserExtension.URN.toLowerCase(Locale.ROOT) + ":legalrepresentativeof",
+            ToegangUserExtension.URN.toLowerCase(Locale.ROOT) + ":workrelations");
+
     private UserAttributes() {
+    }
+
+    /**
+     * Where the attribute at {@code path} is stored, for a caller who may read it.
+     *
+     * @param provisioner whether the caller may read what only provisioning clients see
+     * @throws BadRequestException invalidFilter, with the same words as for an attribute that
+     *         does not exist, when the caller may not read the attribute
+     */
+    static Stored of(String parent, Path path, boolean provisioner) throws BadRequestException {
+        requireReadable(parent, path, provisioner);
+        return of(parent, path);
+    }
+
+    /** @throws BadRequestException invalidFilter when the caller may not read the attribute at {@code path} */
+    static void requireReadable(String parent, Path path, boolean provisioner) throws BadRequestException {
+        String key = key(parent, path);
+        if (!provisioner && PROVISIONERS_ONLY.stream().anyMatch(hidden -> key.equals(hidden)
+                || key.startsWith(hidden + "."))) {
+            throw unknown(path);
+        }
+    }
+
+    private static BadRequestException unknown(Path path) {
+        return BadRequestException.invalidFilter("Unknown attribute " + path + " in filter");
     }
 
     /**
@@ -91,7 +126,7 @@ final class UserAttributes {
         if (key.startsWith(ToegangUserExtension.URN.toLowerCase(Locale.ROOT))) {
             throw BadRequestException.invalidFilter("Filtering on " + path + " is not supported");
         }
-        throw BadRequestException.invalidFilter("Unknown attribute " + path + " in filter");
+        throw unknown(path);
     }
 
     static String key(String parent, Path path) {

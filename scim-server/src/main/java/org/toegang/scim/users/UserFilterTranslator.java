@@ -44,19 +44,23 @@ public final class UserFilterTranslator implements FilterVisitor<Filter, String>
     static final Filter FALSE = Filter.createNOTFilter(TRUE);
 
     private final int maxNodes;
+    private final boolean provisioner;
     private int nodes;
 
-    private UserFilterTranslator(int maxNodes) {
+    private UserFilterTranslator(int maxNodes, boolean provisioner) {
         this.maxNodes = maxNodes;
+        this.provisioner = provisioner;
     }
 
     /**
      * @param maxNodes the most operators a filter may hold (the advertised complexity limit)
-     * @throws BadRequestException invalidFilter for unknown attributes, wrong value types or a too complex filter
+     * @param provisioner whether the caller may read (and so filter on) what only provisioning clients see
+     * @throws BadRequestException invalidFilter for unknown attributes, attributes the caller may
+     *         not read (in the same words), wrong value types or a too complex filter
      */
-    public static Filter translate(com.unboundid.scim2.common.filters.Filter filter, int maxNodes)
-            throws ScimException {
-        return filter.visit(new UserFilterTranslator(maxNodes), null);
+    public static Filter translate(com.unboundid.scim2.common.filters.Filter filter, int maxNodes,
+                                   boolean provisioner) throws ScimException {
+        return filter.visit(new UserFilterTranslator(maxNodes, provisioner), null);
     }
 
     @Override
@@ -65,12 +69,16 @@ public final class UserFilterTranslator implements FilterVisitor<Filter, String>
         if (filter.getComparisonValue() == null || filter.getComparisonValue().isNull()) {
             return Filter.createNOTFilter(present(stored)); // RFC 7644: eq null means "not present"
         }
+        if (unmatchable(filter)) {
+            return FALSE;
+        }
         return switch (stored.kind()) {
             case CONSTANT_TRUE -> bool(filter) ? present(stored) : FALSE;
             case ACTIVE -> PersonStore.activeFilter(bool(filter));
             case EMAIL_TYPE -> "work".equalsIgnoreCase(text(filter)) ? present(stored) : FALSE;
             case DATE -> stored.field() == null ? FALSE : Filter.createEqualityFilter(attribute(stored), time(filter));
-            case STRING -> stored.field() == null ? FALSE : Filter.createEqualityFilter(attribute(stored), text(filter));
+            case STRING -> stored.field() == null ? FALSE
+                    : anyOf(stored, attribute -> Filter.createEqualityFilter(attribute, text(filter)));
         };
     }
 
@@ -100,7 +108,7 @@ public final class UserFilterTranslator implements FilterVisitor<Filter, String>
     @Override
     public Filter visit(PresentFilter filter, String parent) throws ScimException {
         count();
-        return present(UserAttributes.of(parent, filter.getAttributePath()));
+        return present(UserAttributes.of(parent, filter.getAttributePath(), provisioner));
     }
 
     @Override
@@ -155,6 +163,7 @@ public final class UserFilterTranslator implements FilterVisitor<Filter, String>
         if (parent != null) {
             throw BadRequestException.invalidFilter("Value filters cannot be nested: " + filter);
         }
+        UserAttributes.requireReadable(null, filter.getAttributePath(), provisioner);
         String attribute = UserAttributes.key(null, filter.getAttributePath());
         if (!attribute.equals("emails") && !attribute.endsWith(":manager") && !attribute.equals("phonenumbers")
                 && !attribute.equals("addresses") && !attribute.equals("ims") && !attribute.equals("photos")
@@ -172,10 +181,37 @@ public final class UserFilterTranslator implements FilterVisitor<Filter, String>
         if (stored.kind() != Kind.STRING) {
             throw BadRequestException.invalidFilter(filter.getAttributePath() + " does not support co, sw or ew");
         }
-        if (stored.field() == null) {
+        if (stored.field() == null || unmatchable(filter)) {
             return FALSE;
         }
-        return Filter.createSubstringFilter(attribute(stored), initial, any, last);
+        return anyOf(stored, attribute -> Filter.createSubstringFilter(attribute, initial, any, last));
+    }
+
+    /**
+     * Every stored text lies in the Basic Multilingual Plane (PersonDraft refuses the rest), so a
+     * value outside it matches nothing; sent on, it would make the directory fail.
+     */
+    private static boolean unmatchable(ComparisonFilter filter) {
+        ValueNode value = filter.getComparisonValue();
+        return value != null && value.isTextual()
+                && value.textValue().codePoints().anyMatch(Character::isSupplementaryCodePoint);
+    }
+
+    private interface Comparison {
+        Filter on(String attribute) throws ScimException;
+    }
+
+    /** A field stored in several attributes (e-mail: mail and its internationalised form) matches in any. */
+    private static Filter anyOf(Stored stored, Comparison comparison) throws ScimException {
+        List<String> attributes = PersonStore.attributesFor(stored.field());
+        if (attributes.size() == 1) {
+            return comparison.on(attributes.get(0));
+        }
+        List<Filter> any = new ArrayList<>();
+        for (String attribute : attributes) {
+            any.add(comparison.on(attribute));
+        }
+        return Filter.createORFilter(any);
     }
 
     private Stored stored(ComparisonFilter filter, String parent) throws ScimException {
@@ -184,14 +220,18 @@ public final class UserFilterTranslator implements FilterVisitor<Filter, String>
         if (value != null && !value.isNull() && !value.isTextual() && !value.isBoolean() && !value.isNumber()) {
             throw BadRequestException.invalidFilter("Unsupported comparison value in " + filter);
         }
-        return UserAttributes.of(parent, filter.getAttributePath());
+        return UserAttributes.of(parent, filter.getAttributePath(), provisioner);
     }
 
     /** {@code gt} and {@code lt}: LDAP has only {@code >=} and {@code <=}, so the equal value is excluded. */
     private Filter inclusively(ComparisonFilter filter, String parent,
                                BiFunction<String, String, Filter> inclusive) throws ScimException {
         Stored stored = ordered(filter, parent);
-        return stored.field() == null ? FALSE : inclusive.apply(attribute(stored), orderedValue(stored, filter));
+        if (stored.field() == null) {
+            return FALSE;
+        }
+        String value = orderedValue(stored, filter);
+        return anyOf(stored, attribute -> inclusive.apply(attribute, value));
     }
 
     private Filter strictly(ComparisonFilter filter, String parent,
@@ -201,8 +241,8 @@ public final class UserFilterTranslator implements FilterVisitor<Filter, String>
             return FALSE;
         }
         String value = orderedValue(stored, filter);
-        return Filter.createANDFilter(inclusive.apply(attribute(stored), value),
-                Filter.createNOTFilter(Filter.createEqualityFilter(attribute(stored), value)));
+        return anyOf(stored, attribute -> Filter.createANDFilter(inclusive.apply(attribute, value),
+                Filter.createNOTFilter(Filter.createEqualityFilter(attribute, value))));
     }
 
     private Stored ordered(ComparisonFilter filter, String parent) throws ScimException {
@@ -212,6 +252,10 @@ public final class UserFilterTranslator implements FilterVisitor<Filter, String>
         }
         if (filter.getComparisonValue() == null || filter.getComparisonValue().isNull()) {
             throw BadRequestException.invalidFilter("gt, ge, lt and le need a value: " + filter);
+        }
+        if (unmatchable(filter)) {
+            throw BadRequestException.invalidFilter("gt, ge, lt and le cannot compare with a character outside the"
+                    + " Basic Multilingual Plane (such as an emoji): " + filter.getAttributePath());
         }
         return stored;
     }
@@ -227,11 +271,11 @@ public final class UserFilterTranslator implements FilterVisitor<Filter, String>
         }
     }
 
-    private static Filter present(Stored stored) {
+    private static Filter present(Stored stored) throws ScimException {
         if (stored.field() == null) {
             return FALSE;
         }
-        return Filter.createPresenceFilter(attribute(stored));
+        return anyOf(stored, Filter::createPresenceFilter);
     }
 
     private static String attribute(Stored stored) {

@@ -2,6 +2,7 @@ package org.toegang.scim.users;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ForbiddenException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
@@ -56,7 +57,11 @@ public final class UserService {
     /** A page of the users the caller may see that match the query, with the total count. */
     public Page list(Caller caller, ListQuery query) throws ScimException {
         com.unboundid.ldap.sdk.Filter ldap = query.filter() == null ? UserFilterTranslator.TRUE
-                : UserFilterTranslator.translate(query.filter(), limits.maxFilterOperators());
+                : UserFilterTranslator.translate(query.filter(), limits.maxFilterOperators(), caller.provisioner());
+        if (query.sortBy() != null) {
+            // sorting reveals the order of values as a filter reveals the values: readable ones only
+            UserAttributes.requireReadable(null, query.sortBy(), caller.provisioner());
+        }
         Instant now = clock.instant();
         Map<String, List<Grant>> visible = null;
         if (caller.application().isPresent()) {
@@ -77,7 +82,8 @@ public final class UserService {
             matches = matches.stream().filter(person -> allowed.containsKey(person.id())).toList();
         }
         // Sorting needs only what every person has, so the rights are looked up for the page alone.
-        List<UserResource> bare = matches.stream().map(person -> UserMapper.toScim(person, List.of(), null)).toList();
+        List<UserResource> bare = matches.stream().map(person -> UserMapper.toScim(person, List.of(),
+                caller.provisioner() ? List.of() : null)).toList();
         List<UserResource> page = query.page(bare, type);
         Map<String, StoredPerson> byId = matches.stream()
                 .collect(Collectors.toMap(StoredPerson::id, person -> person, (a, b) -> a));
@@ -97,6 +103,7 @@ public final class UserService {
 
     public UserResource create(Caller caller, ObjectNode body) throws ScimException {
         requireProvisioner(caller);
+        requireBody(body);
         SchemaChecker checker = new SchemaChecker(type);
         ObjectNode writable = checker.removeReadOnlyAttributes(body.deepCopy());
         checker.checkCreate(writable).throwSchemaExceptions();
@@ -106,6 +113,7 @@ public final class UserService {
 
     public UserResource replace(Caller caller, String id, ObjectNode body, String ifMatch) throws ScimException {
         requireProvisioner(caller);
+        requireBody(body);
         StoredPerson current = store.find(id).orElseThrow(() -> notFound(id));
         ETags.requireMatch(ifMatch, current.version());
         SchemaChecker checker = new SchemaChecker(type);
@@ -174,6 +182,13 @@ public final class UserService {
         if (!caller.provisioner()) {
             throw new ForbiddenException("Client " + caller.clientId() + " may read but not write; writing needs the "
                     + "client role toegang-scim provision");
+        }
+    }
+
+    /** Jersey hands over null for an empty or {@code null} body. */
+    public static void requireBody(Object body) throws BadRequestException {
+        if (body == null) {
+            throw BadRequestException.invalidSyntax("The request needs a JSON object as its body");
         }
     }
 

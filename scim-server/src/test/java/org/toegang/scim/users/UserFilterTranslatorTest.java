@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class UserFilterTranslatorTest {
     static String ldap(String scim) throws ScimException {
-        return UserFilterTranslator.translate(Filter.fromString(scim), 50).toString();
+        return UserFilterTranslator.translate(Filter.fromString(scim), 50, true).toString();
     }
 
     @Test
@@ -35,8 +35,10 @@ class UserFilterTranslatorTest {
             "name.givenName lt \"B\" => (&(givenName<=B)(!(givenName=B)))",
             "name.givenName le \"B\" => (givenName<=B)",
             "userName eq \"a\" and (displayName co \"b\" or not (title pr)) => (&(uid=a)(|(cn=*b*)(!(title=*))))",
-            "emails[type eq \"work\" and value ew \"@x.org\"] => (&(mail=*)(mail=*@x.org))",
-            "emails.value eq \"a@x.org\" => (mail=a@x.org)",
+            "emails[type eq \"work\" and value ew \"@x.org\"] => (&(|(mail=*)(toegangInternationalMail=*))(|(mail=*@x.org)(toegangInternationalMail=*@x.org)))",
+            "emails.value eq \"a@x.org\" => (|(mail=a@x.org)(toegangInternationalMail=a@x.org))",
+            "name.familyName co \"\uD83D\uDE00\" => (!(objectClass=*))",
+            "not (userName eq \"a\uD83D\uDE00\") => (!(!(objectClass=*)))",
             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber eq \"7\" => (employeeNumber=7)",
             "urn:toegang:params:scim:schemas:extension:toegang:2.0:User:nationalRegisterNumber eq \"85031212362\" => (toegangNationalRegisterNumber=85031212362)",
             "meta.lastModified gt \"2024-01-02T03:04:05Z\" => (&(modifyTimestamp>=20240102030405.000Z)(!(modifyTimestamp=20240102030405.000Z)))",
@@ -54,6 +56,17 @@ class UserFilterTranslatorTest {
         assertThat(ldap(scim)).isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"externalId pr", "externalId sw \"HR\"",
+            "urn:toegang:params:scim:schemas:extension:toegang:2.0:User:nationalRegisterNumber sw \"85\"",
+            "urn:toegang:params:scim:schemas:extension:toegang:2.0:User:legalRepresentativeOf eq \"0900000147\"",
+            "userName pr and not (externalId eq \"x\")"})
+    void refusesAnApplicationAFilterOnWhatItMayNotReadAsAnUnknownAttribute(String scim) {
+        assertThatThrownBy(() -> UserFilterTranslator.translate(Filter.fromString(scim), 50, false))
+                .isInstanceOf(BadRequestException.class).hasMessageStartingWith("Unknown attribute ")
+                .hasMessageEndingWith(" in filter");
+    }
+
     @Test
     void refusesUnknownAttributesBadValuesAndTooComplexFilters() {
         assertThatThrownBy(() -> ldap("shoeSize eq \"42\"")).isInstanceOf(BadRequestException.class)
@@ -62,7 +75,7 @@ class UserFilterTranslatorTest {
                 .hasMessageContaining("xsd:dateTime");
         assertThatThrownBy(() -> ldap("active gt true")).isInstanceOf(BadRequestException.class);
         assertThatThrownBy(() -> UserFilterTranslator.translate(Filter.fromString(
-                "userName eq \"a\" or userName eq \"b\" or userName eq \"c\""), 3)).isInstanceOf(BadRequestException.class)
+                "userName eq \"a\" or userName eq \"b\" or userName eq \"c\""), 3, true)).isInstanceOf(BadRequestException.class)
                 .hasMessageContaining("more than 3 operators");
         assertThatThrownBy(() -> ldap("urn:toegang:params:scim:schemas:extension:toegang:2.0:User:rights.value eq \"x\""))
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("not supported");
