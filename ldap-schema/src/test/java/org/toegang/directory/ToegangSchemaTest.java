@@ -20,7 +20,7 @@ class ToegangSchemaTest {
 
     @Test
     void everyDefinitionHasAnOidUnderTheToegangArc() {
-        assertThat(toegang.attributeTypes()).hasSize(28)
+        assertThat(toegang.attributeTypes()).hasSize(29)
                 .allSatisfy(type -> assertThat(type.getOID()).startsWith(ARC + "1."));
         assertThat(toegang.objectClasses()).hasSize(7)
                 .allSatisfy(objectClass -> assertThat(objectClass.getOID()).startsWith(ARC + "2."));
