@@ -45,6 +45,9 @@ try {
     await page.fill('#username', a.username);
     await page.fill('#password', a.password);
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#kc-login')]);
+    // finish this first sign-in (single sign-on starts once the flow completes), then ask again per language
+    out.firstChooser = await page.$$eval('input[name=capacity]', inputs => inputs.map(i => i.value));
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#toegang-choose')]);
     out.languages = {};
     for (const locale of ['nl', 'fr', 'de', 'en']) {
       await page.goto(authorizationUrl({ ui_locales: locale }));

@@ -43,8 +43,11 @@ try {
       post_logout_redirect_uri: `${app}/switched`, state: 'switch-1' });
     const pages = [];
     page.on('framenavigated', frame => { if (frame === page.mainFrame()) pages.push(frame.url()); });
-    await page.goto(logout.toString());
+    const answer = await page.goto(logout.toString());
     result.afterSwitch = page.url();
+    if (!result.afterSwitch.startsWith(app)) {
+      result.switchAnswer = { status: answer && answer.status(), body: ((await page.textContent('body')) || '').substring(0, 300) };
+    }
     result.pagesDuringSwitch = pages.filter(url => !url.startsWith(app));
 
     const second = crypto.randomBytes(32).toString('base64url');

@@ -118,7 +118,7 @@ public final class SwitchCapacityResource {
         if (valid.remove("+")) {
             valid.addAll(client.getRedirectUris());
         }
-        return RedirectUtils.verifyRedirectUri(session, redirect, client.getRootUrl(), valid, true);
+        return RedirectUtils.verifyRedirectUri(session, client.getRootUrl(), redirect, valid, true);
     }
 
     private Response toKeycloaksEndpoint(boolean post) {
