@@ -33,6 +33,7 @@ public final class AuthorizationCodeSignIn {
     private final String verifier = random();
     private final String state = random();
     private final String nonce = random();
+    private boolean pkce = true;
 
     /** @param clientSecret null for a public client */
     public AuthorizationCodeSignIn(URI realmUrl, String clientId, String clientSecret, String redirectUri) {
@@ -40,6 +41,12 @@ public final class AuthorizationCodeSignIn {
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.redirectUri = redirectUri;
+    }
+
+    /** This sign-in without PKCE, as a confidential client that never sends it; returns this. */
+    public AuthorizationCodeSignIn withoutPkce() {
+        pkce = false;
+        return this;
     }
 
     /** The page Keycloak shows for the authorization request. */
@@ -56,8 +63,10 @@ public final class AuthorizationCodeSignIn {
         query.put("redirect_uri", redirectUri);
         query.put("state", state);
         query.put("nonce", nonce);
-        query.put("code_challenge", challenge(verifier));
-        query.put("code_challenge_method", "S256");
+        if (pkce) {
+            query.put("code_challenge", challenge(verifier));
+            query.put("code_challenge_method", "S256");
+        }
         URI authorization = URI.create(endpoint("auth") + "?" + Browser.form(query));
         HttpResponse<String> response = browser.get(authorization);
         if (response.statusCode() != 200) {
@@ -75,6 +84,16 @@ public final class AuthorizationCodeSignIn {
         return browser.postForm(page.formAction(), fields);
     }
 
+    /** Chooses a capacity on the chooser page (the response to the login form) and posts it. */
+    public HttpResponse<String> choose(HttpResponse<String> chooserPage, String capacity) {
+        Document document = Jsoup.parse(chooserPage.body(), chooserPage.uri().toString());
+        Element form = document.selectFirst("form#toegang-capacity");
+        if (form == null) {
+            throw new AssertionError("No capacity chooser in: " + chooserPage.body());
+        }
+        return browser.postForm(URI.create(form.absUrl("action")), Map.of("capacity", capacity));
+    }
+
     /** The authorization code, when the response sends the browser back to the application with one. */
     public Optional<String> code(HttpResponse<String> response) {
         Optional<String> location = response.headers().firstValue("Location");
@@ -88,13 +107,30 @@ public final class AuthorizationCodeSignIn {
         return Optional.ofNullable(parameters.get("code"));
     }
 
+    /** The raw answer to the authorization request (a redirect with an error, for instance). */
+    public HttpResponse<String> openRaw(String scope) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("client_id", clientId);
+        query.put("response_type", "code");
+        query.put("scope", scope);
+        query.put("redirect_uri", redirectUri);
+        query.put("state", state);
+        if (pkce) {
+            query.put("code_challenge", challenge(verifier));
+            query.put("code_challenge_method", "S256");
+        }
+        return browser.get(URI.create(endpoint("auth") + "?" + Browser.form(query)));
+    }
+
     /** Exchanges the code, with the PKCE verifier, for the token response's fields. */
     public Map<String, Object> exchange(String code) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("grant_type", "authorization_code");
         fields.put("code", code);
         fields.put("redirect_uri", redirectUri);
-        fields.put("code_verifier", verifier);
+        if (pkce) {
+            fields.put("code_verifier", verifier);
+        }
         fields.put("client_id", clientId);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint("token")))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -13,24 +13,37 @@ public final class CapacityClaims {
     public static final String TARGET_GROUP_NAME = "vo_doelgroepnaam";
     public static final String ORGANISATION_CODE = "vo_orgcode";
     public static final String ORGANISATION_NAME = "vo_orgnaam";
+    public static final String EMAIL = "vo_email";
+    /** The application's name, e.g. {@code Loket} (from the capacity note). */
+    public static final String APPLICATION_NAME = "vo_applicatienaam";
     /** Suffix of the per-application rights claim, {@code <application>_rol_3d}. */
     public static final String ROLES_SUFFIX = "_rol_3d";
 
     private CapacityClaims() {
     }
 
+    /** The {@code vo} claims without {@code vo_email}; see {@link #vo(String, String, Capacity)}. */
+    public static Map<String, String> vo(String personId, Capacity capacity) {
+        return vo(personId, null, capacity);
+    }
+
     /**
-     * The {@code vo} claims: the person's id, and the chosen capacity's target group and, when it
-     * names exactly one organisation, that organisation.
+     * The {@code vo} claims: the person's id and mail address, and the chosen capacity's target
+     * group and organisation: the only one, or of several the person's primary one
+     * ({@link PrimaryOrganisation}).
      *
      * @param personId the person's directory id, or null when unknown (then no {@code vo_id})
-     * @param capacity the chosen capacity, or null when none was chosen (then only {@code vo_id})
+     * @param email    the person's mail address, or null or blank when none (then no {@code vo_email})
+     * @param capacity the chosen capacity, or null when none was chosen (then no capacity claims)
      * @return the claims in a stable order; never null
      */
-    public static Map<String, String> vo(String personId, Capacity capacity) {
+    public static Map<String, String> vo(String personId, String email, Capacity capacity) {
         Map<String, String> claims = new LinkedHashMap<>();
         if (personId != null) {
             claims.put(ID, personId);
+        }
+        if (email != null && !email.isBlank()) {
+            claims.put(EMAIL, email);
         }
         if (capacity != null) {
             claims.put(TARGET_GROUP_CODE, capacity.targetGroup().code());

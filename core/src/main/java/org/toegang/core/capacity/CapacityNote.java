@@ -26,8 +26,18 @@ public final class CapacityNote {
     private CapacityNote() {
     }
 
-    /** The note for a capacity; never null. */
+    /** The note for a capacity without the application's name; never null. */
     public static String write(Capacity capacity) {
+        return write(capacity, null);
+    }
+
+    /**
+     * The note for a capacity chosen at an application.
+     *
+     * @param applicationName the application's name ({@code vo_applicatienaam}); null when unknown
+     * @return the note; never null
+     */
+    public static String write(Capacity capacity, String applicationName) {
         ObjectNode note = JSON.createObjectNode()
                 .put("scope", capacity.scope().code())
                 .put("targetGroup", capacity.targetGroup().code());
@@ -35,7 +45,28 @@ public final class CapacityNote {
         for (Organisation organisation : capacity.organisations()) {
             organisations.addObject().put("key", organisation.key()).put("name", organisation.name());
         }
+        capacity.primaryKey().ifPresent(key -> note.put("primary", key));
+        if (applicationName != null) {
+            note.put("application", applicationName);
+        }
         return note.toString();
+    }
+
+    /**
+     * The application's name in a note written by {@link #write(Capacity, String)}.
+     *
+     * @return the name; empty when the note has none or cannot be read; never null
+     */
+    public static Optional<String> applicationName(String note) {
+        if (note == null || note.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode name = JSON.readTree(note).get("application");
+            return name != null && name.isTextual() ? Optional.of(name.asText()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -57,7 +88,9 @@ public final class CapacityNote {
                 organisations.add(new Organisation(organisation.path("key").asText(),
                         organisation.path("name").asText(), group, Optional.empty()));
             }
-            return Optional.of(new Capacity(CapacityScope.fromCode(json.path("scope").asText()), group, organisations));
+            Optional<String> primary = json.hasNonNull("primary") ? Optional.of(json.get("primary").asText()) : Optional.empty();
+            return Optional.of(new Capacity(CapacityScope.fromCode(json.path("scope").asText()), group, organisations,
+                    primary));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -19,6 +19,8 @@ final class Attributes {
     static final String PARENT_ORGANISATION = "toegangParentOrganisation";
     static final String LEGAL_REPRESENTATIVE_OF = "toegangLegalRepresentativeOf";
     static final String WORK_RELATION_TYPE = "toegangWorkRelationType";
+    /** TRUE on the work relation a person marked as primary (decides vo_orgcode per target group). */
+    static final String PRIMARY = "toegangPrimary";
     static final String VALID_FROM = "toegangValidFrom";
     static final String VALID_TO = "toegangValidTo";
     static final String CLIENT_ID = "toegangClientId";

@@ -39,7 +39,7 @@ public final class DirectoryRepository {
      */
     private static final String[] ACTIVE_GRANTS_ATTRIBUTES = {OBJECT_CLASS, ID, PERSON_ID, CLIENT_ID, RIGHT_NAME,
             ORGANISATION_KEY, CONTEXT_VALUE, VALID_FROM, VALID_TO, GRANT_STATUS, REASON, GRANTED_BY, DECIDED_BY,
-            WORK_RELATION_TYPE, LEGAL_REPRESENTATIVE_OF, ACTIVE, ENTRY_UUID};
+            WORK_RELATION_TYPE, PRIMARY, LEGAL_REPRESENTATIVE_OF, ACTIVE, ENTRY_UUID};
 
     private final Directory directory;
     private final String baseDn;
@@ -147,17 +147,45 @@ public final class DirectoryRepository {
      * @throws DirectoryUnavailableException when the directory cannot answer
      */
     public PersonRights rights(String personId, String clientId, Instant now) {
+        return currentEntries(personId, clientId, now).rightsAt(now);
+    }
+
+    /**
+     * What {@link #activeGrants} returns, with the person's work relations valid at {@code now}
+     * that the same search (or the kept findings) read: for the capacity step, which needs both
+     * (the primary organisation of a capacity per target group), without a further search.
+     */
+    public ActiveRights activeRights(String personId, String clientId, Instant now) {
+        RightsEntries entries = currentEntries(personId, clientId, now);
+        return new ActiveRights(entries.activeAt(now), entries.workRelations().stream()
+                .filter(relation -> relation.validity().contains(now)).toList());
+    }
+
+    /**
+     * The grants that count and the work relations valid at one moment.
+     *
+     * @param grants        as {@link #activeGrants}; unmodifiable, never null
+     * @param workRelations the person's work relations valid then; unmodifiable, never null
+     */
+    public record ActiveRights(List<Grant> grants, List<WorkRelation> workRelations) {
+        public ActiveRights {
+            grants = List.copyOf(grants);
+            workRelations = List.copyOf(workRelations);
+        }
+    }
+
+    private RightsEntries currentEntries(String personId, String clientId, Instant now) {
         OptionalLong ticket = cache.ticket();
         if (ticket.isEmpty()) {
-            return rightsEntries(personId, clientId, Optional.of(now)).rightsAt(now);
+            return rightsEntries(personId, clientId, Optional.of(now));
         }
         Optional<RightsEntries> kept = cache.get(personId, clientId);
         if (kept.isPresent()) {
-            return kept.get().rightsAt(now);
+            return kept.get();
         }
         RightsEntries found = rightsEntries(personId, clientId, Optional.empty());
         cache.put(ticket.getAsLong(), personId, clientId, found);
-        return found.rightsAt(now);
+        return found;
     }
 
     private RightsEntries rightsEntries(String personId, String clientId, Optional<Instant> validAt) {

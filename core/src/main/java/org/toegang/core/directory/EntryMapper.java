@@ -62,7 +62,8 @@ final class EntryMapper {
 
     static WorkRelation workRelation(Entry entry) {
         return new WorkRelation(required(entry, ID), required(entry, PERSON_ID), required(entry, ORGANISATION_KEY),
-                WorkRelationType.fromCode(required(entry, WORK_RELATION_TYPE)), validity(entry));
+                WorkRelationType.fromCode(required(entry, WORK_RELATION_TYPE)), validity(entry),
+                "TRUE".equalsIgnoreCase(entry.getAttributeValue(PRIMARY)));
     }
 
     static Application application(Entry entry) {

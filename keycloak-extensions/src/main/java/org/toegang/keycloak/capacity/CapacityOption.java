@@ -3,6 +3,7 @@ package org.toegang.keycloak.capacity;
 import java.util.stream.Collectors;
 
 import org.toegang.core.capacity.Capacity;
+import org.toegang.core.model.CapacityScope;
 import org.toegang.core.model.Organisation;
 
 /** A capacity as the chooser page shows it; getters because FreeMarker reads bean properties. */
@@ -30,6 +31,16 @@ public final class CapacityOption {
         return capacity.organisations().stream()
                 .map(organisation -> organisation.name() + " (" + organisation.key() + ")")
                 .collect(Collectors.joining(", "));
+    }
+
+    /** Whether the capacity is one organisation (the row then names it), not a whole target group. */
+    public boolean isPerOrganisation() {
+        return capacity.scope() == CapacityScope.ORGANISATION && capacity.organisations().size() == 1;
+    }
+
+    /** The name of the capacity's only organisation; empty when it has none or several. */
+    public String getOrganisationName() {
+        return capacity.organisations().size() == 1 ? capacity.organisations().get(0).name() : "";
     }
 
     public String getOrganisationKeys() {

@@ -1,5 +1,6 @@
 package org.toegang.keycloak.mapper;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserSessionModel;
 import org.toegang.core.capacity.ApplicationClients;
 import org.toegang.core.capacity.CapacityClaims;
+import org.toegang.core.capacity.CapacityNote;
 import org.toegang.keycloak.capacity.ChosenCapacity;
 
 /** What the OIDC and SAML mappers release, computed once here for both protocols. */
@@ -20,11 +22,19 @@ final class TokenFacts {
     private TokenFacts() {
     }
 
-    /** The {@code vo} claims; reads only the session, no directory search. */
+    /**
+     * The {@code vo} claims, with {@code vo_email} and {@code vo_applicatienaam}; reads only the
+     * session, no directory search.
+     */
     static Map<String, String> vo(KeycloakSession session, UserSessionModel userSession,
                                   AuthenticatedClientSessionModel clientSession) {
-        return CapacityClaims.vo(userSession.getUser().getFirstAttribute(ChosenCapacity.PERSON_ID_ATTRIBUTE),
-                ChosenCapacity.capacityOf(session, clientSession).orElse(null));
+        Map<String, String> claims = new LinkedHashMap<>(CapacityClaims.vo(
+                userSession.getUser().getFirstAttribute(ChosenCapacity.PERSON_ID_ATTRIBUTE),
+                userSession.getUser().getEmail(),
+                ChosenCapacity.capacityOf(session, clientSession).orElse(null)));
+        CapacityNote.applicationName(clientSession.getNote(ChosenCapacity.NOTE))
+                .ifPresent(name -> claims.put(CapacityClaims.APPLICATION_NAME, name));
+        return claims;
     }
 
     /** The application whose rights a mapper releases. */

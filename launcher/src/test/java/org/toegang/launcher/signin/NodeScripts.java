@@ -28,7 +28,7 @@ final class NodeScripts {
     static JsonNode run(String script, Map<String, ?> arguments) {
         install();
         try {
-            String output = exec(List.of("node", script, JSON.writeValueAsString(arguments)), 120);
+            String output = exec(List.of("node", script, JSON.writeValueAsString(arguments)), 300);
             String last = output.strip().lines().reduce((first, second) -> second).orElse("");
             return JSON.readTree(last);
         } catch (IOException e) {

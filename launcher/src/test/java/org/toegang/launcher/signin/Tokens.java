@@ -27,8 +27,11 @@ final class Tokens {
     Tokens(URI realm) {
         this.realm = realm;
         try {
+            // generous timeouts: on a loaded shared machine Nimbus's default 500 ms read timeout fails
             JWKSource<SecurityContext> keys = JWKSourceBuilder
-                    .create(URI.create(realm + "/protocol/openid-connect/certs").toURL()).build();
+                    .create(URI.create(realm + "/protocol/openid-connect/certs").toURL(),
+                            new com.nimbusds.jose.util.DefaultResourceRetriever(10_000, 30_000))
+                    .build();
             processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
             // Keycloak's access tokens are typed "JWT" (RFC 9068 "at+jwt" only on request)
             processor.setJWSTypeVerifier((type, context) -> { });
