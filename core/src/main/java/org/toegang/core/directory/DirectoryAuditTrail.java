@@ -98,6 +98,11 @@ public final class DirectoryAuditTrail implements AuditTrail {
         return newest(Filter.createEqualityFilter(Attributes.CLIENT_ID, clientId), since, after, limit);
     }
 
+    @Override
+    public List<AuditEntry> forTarget(String target, int limit) {
+        return newest(Filter.createEqualityFilter(TARGET, target), Optional.empty(), Optional.empty(), limit);
+    }
+
     /**
      * Deletes the entries recorded before {@code cutoff} (the retention); returns how many. Runs
      * in pages, so a large trail is never held in memory.
