@@ -9,6 +9,7 @@ import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +26,12 @@ final class PagedSearch {
 
     static void forEach(Directory directory, String base, Filter filter, Consumer<SearchResultEntry> consumer,
                         String... attributes) {
+        forEachPage(directory, base, filter, page -> page.forEach(consumer), attributes);
+    }
+
+    /** As {@link #forEach}, a page (at most {@value #PAGE_SIZE} entries) at a time. */
+    static void forEachPage(Directory directory, String base, Filter filter,
+                            Consumer<List<SearchResultEntry>> consumer, String... attributes) {
         LDAPConnection connection;
         try {
             connection = directory.pool().getConnection();
@@ -38,7 +45,7 @@ final class PagedSearch {
                 SearchRequest request = new SearchRequest(base, SearchScope.SUB, filter, attributes);
                 request.addControl(new SimplePagedResultsControl(PAGE_SIZE, cookie, false));
                 SearchResult page = connection.search(request);
-                page.getSearchEntries().forEach(consumer);
+                consumer.accept(page.getSearchEntries());
                 SimplePagedResultsControl answer = SimplePagedResultsControl.get(page);
                 cookie = answer == null ? null : answer.getCookie();
             } while (cookie != null && cookie.getValueLength() > 0);
