@@ -44,6 +44,17 @@ final class Attributes {
     /** RFC 6531 addresses, which {@code mail} (IA5String) cannot hold. */
     static final String INTERNATIONAL_MAIL = "toegangInternationalMail";
 
+    static final String NEEDS_APPROVAL_BY = "toegangNeedsApprovalBy";
+    static final String REVISION = "toegangRevision";
+    static final String DECISION_REASON = "toegangDecisionReason";
+    static final String IDEMPOTENCY_KEY = "toegangIdempotencyKey";
+    static final String REQUEST_DIGEST = "toegangRequestDigest";
+    static final String RESPONSE_STATUS = "toegangResponseStatus";
+    static final String RESPONSE_BODY = "toegangResponseBody";
+    static final String CREATED_AT = "toegangCreatedAt";
+
+    static final String VERSIONED_CLASS = "toegangVersioned";
+    static final String IDEMPOTENCY_CLASS = "toegangIdempotencyRecord";
     static final String PERSON_CLASS = "toegangPerson";
     /** Auxiliary: what SCIM stores beyond inetOrgPerson and toegangPerson. */
     static final String SCIM_PERSON_CLASS = "toegangScimPerson";
