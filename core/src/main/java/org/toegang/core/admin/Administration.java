@@ -17,6 +17,7 @@ public final class Administration {
     private final RequestService requests;
     private final DelegationService delegations;
     private final SelfService self;
+    private final org.toegang.core.directory.IdempotencyStore idempotency;
 
     public Administration(AdminStores stores, AuditTrail trail) {
         Audit audit = new Audit(trail);
@@ -28,6 +29,7 @@ public final class Administration {
         this.requests = new RequestService(stores, grants, audit);
         this.delegations = new DelegationService(stores, audit);
         this.self = new SelfService(stores);
+        this.idempotency = stores.idempotency();
     }
 
     /** The context of one request made by {@code caller} at {@code now}. */
@@ -61,5 +63,10 @@ public final class Administration {
 
     public SelfService self() {
         return self;
+    }
+
+    /** Where outcomes of requests with an {@code Idempotency-Key} are kept. */
+    public org.toegang.core.directory.IdempotencyStore idempotency() {
+        return idempotency;
     }
 }

@@ -55,6 +55,11 @@ public final class BulkValidityChange {
         }
     }
 
+    /** The permission to make bulk changes in the organisation at all; each item is checked again. */
+    public void requireAllowed(AdminContext context, String organisationKey) {
+        require(context.policy().mayManagePeopleOf(organisationKey), "change grants of this organisation");
+    }
+
     /** Applies every change or none; returns the changed grants in the order given. */
     public List<StoredGrant> apply(AdminContext context, String organisationKey, List<Change> changes) {
         require(context.policy().mayManagePeopleOf(organisationKey), "change grants of this organisation");

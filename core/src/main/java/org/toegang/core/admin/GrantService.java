@@ -63,6 +63,29 @@ public final class GrantService {
         return stored;
     }
 
+    /**
+     * How each grant stands now ({@link GrantMarks}), reading each organisation's work relations and
+     * legal representatives once.
+     */
+    public java.util.Map<String, GrantMarks> marks(List<StoredGrant> grants, java.time.Instant now) {
+        java.util.Map<String, GrantMarks> marks = new java.util.HashMap<>();
+        java.util.Map<String, List<StoredGrant>> byOrganisation = grants.stream()
+                .collect(java.util.stream.Collectors.groupingBy(g -> g.grant().organisationKey()));
+        byOrganisation.forEach((key, ofOrganisation) -> {
+            List<org.toegang.core.model.WorkRelation> relations = stores.administration().workRelationsOfOrganisation(key)
+                    .stream().map(Versioned::value).toList();
+            java.util.Set<String> representatives = new java.util.HashSet<>();
+            stores.registry().legalRepresentatives(key).forEach(p -> representatives.add(p.id()));
+            for (StoredGrant grant : ofOrganisation) {
+                String personId = grant.grant().personId();
+                marks.put(grant.id(), GrantMarks.of(grant.grant(),
+                        relations.stream().filter(r -> r.personId().equals(personId)).toList(),
+                        representatives.contains(personId) ? java.util.Set.of(key) : java.util.Set.of(), now));
+            }
+        });
+        return marks;
+    }
+
     /** The rights the caller may grant for the organisation: of applications open to its target group. */
     public List<Versioned<Right>> grantableRights(AdminContext context, String organisationKey) {
         require(context.policy().mayManagePeopleOf(organisationKey), "see the rights grantable for this organisation");
@@ -146,11 +169,8 @@ public final class GrantService {
     List<FieldError> validateChange(AdminContext context, String organisationKey, String prefix, StoredGrant current,
                                     Validity validity) {
         List<FieldError> errors = new ArrayList<>();
-        if (!current.grant().organisationKey().equals(organisationKey)
-                || !context.policy().mayGrant(organisationKey, current.grant().clientId())) {
-            errors.add(new FieldError(prefix + "grantId", "is not a grant the caller may change in this organisation"));
-            return errors;
-        }
+        require(context.policy().mayGrant(organisationKey, current.grant().clientId()),
+                "change grants of application " + current.grant().clientId() + " (" + prefix + "grantId)");
         GrantStatus status = current.grant().status();
         if (status != GrantStatus.ACTIVE && status != GrantStatus.REQUESTED) {
             errors.add(new FieldError(prefix + "grantId", "a " + status.code() + " grant cannot be changed"));

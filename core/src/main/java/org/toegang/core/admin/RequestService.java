@@ -53,12 +53,13 @@ public final class RequestService {
                 .orElseThrow(() -> new NotFoundException("request " + grantId));
         Right right = rightOf(request).orElseThrow(() -> new NotFoundException("request " + grantId));
         require(context.policy().mayDecide(request.grant(), right), "decide this request");
+        String why = Inputs.text("reason", reason);
         if (request.grant().status() != GrantStatus.REQUESTED) {
             throw RefusedException.conflict("status", "the request was already decided: it is "
                     + request.grant().status().code());
         }
         StoredGrant decided = stores.administration().changeGrantStatus(request, ifMatch,
-                approve ? GrantStatus.ACTIVE : GrantStatus.REJECTED, context.caller().personId(), Optional.of(reason));
+                approve ? GrantStatus.ACTIVE : GrantStatus.REJECTED, context.caller().personId(), Optional.of(why));
         audit.record(context, request.grant().organisationKey(), request.grant().clientId(),
                 approve ? "request.approve" : "request.reject", "grant/" + grantId,
                 Audit.of(request.grant()), Audit.of(decided.grant()));
