@@ -26,12 +26,13 @@ public final class Oversight {
     private final BulkUpload uploads;
     private final SignInCounters signIns;
 
-    public Oversight(Directory directory, AdminStores stores, Administration administration, AuditTrail trail) {
+    Oversight(AdminStores stores, GrantService grants, AuditTrail trail) {
+        Directory directory = stores.directory();
         GrantEntries entries = new GrantEntries(directory);
         this.reports = new ReportService(new DirectoryReports(directory), trail);
-        this.comparison = new RightsComparison(stores, administration.grants(), entries, trail);
-        this.defaults = new DefaultRightsService(stores, new DefaultRightsStore(directory), administration.grants(), trail);
-        this.uploads = new BulkUpload(stores, administration.grants(), entries, trail);
+        this.comparison = new RightsComparison(stores, grants, entries, trail);
+        this.defaults = new DefaultRightsService(stores, new DefaultRightsStore(directory), grants, trail);
+        this.uploads = new BulkUpload(stores, grants, entries, trail);
         this.signIns = new SignInCounters(directory);
     }
 

@@ -16,11 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.toegang.core.audit.AuditEntry;
-import org.toegang.core.directory.DefaultRightsStore;
 import org.toegang.core.directory.DemoDirectory;
 import org.toegang.core.directory.DirectoryAuditTrail;
-import org.toegang.core.directory.DirectoryReports;
-import org.toegang.core.directory.GrantEntries;
 import org.toegang.core.directory.StoredGrant;
 import org.toegang.core.model.DefaultRight;
 import org.toegang.core.model.Grant;
@@ -60,11 +57,10 @@ class DelegatedReportsIT {
         trail = new DirectoryAuditTrail(demo.directory());
         stores = AdminStores.over(demo.directory(), demo.repository());
         administration = new Administration(stores, trail);
-        reports = new ReportService(new DirectoryReports(demo.directory()), trail);
-        GrantEntries entries = new GrantEntries(demo.directory());
-        comparison = new RightsComparison(stores, administration.grants(), entries, trail);
-        defaults = new DefaultRightsService(stores, new DefaultRightsStore(demo.directory()), administration.grants(), trail);
-        upload = new BulkUpload(stores, administration.grants(), entries, trail);
+        reports = administration.oversight().reports();
+        comparison = administration.oversight().comparison();
+        defaults = administration.oversight().defaults();
+        upload = administration.oversight().uploads();
     }
 
     @AfterAll
@@ -160,11 +156,11 @@ class DelegatedReportsIT {
                 List.of(new DefaultRight("dv_geoportaal", "GeoGebruiker", Optional.of("lezer"))));
         assertThat(defaults.packages(bart, ORG)).containsEntry(WorkRelationType.OCCASIONAL, set);
 
+        int audited = auditSize(ORG);
         var relation = administration.people().createWorkRelation(bart, ORG, DINA, WorkRelationType.OCCASIONAL,
                 Validity.between(Instant.now().minusSeconds(5), Instant.now().plus(30, ChronoUnit.DAYS)));
-        DefaultRightsService.Applied applied = defaults.grantFor(bart, relation.value());
-        assertThat(applied.skipped()).isEmpty();
-        assertThat(applied.granted()).singleElement().satisfies(grant -> {
+        assertThat(auditSize(ORG)).isEqualTo(audited + 2); // the work relation and the one default grant
+        assertThat(stores.administration().grantsOfPerson(DINA)).singleElement().satisfies(grant -> {
             assertThat(grant.grant().personId()).isEqualTo(DINA);
             assertThat(grant.grant().reason()).contains(DefaultRightsService.REASON_PREFIX + "occasional");
             assertThat(grant.grant().validity()).isEqualTo(relation.value().validity());
