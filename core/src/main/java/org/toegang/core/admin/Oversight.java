@@ -52,6 +52,15 @@ public final class Oversight {
         return uploads;
     }
 
+    /**
+     * Counts one sign-in to an application on behalf of an organisation (the chosen capacity's; a
+     * capacity without organisation counts under its target group code). Not a caller's action:
+     * Keycloak's login events call it.
+     */
+    public void countSignIn(String clientId, String organisationKey, java.time.Instant at) {
+        signIns.count(clientId, organisationKey, at);
+    }
+
     /** Sign-ins to the application per organisation per day, for its owner only. */
     public List<SignInCounters.DayCount> signIns(AdminContext context, String clientId, LocalDate from, LocalDate to) {
         require(context.policy().ownsApplication(clientId), "see the sign-ins of this application");

@@ -65,6 +65,7 @@ public final class ApplicationOversightResource {
     public Response audit(@QueryParam("since") String since, @QueryParam("cursor") String cursor,
                           @QueryParam("limit") Integer limit) {
         return call.run(context -> {
+            oversight.reports().requireApplication(context, clientId);
             int size = Optional.ofNullable(limit).orElse(100);
             List<AuditEntry> entries = oversight.reports().auditOfApplication(context, clientId,
                     OrganisationOversightResource.since(since, context), OrganisationOversightResource.cursor(cursor), size);
@@ -77,6 +78,7 @@ public final class ApplicationOversightResource {
     @Path("sign-ins")
     public Response signIns(@QueryParam("from") String from, @QueryParam("to") String to) {
         return call.run(context -> {
+            oversight.reports().requireApplication(context, clientId);
             LocalDate today = LocalDate.ofInstant(context.now(), ZoneOffset.UTC);
             LocalDate end = day("to", to, today);
             LocalDate start = day("from", from, end.minusDays(29));

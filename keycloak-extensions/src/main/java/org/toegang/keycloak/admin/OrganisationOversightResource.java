@@ -26,7 +26,10 @@ import org.toegang.core.report.BulkRefusal;
 /**
  * {@code /v1/organisations/{key}/...}: the organisation's reports (people × rights as JSON or CSV,
  * rights ending soon), audit trail, comparison and copy of two people's rights, default rights and
- * bulk upload. Thin: each method authenticates, and core's services ask the policy first.
+ * bulk upload. Thin: each method authenticates and checks the organisation-wide permission first
+ * (core's services then apply the finer rules, e.g. a local administrator limited to some
+ * applications). Bulk uploads take the CSV body whatever its declared media type, so that an
+ * unauthorised caller is refused (401/403) before anything about the body is said.
  */
 @Produces("application/json")
 public final class OrganisationOversightResource {
@@ -75,6 +78,7 @@ public final class OrganisationOversightResource {
     public Response audit(@QueryParam("since") String since, @QueryParam("cursor") String cursor,
                           @QueryParam("limit") Integer limit) {
         return call.run(context -> {
+            oversight.reports().requireOrganisation(context, key);
             List<AuditEntry> entries = oversight.reports().auditOfOrganisation(context, key, since(since, context),
                     cursor(cursor), Optional.ofNullable(limit).orElse(100));
             return Etags.json(page(entries, Optional.ofNullable(limit).orElse(100)));
@@ -85,6 +89,7 @@ public final class OrganisationOversightResource {
     @Path("comparisons")
     public Response compare(@QueryParam("from") String from, @QueryParam("to") String to) {
         return call.run(context -> {
+            oversight.reports().requireOrganisation(context, key);
             List<RightsComparison.Missing> missing = oversight.comparison().compare(context, key,
                     Inputs.text("from", from), Inputs.text("to", to));
             return Etags.json(Map.of("missing", missing.stream().map(OversightRepresentations::missing).toList()));
@@ -96,6 +101,7 @@ public final class OrganisationOversightResource {
     @Consumes("application/json")
     public Response copy(String body) {
         return call.run(context -> {
+            oversight.reports().requireOrganisation(context, key);
             OversightRepresentations.CopyInput input = Json.read(body, OversightRepresentations.CopyInput.class);
             var copied = oversight.comparison().copyMissing(context, key, Inputs.text("from", input.from()),
                     Inputs.text("to", input.to()));
@@ -114,6 +120,7 @@ public final class OrganisationOversightResource {
     @Consumes("application/json")
     public Response setDefaultRights(@PathParam("type") String type, String body) {
         return call.run(context -> {
+            oversight.reports().requireOrganisation(context, key);
             OversightRepresentations.PackageInput input = Json.read(body, OversightRepresentations.PackageInput.class);
             WorkRelationType relationType = WorkRelationType.fromCode(type);
             List<DefaultRight> rights = input.rights() == null ? List.of() : input.rights().stream()
@@ -127,9 +134,9 @@ public final class OrganisationOversightResource {
     /** Validates an uploaded report and answers every change and every refusal; changes nothing. */
     @POST
     @Path("bulk-uploads/preview")
-    @Consumes("text/csv")
     public Response preview(String body) {
         return call.run(context -> {
+            oversight.reports().requireOrganisation(context, key);
             try {
                 BulkUpload.Preview preview = oversight.uploads().preview(context, key, new StringReader(body(body)));
                 return Etags.json(OversightRepresentations.preview(preview));
@@ -142,9 +149,9 @@ public final class OrganisationOversightResource {
     /** Applies an uploaded report all or nothing; 422 with every refusal when any line is refused. */
     @POST
     @Path("bulk-uploads")
-    @Consumes("text/csv")
     public Response apply(String body) {
         return call.run(context -> {
+            oversight.reports().requireOrganisation(context, key);
             try {
                 List<BulkUpload.Change> changes = oversight.uploads().apply(context, key, new StringReader(body(body)));
                 return Etags.json(OversightRepresentations.preview(new BulkUpload.Preview(changes, List.of())));
