@@ -105,9 +105,23 @@ public final class ApplicationsResource {
         });
     }
 
-    /** Reports, audit trail and sign-in statistics of the application, for its owner. */
-    @Path("{clientId}")
-    public ApplicationOversightResource oversight(@PathParam("clientId") String clientId) {
+    // reports, audit trail and sign-in statistics of the application, for its owner
+    @Path("{clientId}/reports")
+    public ApplicationOversightResource.Reports reports(@PathParam("clientId") String clientId) {
+        return oversight(clientId).reports();
+    }
+
+    @Path("{clientId}/audit")
+    public ApplicationOversightResource.Audit audit(@PathParam("clientId") String clientId) {
+        return oversight(clientId).audit();
+    }
+
+    @Path("{clientId}/sign-ins")
+    public ApplicationOversightResource.SignIns signIns(@PathParam("clientId") String clientId) {
+        return oversight(clientId).signIns();
+    }
+
+    private ApplicationOversightResource oversight(String clientId) {
         return new ApplicationOversightResource(call, administration.oversight(), clientId);
     }
 

@@ -43,121 +43,25 @@ public final class OrganisationOversightResource {
         this.key = key;
     }
 
-    @GET
-    @Path("reports/rights")
-    public Response rights() {
-        return call.run(context -> {
-            oversight.reports().requireOrganisation(context, key);
-            return Reports.json(out -> oversight.reports().organisation(context, key, out));
-        });
+    /** The sections, each a sub-resource of {@code OrganisationsResource} at {@code {key}/<section>}. */
+    public Reports reports() {
+        return new Reports(this);
     }
 
-    @GET
-    @Path("reports/rights.csv")
-    @Produces(Reports.CSV)
-    public Response rightsCsv() {
-        return call.run(context -> {
-            oversight.reports().requireOrganisation(context, key);
-            return Reports.csv(out -> oversight.reports().organisation(context, key, out), "rights-" + key + ".csv");
-        });
+    public Audit audit() {
+        return new Audit(this);
     }
 
-    @GET
-    @Path("reports/ending")
-    public Response ending(@QueryParam("days") Integer days) {
-        return call.run(context -> {
-            oversight.reports().requireOrganisation(context, key);
-            int within = org.toegang.core.admin.ReportService.days(Optional.ofNullable(days).orElse(30));
-            return Reports.json(out -> oversight.reports().endingInOrganisation(context, key, within, out));
-        });
+    public Comparisons comparisons() {
+        return new Comparisons(this);
     }
 
-    @GET
-    @Path("audit")
-    public Response audit(@QueryParam("since") String since, @QueryParam("cursor") String cursor,
-                          @QueryParam("limit") Integer limit) {
-        return call.run(context -> {
-            oversight.reports().requireOrganisation(context, key);
-            List<AuditEntry> entries = oversight.reports().auditOfOrganisation(context, key, since(since, context),
-                    cursor(cursor), Optional.ofNullable(limit).orElse(100));
-            return Etags.json(page(entries, Optional.ofNullable(limit).orElse(100)));
-        });
+    public DefaultRights defaultRights() {
+        return new DefaultRights(this);
     }
 
-    @GET
-    @Path("comparisons")
-    public Response compare(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return call.run(context -> {
-            oversight.reports().requireOrganisation(context, key);
-            List<RightsComparison.Missing> missing = oversight.comparison().compare(context, key,
-                    Inputs.text("from", from), Inputs.text("to", to));
-            return Etags.json(Map.of("missing", missing.stream().map(OversightRepresentations::missing).toList()));
-        });
-    }
-
-    @POST
-    @Path("comparisons/copy")
-    @Consumes("application/json")
-    public Response copy(String body) {
-        return call.run(context -> {
-            oversight.reports().requireOrganisation(context, key);
-            OversightRepresentations.CopyInput input = Json.read(body, OversightRepresentations.CopyInput.class);
-            var copied = oversight.comparison().copyMissing(context, key, Inputs.text("from", input.from()),
-                    Inputs.text("to", input.to()));
-            return Etags.json(Map.of("copied", copied.stream().map(OversightRepresentations::grant).toList()));
-        });
-    }
-
-    @GET
-    @Path("default-rights")
-    public Response defaultRights() {
-        return call.run(context -> Etags.json(OversightRepresentations.packages(oversight.defaults().packages(context, key))));
-    }
-
-    @PUT
-    @Path("default-rights/{type}")
-    @Consumes("application/json")
-    public Response setDefaultRights(@PathParam("type") String type, String body) {
-        return call.run(context -> {
-            oversight.reports().requireOrganisation(context, key);
-            OversightRepresentations.PackageInput input = Json.read(body, OversightRepresentations.PackageInput.class);
-            WorkRelationType relationType = WorkRelationType.fromCode(type);
-            List<DefaultRight> rights = input.rights() == null ? List.of() : input.rights().stream()
-                    .map(r -> new DefaultRight(Inputs.text("clientId", r.clientId()), Inputs.text("right", r.right()),
-                            Inputs.optionalText("context", r.context()))).toList();
-            List<DefaultRight> stored = oversight.defaults().set(context, key, relationType, rights);
-            return Etags.json(OversightRepresentations.packages(Map.of(relationType, stored)));
-        });
-    }
-
-    /** Validates an uploaded report and answers every change and every refusal; changes nothing. */
-    @POST
-    @Path("bulk-uploads/preview")
-    public Response preview(String body) {
-        return call.run(context -> {
-            oversight.reports().requireOrganisation(context, key);
-            try {
-                BulkUpload.Preview preview = oversight.uploads().preview(context, key, new StringReader(body(body)));
-                return Etags.json(OversightRepresentations.preview(preview));
-            } catch (BulkRefusal.Invalid invalid) {
-                throw Reports.refused(invalid.refusals());
-            }
-        });
-    }
-
-    /** Applies an uploaded report all or nothing; 422 with every refusal when any line is refused. */
-    @POST
-    @Path("bulk-uploads")
-    public Response apply(String body) {
-        return call.run(context -> {
-            oversight.reports().requireOrganisation(context, key);
-            try {
-                List<BulkUpload.Change> changes = oversight.uploads().apply(context, key, new StringReader(body(body)));
-                return Etags.json(OversightRepresentations.preview(new BulkUpload.Preview(changes, List.of())));
-            } catch (BulkRefusal.Invalid invalid) {
-                throw Reports.refused(invalid.refusals());
-            }
-        });
+    public BulkUploads bulkUploads() {
+        return new BulkUploads(this);
     }
 
     private static String body(String body) {
@@ -187,5 +91,188 @@ public final class OrganisationOversightResource {
     static OversightRepresentations.AuditPage page(List<AuditEntry> entries, int limit) {
         String next = entries.size() == limit && !entries.isEmpty() ? entries.get(entries.size() - 1).id() : null;
         return new OversightRepresentations.AuditPage(entries.stream().map(OversightRepresentations::audit).toList(), next);
+    }
+
+    /** {@code reports}: people × rights (JSON, CSV) and rights ending soon. */
+    @Produces("application/json")
+    public static final class Reports {
+        private final ApiCall call;
+        private final Oversight oversight;
+        private final String key;
+
+        Reports(OrganisationOversightResource parent) {
+            this.call = parent.call;
+            this.oversight = parent.oversight;
+            this.key = parent.key;
+        }
+
+        @GET
+        @Path("rights")
+        public Response rights() {
+            return call.run(context -> {
+                oversight.reports().requireOrganisation(context, key);
+                return ReportResponses.json(out -> oversight.reports().organisation(context, key, out));
+            });
+        }
+
+        @GET
+        @Path("rights.csv")
+        @Produces(ReportResponses.CSV)
+        public Response rightsCsv() {
+            return call.run(context -> {
+                oversight.reports().requireOrganisation(context, key);
+                return ReportResponses.csv(out -> oversight.reports().organisation(context, key, out), "rights-" + key + ".csv");
+            });
+        }
+
+        @GET
+        @Path("ending")
+        public Response ending(@QueryParam("days") Integer days) {
+            return call.run(context -> {
+                oversight.reports().requireOrganisation(context, key);
+                int within = org.toegang.core.admin.ReportService.days(Optional.ofNullable(days).orElse(30));
+                return ReportResponses.json(out -> oversight.reports().endingInOrganisation(context, key, within, out));
+            });
+        }
+    }
+
+    /** {@code audit}: the organisation's audit trail. */
+    @Produces("application/json")
+    public static final class Audit {
+        private final ApiCall call;
+        private final Oversight oversight;
+        private final String key;
+
+        Audit(OrganisationOversightResource parent) {
+            this.call = parent.call;
+            this.oversight = parent.oversight;
+            this.key = parent.key;
+        }
+
+        @GET
+        public Response audit(@QueryParam("since") String since, @QueryParam("cursor") String cursor,
+                              @QueryParam("limit") Integer limit) {
+            return call.run(context -> {
+                oversight.reports().requireOrganisation(context, key);
+                List<AuditEntry> entries = oversight.reports().auditOfOrganisation(context, key, since(since, context),
+                        cursor(cursor), Optional.ofNullable(limit).orElse(100));
+                return Etags.json(page(entries, Optional.ofNullable(limit).orElse(100)));
+            });
+        }
+    }
+
+    /** {@code comparisons}: compare two people, copy the missing rights. */
+    @Produces("application/json")
+    public static final class Comparisons {
+        private final ApiCall call;
+        private final Oversight oversight;
+        private final String key;
+
+        Comparisons(OrganisationOversightResource parent) {
+            this.call = parent.call;
+            this.oversight = parent.oversight;
+            this.key = parent.key;
+        }
+
+        @GET
+        public Response compare(@QueryParam("from") String from, @QueryParam("to") String to) {
+            return call.run(context -> {
+                oversight.reports().requireOrganisation(context, key);
+                List<RightsComparison.Missing> missing = oversight.comparison().compare(context, key,
+                        Inputs.text("from", from), Inputs.text("to", to));
+                return Etags.json(Map.of("missing", missing.stream().map(OversightRepresentations::missing).toList()));
+            });
+        }
+
+        @POST
+        @Path("copy")
+        @Consumes("application/json")
+        public Response copy(String body) {
+            return call.run(context -> {
+                oversight.reports().requireOrganisation(context, key);
+                OversightRepresentations.CopyInput input = Json.read(body, OversightRepresentations.CopyInput.class);
+                var copied = oversight.comparison().copyMissing(context, key, Inputs.text("from", input.from()),
+                        Inputs.text("to", input.to()));
+                return Etags.json(Map.of("copied", copied.stream().map(OversightRepresentations::grant).toList()));
+            });
+        }
+    }
+
+    /** {@code default-rights}: packages per work-relation type. */
+    @Produces("application/json")
+    public static final class DefaultRights {
+        private final ApiCall call;
+        private final Oversight oversight;
+        private final String key;
+
+        DefaultRights(OrganisationOversightResource parent) {
+            this.call = parent.call;
+            this.oversight = parent.oversight;
+            this.key = parent.key;
+        }
+
+        @GET
+        public Response defaultRights() {
+            return call.run(context -> Etags.json(OversightRepresentations.packages(oversight.defaults().packages(context, key))));
+        }
+
+        @PUT
+        @Path("{type}")
+        @Consumes("application/json")
+        public Response setDefaultRights(@PathParam("type") String type, String body) {
+            return call.run(context -> {
+                oversight.reports().requireOrganisation(context, key);
+                OversightRepresentations.PackageInput input = Json.read(body, OversightRepresentations.PackageInput.class);
+                WorkRelationType relationType = WorkRelationType.fromCode(type);
+                List<DefaultRight> rights = input.rights() == null ? List.of() : input.rights().stream()
+                        .map(r -> new DefaultRight(Inputs.text("clientId", r.clientId()), Inputs.text("right", r.right()),
+                                Inputs.optionalText("context", r.context()))).toList();
+                List<DefaultRight> stored = oversight.defaults().set(context, key, relationType, rights);
+                return Etags.json(OversightRepresentations.packages(Map.of(relationType, stored)));
+            });
+        }
+    }
+
+    /** {@code bulk-uploads}: an edited report, previewed or applied. */
+    @Produces("application/json")
+    public static final class BulkUploads {
+        private final ApiCall call;
+        private final Oversight oversight;
+        private final String key;
+
+        BulkUploads(OrganisationOversightResource parent) {
+            this.call = parent.call;
+            this.oversight = parent.oversight;
+            this.key = parent.key;
+        }
+
+        /** Validates an uploaded report and answers every change and every refusal; changes nothing. */
+        @POST
+        @Path("preview")
+        public Response preview(String body) {
+            return call.run(context -> {
+                oversight.reports().requireOrganisation(context, key);
+                try {
+                    BulkUpload.Preview preview = oversight.uploads().preview(context, key, new StringReader(body(body)));
+                    return Etags.json(OversightRepresentations.preview(preview));
+                } catch (BulkRefusal.Invalid invalid) {
+                    throw ReportResponses.refused(invalid.refusals());
+                }
+            });
+        }
+
+        /** Applies an uploaded report all or nothing; 422 with every refusal when any line is refused. */
+        @POST
+        public Response apply(String body) {
+            return call.run(context -> {
+                oversight.reports().requireOrganisation(context, key);
+                try {
+                    List<BulkUpload.Change> changes = oversight.uploads().apply(context, key, new StringReader(body(body)));
+                    return Etags.json(OversightRepresentations.preview(new BulkUpload.Preview(changes, List.of())));
+                } catch (BulkRefusal.Invalid invalid) {
+                    throw ReportResponses.refused(invalid.refusals());
+                }
+            });
+        }
     }
 }

@@ -19,11 +19,11 @@ import org.toegang.core.report.ReportRow;
  * arrive, so neither side holds the whole report. The caller's permission was checked before the
  * response started; a failure after that can only cut the response short, and is logged.
  */
-final class Reports {
+final class ReportResponses {
     static final String CSV = "text/csv; charset=UTF-8";
-    private static final Logger LOG = Logger.getLogger(Reports.class);
+    private static final Logger LOG = Logger.getLogger(ReportResponses.class);
 
-    private Reports() {
+    private ReportResponses() {
     }
 
     /** A report producer: hands every row to the consumer. */
