@@ -105,6 +105,26 @@ public final class ApplicationsResource {
         });
     }
 
+    // reports, audit trail and sign-in statistics of the application, for its owner
+    @Path("{clientId}/reports")
+    public ApplicationOversightResource.Reports reports(@PathParam("clientId") String clientId) {
+        return oversight(clientId).reports();
+    }
+
+    @Path("{clientId}/audit")
+    public ApplicationOversightResource.Audit audit(@PathParam("clientId") String clientId) {
+        return oversight(clientId).audit();
+    }
+
+    @Path("{clientId}/sign-ins")
+    public ApplicationOversightResource.SignIns signIns(@PathParam("clientId") String clientId) {
+        return oversight(clientId).signIns();
+    }
+
+    private ApplicationOversightResource oversight(String clientId) {
+        return new ApplicationOversightResource(call, administration.oversight(), clientId);
+    }
+
     /** Every grant of the application in every organisation, for its owner; nothing else of those organisations. */
     @GET
     @Path("{clientId}/grants")

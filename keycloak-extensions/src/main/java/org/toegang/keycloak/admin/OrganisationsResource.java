@@ -108,6 +108,37 @@ public final class OrganisationsResource {
         return new DelegationsResource(call, administration, key);
     }
 
+    // reports, audit trail, comparisons, default rights and bulk upload of the organisation (literal
+    // sections: a locator at {key} alone would be shadowed by the GET at {key})
+    @Path("{key}/reports")
+    public OrganisationOversightResource.Reports reports(@PathParam("key") String key) {
+        return oversight(key).reports();
+    }
+
+    @Path("{key}/audit")
+    public OrganisationOversightResource.Audit audit(@PathParam("key") String key) {
+        return oversight(key).audit();
+    }
+
+    @Path("{key}/comparisons")
+    public OrganisationOversightResource.Comparisons comparisons(@PathParam("key") String key) {
+        return oversight(key).comparisons();
+    }
+
+    @Path("{key}/default-rights")
+    public OrganisationOversightResource.DefaultRights defaultRights(@PathParam("key") String key) {
+        return oversight(key).defaultRights();
+    }
+
+    @Path("{key}/bulk-uploads")
+    public OrganisationOversightResource.BulkUploads bulkUploads(@PathParam("key") String key) {
+        return oversight(key).bulkUploads();
+    }
+
+    private OrganisationOversightResource oversight(String key) {
+        return new OrganisationOversightResource(call, administration.oversight(), key);
+    }
+
     @GET
     @Path("{key}/rights")
     public Response grantableRights(@PathParam("key") String key) {

@@ -19,10 +19,12 @@ import org.keycloak.models.UserModel;
 final class AuditEventListenerProvider implements EventListenerProvider, ActorNames {
     private final KeycloakSession session;
     private final Logger log;
+    private final SignInCounting signIns;
 
     AuditEventListenerProvider(KeycloakSession session, Logger log) {
         this.session = session;
         this.log = log;
+        this.signIns = new SignInCounting(session);
     }
 
     @Override
@@ -32,6 +34,7 @@ final class AuditEventListenerProvider implements EventListenerProvider, ActorNa
         if (log.isEnabled(level)) { // the line is not even built for a routine event
             log.log(level, AuditRecords.of(event));
         }
+        signIns.onEvent(event);
     }
 
     /**
