@@ -1,0 +1,77 @@
+// Bulk changes of an organisation: extend the validity of many grants (preview first, then all or
+// nothing with an Idempotency-Key), and compare two people and copy the rights one lacks.
+import { t } from '../i18n.js';
+import { api, items, Problem } from '../api.js';
+import { h, field, button, table, showProblem, values, notice } from '../ui.js';
+import { orgNav, orgName, personName, rightLabel, validity, status } from './common.js';
+
+export async function extend({ params }) {
+  const key = params.key;
+  const organisation = await api.organisation(key);
+  const report = await api.report(key, 'json').then(response => response.json());
+  const grants = items(report).filter(g => !g.status || String(g.status).toLowerCase() === 'active');
+  const preview = h('div', { id: 'preview', 'aria-live': 'polite' });
+  const idempotencyKey = crypto.randomUUID();
+  const form = h('form', { novalidate: true, id: 'extend' },
+    h('fieldset', { class: 'fieldset form-group', 'data-field': 'grants', id: 'f-grants', tabindex: '-1' },
+      h('legend', { class: 'legend' }, t('extend.choose')),
+      h('p', { class: 'error-message', id: 'f-grants-error', hidden: true }),
+      grants.map((g, index) => h('div', { class: 'choice' },
+        h('input', { type: 'checkbox', name: 'grants', value: g.id || g.grantId, id: `g-${index}` }),
+        h('label', { for: `g-${index}` }, `${personName(g.person || g)} · ${rightLabel(g)} · ${validity(g)}`)))),
+    field({ name: 'validTo', label: t('extend.newEnd'), type: 'date' }),
+    h('div', { class: 'button-group' },
+      button(t('extend.preview'), { name: 'preview', class: 'button button-secondary' }),
+      button(t('extend.apply'), { name: 'apply' })));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const apply = event.submitter && event.submitter.name === 'apply';
+    const body = values(form);
+    body.grants = [].concat(body.grants || []);
+    try {
+      const answer = await api.extend(key, { ...body, dryRun: !apply }, idempotencyKey + (apply ? '' : '-preview-' + Date.now()));
+      preview.replaceChildren(apply ? notice(t('extend.done', { count: body.grants.length })) : h('h2', { class: 'heading-m' }, t('extend.previewTitle')),
+        table(t('extend.previewTitle'), [t('person.name'), t('grant.right'), t('extend.before'), t('extend.after')],
+          items(answer.changes || answer).map(c => [personName(c.person || c), rightLabel(c), c.before && c.before.validTo || c.oldValidTo || '', c.after && c.after.validTo || c.newValidTo || body.validTo])));
+    } catch (error) {
+      if (error instanceof Problem && !error.refused) showProblem(form, error); else throw error;
+    }
+  });
+  return { title: t('extend.title', { organisation: orgName(organisation) }), content: [orgNav(key, '/extend'), form, preview] };
+}
+
+export async function compare({ params, query }) {
+  const key = params.key;
+  const organisation = await api.organisation(key);
+  const people = items(await api.people(key, { limit: 200 }));
+  const options = [{ value: '', label: t('common.choose') }, ...people.map(p => ({ value: p.id, label: personName(p) }))];
+  const out = h('div', { id: 'comparison', 'aria-live': 'polite' });
+  const form = h('form', { novalidate: true, id: 'compare' },
+    field({ name: 'a', label: t('compare.a'), options, value: query.get('a') || '' }),
+    field({ name: 'b', label: t('compare.b'), options, value: query.get('b') || '' }),
+    button(t('compare.button'), { class: 'button button-secondary' }));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const { a, b } = values(form);
+    try {
+      const answer = await api.compare(key, a, b);
+      const missing = items(answer.missing || answer.onlyA || []);
+      const copy = h('button', { type: 'button', class: 'button', id: 'copy' }, t('compare.copy', { count: missing.length }));
+      copy.addEventListener('click', async () => {
+        try {
+          await api.copy(key, { from: a, to: b });
+          out.replaceChildren(notice(t('compare.copied', { count: missing.length })));
+        } catch (error) { if (error instanceof Problem) showProblem(form, error); else throw error; }
+      });
+      out.replaceChildren(
+        table(t('compare.onlyA'), [t('grant.right'), t('grant.application'), t('grant.validity')], missing.map(g => [rightLabel(g), g.application || '', validity(g)])),
+        table(t('compare.onlyB'), [t('grant.right'), t('grant.application'), t('grant.validity')], items(answer.onlyB || []).map(g => [rightLabel(g), g.application || '', validity(g)])),
+        missing.length ? copy : null);
+    } catch (error) {
+      if (error instanceof Problem && !error.refused) showProblem(form, error); else throw error;
+    }
+  });
+  return { title: t('compare.title'), content: [orgNav(key, '/compare'), h('p', { class: 'body' }, orgName(organisation)), form, out] };
+}
+
+export { status };

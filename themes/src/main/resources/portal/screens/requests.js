@@ -1,0 +1,49 @@
+// The requests inbox of whoever may decide: approve or reject with a reason. What the API refuses
+// (another organisation, one's own request, an already decided request) is shown with its reason.
+import { t, date } from '../i18n.js';
+import { api, items, Problem } from '../api.js';
+import { h, field, showProblem, notice } from '../ui.js';
+import { personName, rightLabel, status, validity } from './common.js';
+
+export async function render({ navigate, query }) {
+  const inbox = items(await api.requests());
+  const done = query.get('decided');
+  return {
+    title: t('requests.title'),
+    content: [
+      done ? notice(t('requests.decided.' + done)) : null,
+      inbox.length ? h('ul', { class: 'card-list', id: 'inbox' }, inbox.map(request => card(request, navigate)))
+        : h('p', { class: 'body' }, t('requests.none')),
+    ],
+  };
+}
+
+function card(request, navigate) {
+  const id = request.id;
+  const form = h('form', { novalidate: true, class: 'request-form', 'data-request': id },
+    field({ name: 'reason', label: t('request.reason'), hint: t('request.reasonHint'), type: 'textarea', rows: 2 }));
+  form.querySelector('textarea').id = `reason-${id}`;
+  form.querySelector('label').setAttribute('for', `reason-${id}`);
+  const decide = decision => async event => {
+    event.preventDefault();
+    try {
+      await api.decide(id, decision, new FormData(form).get('reason') || '');
+      await navigate('requests?decided=' + decision, { replace: true });
+    } catch (error) {
+      if (error instanceof Problem) {
+        const summary = showProblem(form, error);
+        summary.setAttribute('data-status', String(error.status));
+      } else throw error;
+    }
+  };
+  form.append(h('div', { class: 'button-group' },
+    h('button', { type: 'submit', class: 'button', name: 'approve', onclick: decide('approve') }, t('request.approve')),
+    h('button', { type: 'submit', class: 'button button-warning', name: 'reject', onclick: decide('reject') }, t('request.reject'))));
+  return h('li', { class: 'card', id: `request-${id}` },
+    h('h2', { class: 'heading-s' }, `${rightLabel(request)} · ${personName(request.person || request.requester || { id: request.personId })}`),
+    h('p', { class: 'body' }, t('request.for', { organisation: request.organisationName || request.organisation || request.organisationKey || '',
+      application: request.application || request.clientId || '' })),
+    h('p', { class: 'hint' }, validity(request), ' · ', t('request.asked', { when: date(request.requestedAt || request.created) }), ' ', status(request.status || 'requested')),
+    request.reason ? h('p', { class: 'body' }, t('request.motivation'), ': ', request.reason) : null,
+    form);
+}
