@@ -88,6 +88,113 @@ async function screen(page) {
     refused: Boolean(await page.$('#toegang-refused')) };
 }
 
+/** What a person does on a screen; each returns what the screen then showed. */
+const actions = {
+  async open(page, { route, name, audit: auditIt, timing }) {
+    const started = Date.now();
+    await open(page, route);
+    const result = await screen(page);
+    if (timing) {
+      result.shownMs = Date.now() - started;
+      result.navigation = await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        return { domInteractive: Math.round(nav.domInteractive), domContentLoaded: Math.round(nav.domContentLoadedEventEnd) };
+      });
+      result.peopleMs = await page.evaluate(() => Number((document.querySelector('#people-count') || {}).dataset?.ms));
+    }
+    if (name) await shot(page, name);
+    if (auditIt) await auditBoth(page, name || route);
+    return result;
+  },
+
+  /** On the add-person screen: fills and submits; {problem} when the API refused, else the new person's screen. */
+  async addPerson(page, { organisation, nationalRegisterNumber, givenName, familyName, email, name }) {
+    await open(page, `organisations/${organisation}/people/new`);
+    if (name) await auditBoth(page, name);
+    await page.fill('#f-nationalRegisterNumber', nationalRegisterNumber);
+    if (givenName) await page.fill('#f-givenName', givenName);
+    if (familyName) await page.fill('#f-familyName', familyName);
+    if (email) await page.fill('#f-email', email);
+    await page.click('#add-person button[type=submit]');
+    return submitted(page, name, () => !location.pathname.endsWith('/people/new'));
+  },
+
+  /** On a person's screen: grant → application → right (limits shown) → context → end date → reason. */
+  async grant(page, { application, right, context, validTo, reason, name }) {
+    await page.click('#grant-link');
+    await settled(page);
+    await page.selectOption('#f-application', application);
+    await page.waitForSelector('#f-right');
+    await page.selectOption('#f-right', right);
+    await page.waitForSelector('#right-limits .summary-list');
+    const limits = await text(page, '#right-limits');
+    if (context) await page.selectOption('#f-context', context);
+    if (validTo) await page.fill('#f-validTo', validTo);
+    if (reason) await page.fill('#f-reason', reason);
+    if (name) {
+      await shot(page, name);
+      await audit(page, name);
+    }
+    await page.click('#grant button[type=submit]');
+    return { limits, ...(await submitted(page, null, () => location.search.includes('granted='))) };
+  },
+
+  /** The requests inbox: each card's id and text. */
+  async inbox(page, { name }) {
+    await open(page, 'requests');
+    const cards = await page.$$eval('#inbox > li', items => items.map(item => ({
+      id: item.querySelector('[data-request]')?.dataset.request, text: item.textContent.replace(/\s+/g, ' ').trim() })));
+    if (name) {
+      await shot(page, name);
+      await auditBoth(page, name);
+    }
+    return { cards, ...(await screen(page)) };
+  },
+
+  /** Opens one request by its URL and, when the page offers it, decides it with a reason. */
+  async decide(page, { requestId, decision, reason, name }) {
+    await open(page, `requests/${encodeURIComponent(requestId)}`);
+    const result = { opened: await screen(page), reason: await page.$('#toegang-reason') ? await text(page, '#toegang-reason') : null };
+    if (await page.$(`[data-request="${requestId}"]`)) {
+      await page.fill(`#reason-${requestId}`, reason);
+      await page.click(`[data-request="${requestId}"] button[name=${decision}]`);
+      Object.assign(result, await submitted(page, name, () => location.search.includes('decided=')));
+    } else if (name) {
+      await shot(page, name);
+    }
+    return result;
+  },
+
+  /** A head administrator appoints a local administrator of the organisation. */
+  async appoint(page, { organisation, nationalRegisterNumber, name }) {
+    await open(page, `organisations/${organisation}/administrators`);
+    if (name) await auditBoth(page, name);
+    await page.fill('#f-nationalRegisterNumber', nationalRegisterNumber);
+    await page.check('#f-role-0');
+    await page.click('#appoint button[type=submit]');
+    return submitted(page, name, () => location.search.includes('done='));
+  },
+};
+
+/** After a submit: either the API's problem (error summary) or the next screen. */
+async function submitted(page, name, succeeded) {
+  await until(page, `document.querySelector('.error-summary') || (${succeeded.toString()})()`);
+  await settled(page);
+  const summary = await page.$('.error-summary');
+  const result = summary ? {
+    problem: await text(page, '.error-summary'),
+    links: await page.$$eval('.error-summary a', links => links.map(link => link.getAttribute('href'))),
+    fieldErrors: await page.$$eval('.error-message:not([hidden])', errors => errors.map(error => ({ id: error.id, text: error.textContent.trim() }))),
+    focused: await page.evaluate(() => document.activeElement.className),
+  } : { ...(await screen(page)) };
+  result.url = new URL(page.url()).pathname + new URL(page.url()).search;
+  if (name) {
+    await shot(page, name + (summary ? '-error' : ''));
+    await audit(page, name + (summary ? '-error' : ''));
+  }
+  return result;
+}
+
 const scenarios = {
   /** Sign-in, keyboard, language, phone width, refusals by typed URL, sign-out. */
   async shell(page) {
@@ -138,94 +245,13 @@ const scenarios = {
     out.afterSignOutShowsLogin = Boolean(await page.$('#username'));
   },
 
-  /** Adds a person by national register number (a refused number first), grants a right with an end date. */
-  async addAndGrant(page) {
-    const org = a.organisation;
-    await open(page, `organisations/${org}/people/new`);
-    await auditBoth(page, 'add-person');
-    await page.fill('#f-nationalRegisterNumber', a.badNationalRegisterNumber);
-    await page.fill('#f-givenName', a.givenName);
-    await page.fill('#f-familyName', a.familyName);
-    await page.click('#add-person button[type=submit]');
-    await page.waitForSelector('.error-summary', { timeout: 15000 });
-    out.refusedAdd = {
-      summary: await text(page, '.error-summary'),
-      links: await page.$$eval('.error-summary a', links => links.map(link => link.getAttribute('href'))),
-      fieldError: await text(page, '#f-nationalRegisterNumber-error'),
-      focused: await page.evaluate(() => document.activeElement.className),
-    };
-    await shot(page, 'add-person-error');
-    await audit(page, 'add-person-error');
-    await page.fill('#f-nationalRegisterNumber', a.nationalRegisterNumber);
-    if (a.email) await page.fill('#f-email', a.email);
-    await Promise.all([page.waitForURL(url => /\/people\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith('/new'), { timeout: 15000 }),
-      page.click('#add-person button[type=submit]')]);
-    await settled(page);
-    out.person = await screen(page);
-    await page.click('#grant-link');
-    await settled(page);
-    await page.selectOption('#f-application', a.application);
-    await page.waitForSelector('#f-right');
-    await page.selectOption('#f-right', a.right);
-    await page.waitForSelector('#right-limits .summary-list');
-    out.limits = await text(page, '#right-limits');
-    await page.fill('#f-validTo', a.validTo);
-    await page.fill('#f-reason', a.reason);
-    await shot(page, 'grant');
-    await audit(page, 'grant');
-    await Promise.all([page.waitForURL(url => url.search.includes('granted='), { timeout: 15000 }), page.click('#grant button[type=submit]')]);
-    await settled(page);
-    out.granted = await screen(page);
-    out.personUrl = new URL(page.url()).pathname;
-    await shot(page, 'person');
-    await auditBoth(page, 'person');
-  },
-
-  /** Opens one request's decision by its URL, and tries to decide it; reports what the page said. */
-  async decide(page) {
-    await open(page, 'requests');
-    out.inbox = await screen(page);
-    out.inboxIds = await page.$$eval('[data-request]', forms => forms.map(form => form.dataset.request));
-    const form = await page.$(`[data-request="${a.requestId}"]`);
-    if (form) {
-      await page.fill(`#reason-${a.requestId}`, a.reason);
-      await page.click(`[data-request="${a.requestId}"] button[name=${a.decision}]`);
-      await page.waitForFunction(() => document.querySelector('.error-summary') || location.search.includes('decided='), null, { timeout: 15000 });
-      await settled(page);
-      out.after = await screen(page);
-      out.problem = await page.$('.error-summary') ? await text(page, '.error-summary') : null;
+  /** Steps in one browser session: [{do, ...}], each result in out.steps (see the step functions). */
+  async steps(page) {
+    out.steps = [];
+    for (const step of a.steps) {
+      const result = await actions[step.do](page, step);
+      out.steps.push({ do: step.do, ...(result || {}) });
     }
-    await shot(page, `requests-${a.username.split('.')[0]}`);
-    await auditBoth(page, 'requests');
-  },
-
-  /** Opens the given routes one after the other and reports each screen. */
-  async visit(page) {
-    out.screens = {};
-    for (const [name, route] of Object.entries(a.routes)) {
-      const started = Date.now();
-      await open(page, route);
-      out.timings[name] = { shownMs: Date.now() - started, ...(await page.evaluate(() => {
-        const nav = performance.getEntriesByType('navigation')[0];
-        return { domInteractive: Math.round(nav.domInteractive) };
-      })) };
-      out.screens[name] = await screen(page);
-      if (a.audit) await auditBoth(page, name);
-      await shot(page, name);
-    }
-  },
-
-  /** A head administrator appoints a local administrator by national register number. */
-  async appoint(page) {
-    await open(page, `organisations/${a.organisation}/administrators`);
-    await auditBoth(page, 'administrators');
-    await page.fill('#f-nationalRegisterNumber', a.nationalRegisterNumber);
-    await page.check('#f-role-0');
-    await page.click('#appoint button[type=submit]');
-    await page.waitForFunction(() => document.querySelector('.error-summary') || location.search.includes('done='), null, { timeout: 15000 });
-    await settled(page);
-    out.after = await screen(page);
-    await shot(page, 'administrators');
   },
 };
 

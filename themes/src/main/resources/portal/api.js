@@ -76,6 +76,7 @@ export const api = {
   grant: (key, body) => send(`/organisations/${e(key)}/grants`, { method: 'POST', body }),
   revoke: (key, grantId, etag) => send(`/organisations/${e(key)}/grants/${e(grantId)}`, { method: 'DELETE', headers: etag ? { 'if-match': etag } : {} }),
   requests: () => send('/requests'),
+  request: id => send(`/requests/${e(id)}`),
   decide: (id, decision, reason) => send(`/requests/${e(id)}/${decision}`, { method: 'POST', body: { reason } }),
   extend: (key, body, idempotencyKey) => send(`/organisations/${e(key)}/grants/validity`, { method: 'POST', body, headers: { 'idempotency-key': idempotencyKey } }),
   compare: (key, a, b) => send(`/organisations/${e(key)}/compare${q({ a, b })}`),

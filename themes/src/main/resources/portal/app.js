@@ -55,7 +55,7 @@ async function show() {
     render(page.title, page.content);
   } catch (error) {
     if (error instanceof Problem && error.refused) {
-      refusal();
+      refusal(found.route.refusal);
     } else {
       render(t('error.title'), [h('p', { class: 'body' }, t('error.text')),
         h('p', { class: 'hint' }, error instanceof Problem ? `${error.status} ${error.title || ''}` : String(error.message))]);
@@ -66,10 +66,11 @@ async function show() {
 }
 
 /** 403 and 404 look the same: nothing says whether what was asked for exists. */
-function refusal() {
+function refusal(why) {
   render(t('refused.title'), [
-    h('div', { id: 'toegang-refused', 'data-reason': 'refused' },
+    h('div', { id: 'toegang-refused', 'data-reason': why || 'refused' },
       h('p', { class: 'body' }, t('refused.text')),
+      why ? h('p', { class: 'body', id: 'toegang-reason' }, t('refused.' + why)) : null,
       h('p', { class: 'body' }, t('refused.what')),
       h('p', { class: 'body' }, link(portalBase, t('refused.back'), { 'data-link': '' })))]);
 }

@@ -12,6 +12,8 @@ import * as central from './screens/central.js';
 export const routes = [
   { path: '', screen: home.render },
   { path: 'requests', screen: requests.render },
+  // what the page says when the API refuses: who may decide a request, nothing about this one
+  { path: 'requests/:id', screen: requests.one, refusal: 'request' },
   { path: 'applications', screen: owner.list },
   { path: 'applications/:client', screen: owner.render },
   { path: 'central', screen: central.render },

@@ -18,6 +18,12 @@ export async function render({ navigate, query }) {
   };
 }
 
+/** One request by its URL (from a notification or a link): the same card, alone. */
+export async function one({ params, navigate }) {
+  const request = await api.request(params.id);
+  return { title: t('request.title'), content: [h('ul', { class: 'card-list', id: 'inbox' }, card(request, navigate))] };
+}
+
 function card(request, navigate) {
   const id = request.id;
   const form = h('form', { novalidate: true, class: 'request-form', 'data-request': id },

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,11 +39,23 @@ final class PortalFiles {
 
     private final ClassLoader loader;
     private final String root;
+    private final Path directory;
     private final Map<String, Optional<PortalFile>> read = new ConcurrentHashMap<>();
 
     PortalFiles(ClassLoader loader, String root) {
         this.loader = loader;
         this.root = root.endsWith("/") ? root : root + "/";
+        this.directory = null;
+    }
+
+    /**
+     * Serves the files of a directory instead, read at every request: for developing the portal
+     * (edit, reload) without rebuilding the provider jar and restarting Keycloak.
+     */
+    PortalFiles(Path directory) {
+        this.loader = null;
+        this.root = "";
+        this.directory = directory.toAbsolutePath().normalize();
     }
 
     /** What to answer for a path below the portal's root (without a leading slash). */
@@ -63,13 +77,22 @@ final class PortalFiles {
     }
 
     private Optional<PortalFile> file(String name) {
-        return read.computeIfAbsent(name, this::load);
+        return directory == null ? read.computeIfAbsent(name, this::load) : load(name);
     }
 
     private Optional<PortalFile> load(String name) {
         String type = MEDIA_TYPES.get(name.substring(name.lastIndexOf('.') + 1));
         if (type == null) {
             return Optional.empty();
+        }
+        if (directory != null) {
+            Path file = directory.resolve(name).normalize();
+            try {
+                return file.startsWith(directory) && Files.isRegularFile(file)
+                        ? Optional.of(PortalFile.of(Files.readAllBytes(file), type)) : Optional.empty();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
         }
         try (InputStream in = loader.getResourceAsStream(root + name)) {
             return in == null ? Optional.empty() : Optional.of(PortalFile.of(in.readAllBytes(), type));

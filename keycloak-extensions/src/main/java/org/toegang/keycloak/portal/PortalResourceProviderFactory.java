@@ -1,5 +1,6 @@
 package org.toegang.keycloak.portal;
 
+import java.nio.file.Path;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -22,9 +23,18 @@ public final class PortalResourceProviderFactory implements RealmResourceProvide
         return new PortalResourceProvider(session, files);
     }
 
+    /**
+     * Option {@value #FILES_DIRECTORY} (e.g. {@code KC_SPI_REALM_RESTAPI_EXTENSION__PORTAL__FILES_DIRECTORY}):
+     * serve the portal from a directory, for its developers; unset, from the provider jar.
+     */
+    static final String FILES_DIRECTORY = "files-directory";
+
     @Override
     public void init(Config.Scope config) {
-        files = new PortalFiles(PortalResourceProviderFactory.class.getClassLoader(), "portal");
+        String directory = config.get(FILES_DIRECTORY);
+        files = directory == null || directory.isBlank()
+                ? new PortalFiles(PortalResourceProviderFactory.class.getClassLoader(), "portal")
+                : new PortalFiles(Path.of(directory));
     }
 
     @Override

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.toegang.directory.DemoData;
 import org.toegang.launcher.RunningToegang;
 import org.toegang.launcher.ToegangStackExtension;
 
@@ -21,6 +24,12 @@ import org.toegang.launcher.ToegangStackExtension;
 class PortalBrowserIT {
     static final Path SCREENSHOTS = Path.of("../docs/screenshots").toAbsolutePath().normalize();
     static final String CHRIS_ID = "a7bbafce-ec04-4dd8-bdb9-e8fd02406323";
+    static final String BART_ID = "3b9dfb0b-609b-46fc-a935-7dd2d4238322";
+    /** Valid national register numbers of nobody in the demo data. */
+    static final String NEW_PERSON = "95010112306";
+    static final String NEW_ADMINISTRATOR = "88020245685";
+    static final String NEW_EMPLOYEE = "92121278991";
+    static final String NEW_PASSWORD = "Nieuw-Toegang-1";
 
     @Test
     void bartSignsInWorksByKeyboardInEveryWidthAndSignsOut(RunningToegang toegang) {
@@ -49,5 +58,113 @@ class PortalBrowserIT {
         assertThat(seen.path("afterSignOutShowsLogin").asBoolean()).isTrue();
         PortalRun.assertNoSeriousViolations(seen);
         System.out.println("[portal] home navigation timing: " + seen.path("timings").path("home"));
+    }
+
+    @Test
+    void bartAddsAPersonByNationalRegisterNumberAndGrantsLoketGebruikerUntilAnEndDate(RunningToegang toegang) {
+        String until = LocalDate.now().plusDays(30).toString();
+        JsonNode seen = PortalRun.run(toegang, "steps", "bart.claes", Map.of("steps", List.of(
+                Map.of("do", "addPerson", "organisation", "0900000147", "nationalRegisterNumber", "12345678901",
+                        "givenName", "Eva", "familyName", "Nieuw", "name", "add-person"),
+                Map.of("do", "addPerson", "organisation", "0900000147", "nationalRegisterNumber", NEW_PERSON,
+                        "givenName", "Eva", "familyName", "Nieuw", "email", "eva.nieuw@demo.toegang.local"),
+                Map.of("do", "grant", "application", "dv_loket", "right", "LoketGebruiker", "validTo", until,
+                        "reason", "Werkt aan het loket", "name", "grant"),
+                Map.of("do", "open", "route", "organisations/0900000147", "name", "people", "audit", true))));
+
+        JsonNode refused = seen.path("steps").get(0);
+        assertThat(refused.path("links").toString()).contains("#f-nationalRegisterNumber");
+        assertThat(refused.path("fieldErrors").toString()).contains("f-nationalRegisterNumber-error");
+        assertThat(refused.path("focused").asText()).isEqualTo("error-summary");
+        JsonNode added = seen.path("steps").get(1);
+        assertThat(added.path("problem").isMissingNode()).as(added.toString()).isTrue();
+        assertThat(added.path("title").asText()).isEqualTo("Eva Nieuw");
+        JsonNode granted = seen.path("steps").get(2);
+        assertThat(granted.path("limits").asText()).contains("Langste looptijd", "Goedkeuring");
+        assertThat(granted.path("main").asText()).contains("Het recht is toegekend.", "LoketGebruiker");
+        PortalRun.assertNoSeriousViolations(seen);
+
+        String username = PortalPeople.setPassword(toegang, NEW_PERSON, NEW_PASSWORD);
+        JsonNode token = PortalPeople.signInAt(toegang, username, NEW_PASSWORD, "dv_loket", null);
+        assertThat(token.path("dv_loket_rol_3d").toString()).contains("LoketGebruiker:0900000147");
+    }
+
+    @Test
+    void onlyTheApplicationOwnerDecidesChrissRequestAndHisNextTokenCarriesIt(RunningToegang toegang) {
+        JsonNode inbox = PortalRun.run(toegang, "steps", "an.peeters", Map.of("steps", List.of(
+                Map.of("do", "inbox", "name", "requests"))));
+        String requestId = null;
+        for (JsonNode card : inbox.path("steps").get(0).path("cards")) {
+            if (card.path("text").asText().contains("LoketBeheerder") && card.path("text").asText().contains("Chris")) {
+                requestId = card.path("id").asText();
+            }
+        }
+        assertThat(requestId).as(inbox.toString()).isNotNull();
+
+        JsonNode bart = PortalRun.run(toegang, "steps", "bart.claes", Map.of("steps", List.of(
+                Map.of("do", "decide", "requestId", requestId, "decision", "approve", "reason", "Goed", "name", "request-refused"))));
+        JsonNode bartSaw = bart.path("steps").get(0);
+        assertThat(bartSaw.path("url").asText("")).doesNotContain("decided=");
+        // either the request is not shown to him at all, or his decision is refused with the API's reason
+        assertThat(bartSaw.path("opened").path("refused").asBoolean() ? bartSaw.path("reason").asText() : bartSaw.path("problem").asText())
+                .isNotBlank();
+        assertThat(bartSaw.toString()).doesNotContain("Chris", "Wouters", "77113030108");
+
+        JsonNode an = PortalRun.run(toegang, "steps", "an.peeters", Map.of("steps", List.of(
+                Map.of("do", "decide", "requestId", requestId, "decision", "approve", "reason", "Beheert het loket van Demo Bouw"),
+                Map.of("do", "inbox"))));
+        assertThat(an.path("steps").get(0).path("url").asText()).contains("decided=approve");
+        assertThat(an.path("steps").get(1).path("cards").toString()).doesNotContain(requestId);
+
+        JsonNode token = PortalPeople.signInAt(toegang, "chris.wouters", DemoData.PASSWORD, "dv_loket", "EA:0900000246");
+        assertThat(token.path("dv_loket_rol_3d").toString()).contains("LoketBeheerder:0900000246");
+        PortalRun.assertNoSeriousViolations(inbox);
+    }
+
+    @Test
+    void chrisAppointsALocalAdministratorWhoGrantsThereAndNowhereElse(RunningToegang toegang) {
+        String until = LocalDate.now().plusDays(60).toString();
+        JsonNode chris = PortalRun.run(toegang, "steps", "chris.wouters", Map.of("steps", List.of(
+                Map.of("do", "addPerson", "organisation", "0900000246", "nationalRegisterNumber", NEW_ADMINISTRATOR,
+                        "givenName", "Fien", "familyName", "Beheer"),
+                Map.of("do", "appoint", "organisation", "0900000246", "nationalRegisterNumber", NEW_ADMINISTRATOR,
+                        "name", "administrators"))));
+        assertThat(chris.path("steps").get(0).path("problem").isMissingNode()).as(chris.toString()).isTrue();
+        assertThat(chris.path("steps").get(1).path("url").asText()).as(chris.toString()).contains("done=");
+
+        String fien = PortalPeople.setPassword(toegang, NEW_ADMINISTRATOR, NEW_PASSWORD);
+        JsonNode seen = PortalRun.run(toegang, "steps", fien, NEW_PASSWORD, Map.of("steps", List.of(
+                Map.of("do", "addPerson", "organisation", "0900000246", "nationalRegisterNumber", NEW_EMPLOYEE,
+                        "givenName", "Gert", "familyName", "Werker"),
+                Map.of("do", "grant", "application", "dv_loket", "right", "LoketGebruiker", "validTo", until, "reason", "Nieuwe medewerker"),
+                Map.of("do", "open", "route", "organisations/0900000147"),
+                Map.of("do", "open", "route", "organisations/0900000147/people/new"))));
+        assertThat(seen.path("steps").get(1).path("main").asText()).as(seen.toString()).contains("Het recht is toegekend.");
+        assertThat(seen.path("steps").get(2).path("refused").asBoolean()).isTrue();
+        assertThat(seen.path("steps").get(3).path("refused").asBoolean()).isTrue();
+        assertThat(seen.path("steps").get(2).path("main").asText()).doesNotContain("Demodorp");
+    }
+
+    @Test
+    void everyScreenOfEachRolePassesTheAccessibilityAuditInDutchAndFrench(RunningToegang toegang) {
+        List<JsonNode> runs = List.of(
+                screens(toegang, "bart.claes", Map.of(
+                        "organisation", "organisations/0900000147", "person", "organisations/0900000147/people/" + BART_ID,
+                        "reports", "organisations/0900000147/reports", "audit", "organisations/0900000147/audit",
+                        "extend", "organisations/0900000147/extend", "compare", "organisations/0900000147/compare")),
+                screens(toegang, "an.peeters", Map.of("applications", "applications", "application", "applications/dv_loket")),
+                screens(toegang, "central.admin", Map.of("central", "central")),
+                screens(toegang, "chris.wouters", Map.of("administrators-chris", "organisations/0900000246/administrators")));
+        for (JsonNode run : runs) {
+            run.path("steps").forEach(step -> assertThat(step.path("refused").asBoolean()).as(step.toString()).isFalse());
+            PortalRun.assertNoSeriousViolations(run);
+        }
+    }
+
+    private static JsonNode screens(RunningToegang toegang, String username, Map<String, String> routes) {
+        List<Map<String, Object>> steps = routes.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(route -> Map.<String, Object>of("do", "open", "route", route.getValue(), "name", route.getKey(), "audit", true))
+                .toList();
+        return PortalRun.run(toegang, "steps", username, Map.of("steps", steps));
     }
 }
