@@ -123,7 +123,7 @@ const actions = {
   async grant(page, { application, right, context, validTo, reason, name }) {
     await page.click('#grant-link');
     await settled(page);
-    await page.selectOption('#f-application', application);
+    await page.selectOption('#f-clientId', application);
     await page.waitForSelector('#f-right');
     await page.selectOption('#f-right', right);
     await page.waitForSelector('#right-limits .summary-list');

@@ -72,6 +72,7 @@ export const api = {
   personGrants: (key, id) => send(`/organisations/${e(key)}/people/${e(id)}/grants`),
   personHistory: (key, id) => send(`/organisations/${e(key)}/audit${q({ person: id })}`),
   applications: key => send(`/applications${q({ organisation: key })}`),
+  grantableRights: key => send(`/organisations/${e(key)}/rights`),
   rights: clientId => send(`/applications/${e(clientId)}/rights`),
   grant: (key, body) => send(`/organisations/${e(key)}/grants`, { method: 'POST', body }),
   revoke: (key, grantId, etag) => send(`/organisations/${e(key)}/grants/${e(grantId)}`, { method: 'DELETE', headers: etag ? { 'if-match': etag } : {} }),

@@ -9,12 +9,14 @@ import { orgNav, personName, personPath } from './common.js';
 export async function render({ params, navigate }) {
   const { key, id } = params;
   const person = await api.person(key, id);
-  const applications = items(await api.applications(key));
+  // the rights the API says the caller may grant for this organisation, grouped by application
+  const grantable = items(await api.grantableRights(key));
+  const applications = [...new Set(grantable.map(r => r.clientId || r.application))].map(clientId => ({ clientId }));
   const limits = h('div', { class: 'inset', id: 'right-limits', 'aria-live': 'polite' });
   const rightSlot = h('div');
   const contextSlot = h('div');
   let rights = [];
-  const appField = field({ name: 'application', label: t('grant.application'), options: [{ value: '', label: t('common.choose') },
+  const appField = field({ name: 'clientId', label: t('grant.application'), options: [{ value: '', label: t('common.choose') },
     ...applications.map(a => ({ value: a.clientId || a.id, label: a.name ? `${a.name} (${a.clientId || a.id})` : (a.clientId || a.id) }))] });
   const form = h('form', { novalidate: true, id: 'grant' },
     appField, rightSlot, contextSlot, limits,
@@ -27,7 +29,7 @@ export async function render({ params, navigate }) {
     clearProblem(form);
     rightSlot.replaceChildren(); contextSlot.replaceChildren(); limits.replaceChildren();
     if (!appSelect.value) return;
-    rights = items(await api.rights(appSelect.value));
+    rights = grantable.filter(r => (r.clientId || r.application) === appSelect.value);
     const rightField = field({ name: 'right', label: t('grant.right'), options: [{ value: '', label: t('common.choose') },
       ...rights.map(r => ({ value: r.name, label: r.description ? `${r.name} – ${r.description}` : r.name }))] });
     rightSlot.replaceChildren(rightField);
@@ -41,17 +43,18 @@ export async function render({ params, navigate }) {
       contextSlot.replaceChildren(field({ name: 'context', label: t('grant.context'),
         options: [{ value: '', label: t('common.choose') }, ...contexts.map(c => ({ value: c.value || c, label: c.label || c.value || c }))] }));
     }
-    const max = right.maxValidityDays || right.maximumValidityDays;
+    const max = maximumDays(right);
     limits.replaceChildren(h('h2', { class: 'heading-s' }, t('grant.limits')), summaryList([
       [t('grant.maxValidity'), max ? t('grant.days', { days: max }) : t('grant.noMax')],
       [t('grant.approval'), right.needsApproval || right.approvalRequired ? t('grant.needsApproval') : t('grant.noApproval')],
       contexts.length ? [t('grant.context'), contexts.map(c => c.value || c).join(', ')] : null,
       right.grantableBy || right.targetGroups ? [t('grant.openTo'), [].concat(right.targetGroups || right.grantableBy).join(', ')] : null,
+      right.needsApproval && right.approvalBy ? [t('grant.approvalBy'), t('grant.approvalBy.' + String(right.approvalBy).toLowerCase())] : null,
     ]));
   }
   form.addEventListener('submit', async event => {
     event.preventDefault();
-    const body = { person: id, personId: id, organisation: key, ...values(form) };
+    const body = { personId: id, ...values(form) };
     try {
       const answer = await api.grant(key, body);
       const requested = answer && String(answer.status || '').toLowerCase() === 'requested';
@@ -61,4 +64,12 @@ export async function render({ params, navigate }) {
     }
   });
   return { title: t('grant.title', { person: personName(person) }), content: [orgNav(key, null), form] };
+}
+
+/** The right's longest validity in days: maximumDays, or an ISO-8601 duration such as P365D. */
+export function maximumDays(right) {
+  if (right.maximumDays || right.maxValidityDays) return right.maximumDays || right.maxValidityDays;
+  const duration = /^P(?:(\d+)D)?(?:T(\d+)H)?/.exec(String(right.maximumDuration || ''));
+  if (!duration || (!duration[1] && !duration[2])) return null;
+  return Number(duration[1] || 0) + Math.floor(Number(duration[2] || 0) / 24);
 }

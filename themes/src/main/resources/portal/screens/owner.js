@@ -3,6 +3,7 @@
 import { t, date } from '../i18n.js';
 import { api, items } from '../api.js';
 import { h, table, link } from '../ui.js';
+import { maximumDays } from './grant.js';
 import { base, section, personName, rightLabel, validity, status } from './common.js';
 
 export async function list() {
@@ -25,7 +26,7 @@ export async function render({ params }) {
       h('section', { class: 'section', id: 'definitions' }, h('h2', { class: 'heading-m' }, t('owner.definitions')),
         table(t('owner.definitions'), [t('grant.right'), t('owner.description'), t('grant.context'), t('grant.maxValidity'), t('grant.approval')],
           rights.map(r => [r.name, r.description || '', (r.contextValues || []).map(c => c.value || c).join(', '),
-            r.maxValidityDays ? t('grant.days', { days: r.maxValidityDays }) : t('grant.noMax'),
+            maximumDays(r) ? t('grant.days', { days: maximumDays(r) }) : t('grant.noMax'),
             r.needsApproval || r.approvalRequired ? t('grant.needsApproval') : t('grant.noApproval')]))),
       section(t('owner.holders'), () => api.holders(client), answer => table(t('owner.holders'),
         [t('person.name'), t('grant.right'), t('grant.organisation'), t('grant.validity'), t('grant.status')],

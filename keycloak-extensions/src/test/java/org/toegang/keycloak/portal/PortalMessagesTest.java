@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class PortalMessagesTest {
     private static final String[] LANGUAGES = {"nl", "fr", "de", "en"};
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
-    private static final Pattern KEY_IN_SCRIPT = Pattern.compile("\\bt\\('([A-Za-z]+\\.[A-Za-z.]+)'");
+    private static final Pattern KEY_IN_SCRIPT = Pattern.compile("\\bt\\('([A-Za-z]+(?:\\.[A-Za-z]+)+)'");
     private static final String[] SCRIPTS = {"app.js", "ui.js", "screens/common.js", "screens/home.js", "screens/organisation.js",
         "screens/person.js", "screens/grant.js", "screens/requests.js", "screens/bulk.js", "screens/reports.js",
         "screens/owner.js", "screens/central.js"};
