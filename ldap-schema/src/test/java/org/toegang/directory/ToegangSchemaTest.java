@@ -20,9 +20,9 @@ class ToegangSchemaTest {
 
     @Test
     void everyDefinitionHasAnOidUnderTheToegangArc() {
-        assertThat(toegang.attributeTypes()).hasSize(28)
+        assertThat(toegang.attributeTypes()).hasSize(36)
                 .allSatisfy(type -> assertThat(type.getOID()).startsWith(ARC + "1."));
-        assertThat(toegang.objectClasses()).hasSize(7)
+        assertThat(toegang.objectClasses()).hasSize(9)
                 .allSatisfy(objectClass -> assertThat(objectClass.getOID()).startsWith(ARC + "2."));
     }
 

@@ -39,6 +39,17 @@ final class Attributes {
     static final String EXTERNAL_ID = "toegangExternalId";
     static final String ACTIVE = "toegangActive";
 
+    static final String NEEDS_APPROVAL_BY = "toegangNeedsApprovalBy";
+    static final String REVISION = "toegangRevision";
+    static final String DECISION_REASON = "toegangDecisionReason";
+    static final String IDEMPOTENCY_KEY = "toegangIdempotencyKey";
+    static final String REQUEST_DIGEST = "toegangRequestDigest";
+    static final String RESPONSE_STATUS = "toegangResponseStatus";
+    static final String RESPONSE_BODY = "toegangResponseBody";
+    static final String CREATED_AT = "toegangCreatedAt";
+
+    static final String VERSIONED_CLASS = "toegangVersioned";
+    static final String IDEMPOTENCY_CLASS = "toegangIdempotencyRecord";
     static final String PERSON_CLASS = "toegangPerson";
     static final String ORGANISATION_CLASS = "toegangOrganisation";
     static final String WORK_RELATION_CLASS = "toegangWorkRelation";

@@ -89,6 +89,11 @@ public final class DirectoryRepository {
         return first(and(equal(OBJECT_CLASS, APPLICATION_CLASS), equal(CLIENT_ID, clientId)), EntryMapper::application);
     }
 
+    /** Every application in the directory. */
+    public List<Application> allApplications() {
+        return search(equal(OBJECT_CLASS, APPLICATION_CLASS), EntryMapper::application);
+    }
+
     /** The rights the application defines. */
     public List<Right> rights(String clientId) {
         return search(and(equal(OBJECT_CLASS, RIGHT_CLASS), equal(CLIENT_ID, clientId)), EntryMapper::right);

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.toegang.core.ValidationException;
 import org.toegang.core.identifier.NationalRegisterNumber;
 import org.toegang.core.model.Application;
+import org.toegang.core.model.ApprovalBy;
 import org.toegang.core.model.CapacityScope;
 import org.toegang.core.model.Delegation;
 import org.toegang.core.model.DelegationRole;
@@ -69,7 +70,8 @@ final class EntryMapper {
         return new Right(required(entry, CLIENT_ID), required(entry, RIGHT_NAME), optional(entry, "description"),
                 contexts == null ? List.of() : Arrays.asList(contexts),
                 Boolean.TRUE.equals(entry.getAttributeValueAsBoolean(NEEDS_APPROVAL)),
-                Optional.ofNullable(days).map(Duration::ofDays), values(entry, GRANTABLE_BY));
+                Optional.ofNullable(days).map(Duration::ofDays), values(entry, GRANTABLE_BY),
+                optional(entry, NEEDS_APPROVAL_BY).map(ApprovalBy::fromCode).orElse(ApprovalBy.OWNER));
     }
 
     static Grant grant(Entry entry) {

@@ -35,6 +35,12 @@ public final class StoreConflictException extends RuntimeException {
                 "person " + id + " was changed since the given version was read");
     }
 
+    /** {@code what}, e.g. {@code grant 5f1c...}, was changed since the given revision was read. */
+    static StoreConflictException staleRevision(String what) {
+        return new StoreConflictException(Kind.STALE_VERSION, "If-Match",
+                what + " was changed since the given version was read");
+    }
+
     static StoreConflictException tooManyResults(int limit) {
         return new StoreConflictException(Kind.TOO_MANY_RESULTS, "filter",
                 "the search matches more than " + limit + " entries; narrow the filter");

@@ -2,8 +2,13 @@ package org.toegang.core.model;
 
 import org.toegang.core.ValidationException;
 
-/** What a delegation allows: administering an organisation's people, or an owner's applications. */
+/**
+ * What a delegation allows: a head administrator (appointed by a legal representative) appoints
+ * local administrators; a local administrator manages the organisation's people and grants; an
+ * application administrator acts as owner of the organisation's applications.
+ */
 public enum DelegationRole {
+    HEAD_ADMINISTRATOR("headAdministrator"),
     LOCAL_ADMINISTRATOR("localAdministrator"),
     APPLICATION_ADMINISTRATOR("applicationAdministrator");
 
@@ -24,6 +29,6 @@ public enum DelegationRole {
                 return role;
             }
         }
-        throw ValidationException.invalid("delegationRole", code, "must be localAdministrator or applicationAdministrator");
+        throw ValidationException.invalid("delegationRole", code, "must be headAdministrator, localAdministrator or applicationAdministrator");
     }
 }

@@ -2,7 +2,9 @@ package org.toegang.core.model;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.List;
 import org.toegang.core.role.RoleAssignment;
+import org.toegang.core.role.ThreeDimensionalRole;
 
 /**
  * A person holds a right of an application on behalf of an organisation, optionally refined by a
@@ -23,6 +25,15 @@ public record Grant(String id, String personId, String clientId, String right, S
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(grantedBy, "grantedBy");
         Objects.requireNonNull(decidedBy, "decidedBy");
+    }
+
+    /**
+     * The grant as one 3D role, {@code <Right>[-<context>]:<organisation key>} (DOMAIN.md).
+     *
+     * @throws org.toegang.core.ValidationException when a part breaks the 3D role's rules
+     */
+    public ThreeDimensionalRole toThreeDimensionalRole() {
+        return ThreeDimensionalRole.of(right, context.orElse(null), List.of(organisationKey));
     }
 
     /** What a 3D role needs of this grant. */

@@ -7,7 +7,9 @@ public enum GrantStatus {
     REQUESTED("requested"),
     ACTIVE("active"),
     REJECTED("rejected"),
-    REVOKED("revoked");
+    REVOKED("revoked"),
+    /** The requester took the request back before it was decided. */
+    WITHDRAWN("withdrawn");
 
     private final String code;
 
@@ -26,6 +28,6 @@ public enum GrantStatus {
                 return status;
             }
         }
-        throw ValidationException.invalid("grantStatus", code, "must be one of requested, active, rejected, revoked");
+        throw ValidationException.invalid("grantStatus", code, "must be one of requested, active, rejected, revoked, withdrawn");
     }
 }

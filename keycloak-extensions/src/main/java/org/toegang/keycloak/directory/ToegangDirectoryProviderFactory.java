@@ -5,6 +5,9 @@ import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderFactory;
+import org.toegang.core.admin.AdminStores;
+import org.toegang.core.admin.Administration;
+import org.toegang.core.audit.AuditTrail;
 import org.toegang.core.directory.Directory;
 import org.toegang.core.directory.DirectoryChanges;
 import org.toegang.core.directory.DirectoryConfig;
@@ -32,6 +35,7 @@ public final class ToegangDirectoryProviderFactory implements ProviderFactory<To
     private volatile DirectoryRepository repository;
     private Directory directory;
     private DirectoryChanges changes;
+    private volatile Administration administration;
 
     @Override
     public void init(Config.Scope scope) {
@@ -51,7 +55,7 @@ public final class ToegangDirectoryProviderFactory implements ProviderFactory<To
 
     @Override
     public ToegangDirectoryProvider create(KeycloakSession session) {
-        return new ToegangDirectoryProvider(repository());
+        return new ToegangDirectoryProvider(repository(), this::administration);
     }
 
     private DirectoryRepository repository() {
@@ -70,6 +74,26 @@ public final class ToegangDirectoryProviderFactory implements ProviderFactory<To
             }
         }
         return current;
+    }
+
+    /** The node's administration, over the same pool and repository as the sign-in providers. */
+    private Administration administration() {
+        Administration current = administration;
+        if (current == null) {
+            DirectoryRepository repository = repository();
+            synchronized (this) {
+                if (administration == null) {
+                    administration = new Administration(AdminStores.over(directory, repository), auditTrail());
+                }
+                current = administration;
+            }
+        }
+        return current;
+    }
+
+    /** Where the administration records its changes. */
+    private AuditTrail auditTrail() {
+        return AuditTrail.none();
     }
 
     @Override

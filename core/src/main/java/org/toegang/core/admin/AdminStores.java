@@ -1,0 +1,27 @@
+package org.toegang.core.admin;
+
+import java.util.Objects;
+import org.toegang.core.directory.AdministrationStore;
+import org.toegang.core.directory.Directory;
+import org.toegang.core.directory.DirectoryRepository;
+import org.toegang.core.directory.IdempotencyStore;
+import org.toegang.core.directory.PersonStore;
+import org.toegang.core.directory.RegistryStore;
+
+/** The directory access the administration needs, over one pool. */
+public record AdminStores(DirectoryRepository repository, AdministrationStore administration, RegistryStore registry,
+                          PersonStore people, IdempotencyStore idempotency) {
+    public AdminStores {
+        Objects.requireNonNull(repository, "repository");
+        Objects.requireNonNull(administration, "administration");
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(people, "people");
+        Objects.requireNonNull(idempotency, "idempotency");
+    }
+
+    /** Every store over {@code directory}, reading through {@code repository} (which may keep a rights cache). */
+    public static AdminStores over(Directory directory, DirectoryRepository repository) {
+        return new AdminStores(repository, new AdministrationStore(directory), new RegistryStore(directory),
+                new PersonStore(directory), new IdempotencyStore(directory));
+    }
+}

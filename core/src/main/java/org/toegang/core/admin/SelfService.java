@@ -1,0 +1,62 @@
+package org.toegang.core.admin;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.toegang.core.directory.StoredGrant;
+import org.toegang.core.directory.Versioned;
+import org.toegang.core.model.Delegation;
+import org.toegang.core.model.DelegationRole;
+import org.toegang.core.model.Organisation;
+import org.toegang.core.model.Person;
+import org.toegang.core.model.WorkRelation;
+
+/** A person's own view: their organisations, work relations, rights and requests, and whom to ask. */
+public final class SelfService {
+    private final AdminStores stores;
+
+    SelfService(AdminStores stores) {
+        this.stores = stores;
+    }
+
+    /**
+     * What the caller sees of themselves.
+     *
+     * @param administrators per organisation of the person, its head and local administrators valid now
+     */
+    public record OwnView(Optional<Person> person, AdministratorRoles roles, List<Organisation> organisations,
+                          List<WorkRelation> workRelations, List<StoredGrant> grants,
+                          Map<String, List<Person>> administrators) {
+    }
+
+    public OwnView view(AdminContext context) {
+        AdministratorRoles roles = context.policy().roles();
+        Optional<Person> person = roles.personId().flatMap(stores.repository()::findPerson);
+        if (person.isEmpty()) {
+            return new OwnView(Optional.empty(), roles, List.of(), List.of(), List.of(), Map.of());
+        }
+        String id = person.get().id();
+        List<WorkRelation> relations = stores.repository().workRelationsOf(id);
+        Set<String> keys = new HashSet<>(person.get().legalRepresentativeOf());
+        relations.forEach(relation -> keys.add(relation.organisationKey()));
+        List<Organisation> organisations = stores.repository().organisations(keys);
+        Map<String, List<Person>> administrators = new LinkedHashMap<>();
+        for (String key : keys.stream().sorted().toList()) {
+            Set<String> ids = new HashSet<>();
+            for (Versioned<Delegation> delegation : stores.administration().delegationsOfOrganisation(key)) {
+                Delegation value = delegation.value();
+                boolean valid = value.validity().map(v -> v.contains(context.now())).orElse(true);
+                if (valid && value.role() != DelegationRole.APPLICATION_ADMINISTRATOR) {
+                    ids.add(value.personId());
+                }
+            }
+            stores.registry().legalRepresentatives(key).forEach(p -> ids.add(p.id()));
+            administrators.put(key, stores.registry().people(ids));
+        }
+        return new OwnView(person, roles, organisations, relations, stores.administration().grantsOfPerson(id),
+                administrators);
+    }
+}

@@ -1,0 +1,66 @@
+package org.toegang.keycloak.admin;
+
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.toegang.core.admin.AdminContext;
+import org.toegang.core.admin.Administration;
+import org.toegang.core.directory.IdempotencyStore;
+
+/**
+ * {@code Idempotency-Key} (IETF httpapi draft): the first request with a key runs and its outcome
+ * is stored durably in the directory; a replay with the same key and the same request answers that
+ * outcome again ({@code Idempotent-Replayed: true}) and changes nothing; the same key with another
+ * request is refused (422); a replay while the first still runs answers 409. Keys are per caller.
+ * A 5xx outcome is not kept, so the client may retry.
+ */
+final class Idempotency {
+    private static final int MAX_KEY = 255;
+
+    private Idempotency() {
+    }
+
+    static Response once(Administration administration, AdminContext context, String key, String request,
+                         Supplier<Response> action) {
+        if (key == null || key.isBlank()) {
+            throw Problems.badRequest("Idempotency-Key", "is required for this request");
+        }
+        if (key.length() > MAX_KEY || key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            throw Problems.badRequest("Idempotency-Key", "must be 1 to " + MAX_KEY + " visible ASCII characters");
+        }
+        IdempotencyStore store = administration.idempotency();
+        String caller = context.caller().personId().orElse("client:" + context.caller().clientId());
+        String digest = IdempotencyStore.digest(request);
+        if (!store.reserve(caller, key, digest)) {
+            return replay(store.find(caller, key), digest);
+        }
+        Response response;
+        try {
+            response = action.get();
+        } catch (RuntimeException e) {
+            response = Problems.of(e);
+        }
+        if (response.getStatus() >= 500) {
+            store.release(caller, key);
+        } else {
+            store.complete(caller, key, response.getStatus(), String.valueOf(response.getEntity()));
+        }
+        return response;
+    }
+
+    private static Response replay(Optional<IdempotencyStore.Outcome> stored, String digest) {
+        IdempotencyStore.Outcome outcome = stored
+                .orElseThrow(() -> Problems.conflict("Idempotency-Key", "a request with this key is in progress"));
+        if (outcome.status() == IdempotencyStore.RUNNING) {
+            throw Problems.conflict("Idempotency-Key", "a request with this key is in progress");
+        }
+        if (!outcome.requestDigest().equals(digest)) {
+            throw new Problems.ApiProblem(new Problems.Problem("https://toegang.org/problems/invalid-request",
+                    "Invalid request", 422, "the key was used with another request",
+                    java.util.List.of(new org.toegang.core.admin.RefusedException.FieldError("Idempotency-Key",
+                            "was used with another request"))));
+        }
+        return Response.status(outcome.status()).type(outcome.status() < 400 ? "application/json" : Problems.MEDIA_TYPE)
+                .entity(outcome.body()).header("Idempotent-Replayed", "true").build();
+    }
+}
