@@ -3,7 +3,8 @@
 // portal never decides a permission itself: it shows what the API answers.
 import { accessToken, refresh, realmUrl } from './oidc.js';
 
-export const API = realmUrl + '/administration';
+// the delegated administration API's base (its OpenAPI document: API + '/openapi.json')
+export const API = realmUrl + '/toegang-admin/v1';
 
 export class Problem extends Error {
   constructor(status, body) {
@@ -62,41 +63,48 @@ const q = params => {
 };
 const e = encodeURIComponent;
 
+const ifMatch = etag => (etag ? { 'if-match': etag } : {});
+
 export const api = {
   me: () => send('/me'),
-  organisations: () => send('/organisations'),
+  requestRight: body => send('/me/requests', { method: 'POST', body }),
+  organisations: () => send('/organisations?limit=200'),
   organisation: key => send(`/organisations/${e(key)}`),
-  people: (key, { search, cursor, limit } = {}) => send(`/organisations/${e(key)}/people${q({ q: search, cursor, limit })}`),
-  addPerson: (key, body) => send(`/organisations/${e(key)}/people`, { method: 'POST', body }),
-  person: (key, id) => send(`/organisations/${e(key)}/people/${e(id)}`),
-  personGrants: (key, id) => send(`/organisations/${e(key)}/people/${e(id)}/grants`),
-  personHistory: (key, id) => send(`/organisations/${e(key)}/audit${q({ person: id })}`),
-  applications: key => send(`/applications${q({ organisation: key })}`),
-  grantableRights: key => send(`/organisations/${e(key)}/rights`),
-  rights: clientId => send(`/applications/${e(clientId)}/rights`),
-  grant: (key, body) => send(`/organisations/${e(key)}/grants`, { method: 'POST', body }),
-  revoke: (key, grantId, etag) => send(`/organisations/${e(key)}/grants/${e(grantId)}`, { method: 'DELETE', headers: etag ? { 'if-match': etag } : {} }),
-  requests: () => send('/requests'),
-  request: id => send(`/requests/${e(id)}`),
-  decide: (id, decision, reason) => send(`/requests/${e(id)}/${decision}`, { method: 'POST', body: { reason } }),
-  extend: (key, body, idempotencyKey) => send(`/organisations/${e(key)}/grants/validity`, { method: 'POST', body, headers: { 'idempotency-key': idempotencyKey } }),
-  compare: (key, a, b) => send(`/organisations/${e(key)}/compare${q({ a, b })}`),
-  copy: (key, body) => send(`/organisations/${e(key)}/copy`, { method: 'POST', body }),
-  report: (key, format) => send(`/organisations/${e(key)}/report${q({ format })}`, { raw: true, headers: { accept: format === 'csv' ? 'text/csv' : 'application/json' } }),
-  upload: (key, csv, apply) => send(`/organisations/${e(key)}/upload${q({ apply: apply ? 'true' : undefined })}`, { method: 'POST', body: csv, headers: { 'content-type': 'text/csv' } }),
-  audit: (key, cursor) => send(`/organisations/${e(key)}/audit${q({ cursor })}`),
-  administrators: key => send(`/organisations/${e(key)}/administrators`),
-  appoint: (key, body) => send(`/organisations/${e(key)}/administrators`, { method: 'POST', body }),
-  dismiss: (key, id) => send(`/organisations/${e(key)}/administrators/${e(id)}`, { method: 'DELETE' }),
-  ownedApplications: () => send('/applications'),
-  holders: clientId => send(`/applications/${e(clientId)}/holders`),
-  signIns: clientId => send(`/applications/${e(clientId)}/sign-ins`),
   registerOrganisation: body => send('/organisations', { method: 'POST', body }),
   setLegalRepresentative: (key, body) => send(`/organisations/${e(key)}/legal-representatives`, { method: 'POST', body }),
-  myGrants: () => send('/me/grants'),
-  myRequests: () => send('/me/requests'),
-  myAdministrators: () => send('/me/administrators'),
-  requestRight: body => send('/me/requests', { method: 'POST', body }),
+  /** search: a name, an 11-digit national register number or a mail address */
+  people: (key, { search, cursor, limit } = {}) => {
+    const text = (search || '').trim();
+    const criterion = /^\d{11}$/.test(text.replace(/[.\- ]/g, '')) ? { nationalRegisterNumber: text.replace(/[.\- ]/g, '') }
+      : text.includes('@') ? { email: text } : { name: text };
+    return send(`/organisations/${e(key)}/people${q({ ...criterion, cursor, limit })}`);
+  },
+  addPerson: (key, body) => send(`/organisations/${e(key)}/people`, { method: 'POST', body }),
+  person: (key, id) => send(`/organisations/${e(key)}/people/${e(id)}`),
+  workRelations: (key, personId) => send(`/organisations/${e(key)}/work-relations${q({ personId, limit: 200 })}`),
+  grants: (key, { personId, status, cursor, limit } = {}) => send(`/organisations/${e(key)}/grants${q({ personId, status, cursor, limit })}`),
+  grantableRights: key => send(`/organisations/${e(key)}/rights`),
+  grant: (key, body) => send(`/organisations/${e(key)}/grants`, { method: 'POST', body }),
+  revoke: (key, grant, reason) => send(`/organisations/${e(key)}/grants/${e(grant.id)}/revoke`, { method: 'POST', body: { reason }, headers: ifMatch(grant.etag) }),
+  bulkValidity: (key, changes, idempotencyKey) => send(`/organisations/${e(key)}/grants/bulk-validity`, { method: 'POST', body: { changes }, headers: { 'idempotency-key': idempotencyKey } }),
+  delegations: key => send(`/organisations/${e(key)}/delegations`),
+  appoint: (key, body) => send(`/organisations/${e(key)}/delegations`, { method: 'POST', body }),
+  dismiss: (key, delegation) => send(`/organisations/${e(key)}/delegations/${e(delegation.id)}`, { method: 'DELETE', headers: ifMatch(delegation.etag) }),
+  requests: () => send('/requests?limit=200'),
+  decide: (request, decision, reason) => send(`/requests/${e(request.id)}/${decision}`, { method: 'POST', body: { reason }, headers: ifMatch(request.etag) }),
+  applications: () => send('/applications?limit=200'),
+  application: clientId => send(`/applications/${e(clientId)}`),
+  rights: clientId => send(`/applications/${e(clientId)}/rights`),
+  holders: clientId => send(`/applications/${e(clientId)}/grants?limit=200`),
+  // issue 8's reports, audit trail, compare and copy, bulk upload and sign-in statistics
+  // (branch feat/delegation-audit): paths as that branch publishes them
+  personHistory: (key, id) => send(`/organisations/${e(key)}/audit${q({ target: 'person/' + id })}`),
+  audit: (key, cursor) => send(`/organisations/${e(key)}/audit${q({ cursor })}`),
+  report: (key, format) => send(`/organisations/${e(key)}/report${q({ format })}`, { raw: true, headers: { accept: format === 'csv' ? 'text/csv' : 'application/json' } }),
+  upload: (key, csv, apply) => send(`/organisations/${e(key)}/upload${q({ apply: apply ? 'true' : undefined })}`, { method: 'POST', body: csv, headers: { 'content-type': 'text/csv' } }),
+  compare: (key, a, b) => send(`/organisations/${e(key)}/compare${q({ a, b })}`),
+  copy: (key, body) => send(`/organisations/${e(key)}/copy`, { method: 'POST', body }),
+  signIns: clientId => send(`/applications/${e(clientId)}/sign-ins`),
 };
 
 /** Items of a list answer, whatever envelope the API uses ({items}, {data}, {Resources} or an array). */

@@ -1,6 +1,6 @@
 // Bulk changes of an organisation: extend the validity of many grants (preview first, then all or
 // nothing with an Idempotency-Key), and compare two people and copy the rights one lacks.
-import { t } from '../i18n.js';
+import { t, date } from '../i18n.js';
 import { api, items, Problem } from '../api.js';
 import { h, field, button, table, showProblem, values, notice } from '../ui.js';
 import { orgNav, orgName, personName, rightLabel, validity, status } from './common.js';
@@ -8,31 +8,42 @@ import { orgNav, orgName, personName, rightLabel, validity, status } from './com
 export async function extend({ params }) {
   const key = params.key;
   const organisation = await api.organisation(key);
-  const report = await api.report(key, 'json').then(response => response.json());
-  const grants = items(report).filter(g => !g.status || String(g.status).toLowerCase() === 'active');
+  const grants = items(await api.grants(key, { status: 'active', limit: 200 }));
+  const people = items(await api.people(key, { limit: 200 }).catch(() => ({ items: [] })));
+  const names = new Map(people.map(p => [p.id, personName(p)]));
   const preview = h('div', { id: 'preview', 'aria-live': 'polite' });
-  const idempotencyKey = crypto.randomUUID();
+  // one key per prepared change: pressing "extend" twice (or a retry after a lost answer) changes once
+  let idempotencyKey = crypto.randomUUID();
   const form = h('form', { novalidate: true, id: 'extend' },
-    h('fieldset', { class: 'fieldset form-group', 'data-field': 'grants', id: 'f-grants', tabindex: '-1' },
+    h('fieldset', { class: 'fieldset form-group', 'data-field': 'changes', id: 'f-changes', tabindex: '-1' },
       h('legend', { class: 'legend' }, t('extend.choose')),
-      h('p', { class: 'error-message', id: 'f-grants-error', hidden: true }),
+      h('p', { class: 'error-message', id: 'f-changes-error', hidden: true }),
       grants.map((g, index) => h('div', { class: 'choice' },
-        h('input', { type: 'checkbox', name: 'grants', value: g.id || g.grantId, id: `g-${index}` }),
-        h('label', { for: `g-${index}` }, `${personName(g.person || g)} · ${rightLabel(g)} · ${validity(g)}`)))),
+        h('input', { type: 'checkbox', name: 'grants', value: g.id, id: `g-${index}` }),
+        h('label', { for: `g-${index}` }, `${names.get(g.personId) || g.personId} · ${rightLabel(g)} · ${validity(g)}`)))),
     field({ name: 'validTo', label: t('extend.newEnd'), type: 'date' }),
     h('div', { class: 'button-group' },
       button(t('extend.preview'), { name: 'preview', class: 'button button-secondary' }),
       button(t('extend.apply'), { name: 'apply' })));
+  form.addEventListener('change', () => { idempotencyKey = crypto.randomUUID(); });
   form.addEventListener('submit', async event => {
     event.preventDefault();
-    const apply = event.submitter && event.submitter.name === 'apply';
-    const body = values(form);
-    body.grants = [].concat(body.grants || []);
+    const chosen = new Set([].concat(values(form).grants || []));
+    const validTo = values(form).validTo;
+    const selected = grants.filter(g => chosen.has(g.id));
+    const changes = selected.map(g => ({ grantId: g.id, validFrom: g.validFrom, validTo, ifMatch: g.etag }));
+    const rows = selected.map(g => [names.get(g.personId) || g.personId, rightLabel(g), date(g.validTo) || t('validity.always'), date(validTo)]);
+    if (!event.submitter || event.submitter.name !== 'apply') {
+      // the preview is the list the API will be asked to change; the API alone judges it on "extend"
+      preview.replaceChildren(h('h2', { class: 'heading-m' }, t('extend.previewTitle')),
+        table(t('extend.previewTitle'), [t('person.name'), t('grant.right'), t('extend.before'), t('extend.after')], rows));
+      return;
+    }
     try {
-      const answer = await api.extend(key, { ...body, dryRun: !apply }, idempotencyKey + (apply ? '' : '-preview-' + Date.now()));
-      preview.replaceChildren(apply ? notice(t('extend.done', { count: body.grants.length })) : h('h2', { class: 'heading-m' }, t('extend.previewTitle')),
-        table(t('extend.previewTitle'), [t('person.name'), t('grant.right'), t('extend.before'), t('extend.after')],
-          items(answer.changes || answer).map(c => [personName(c.person || c), rightLabel(c), c.before && c.before.validTo || c.oldValidTo || '', c.after && c.after.validTo || c.newValidTo || body.validTo])));
+      const answer = await api.bulkValidity(key, changes, idempotencyKey);
+      preview.replaceChildren(notice(t('extend.done', { count: answer.changed })),
+        table(t('extend.previewTitle'), [t('person.name'), t('grant.right'), t('extend.before'), t('extend.after')], rows));
+      preview.firstChild.focus();
     } catch (error) {
       if (error instanceof Problem && !error.refused) showProblem(form, error); else throw error;
     }

@@ -13,15 +13,15 @@ export async function render() {
     field({ name: 'name', label: t('central.name') }),
     field({ name: 'targetGroup', label: t('central.targetGroup'), options: [{ value: '', label: t('common.choose') },
       ...TARGET_GROUPS.map(code => ({ value: code, label: `${code} – ${t('targetGroup.' + code)}` }))] }),
-    field({ name: 'parent', label: t('central.parent'), hint: t('central.parentHint') }),
+    field({ name: 'parentKey', label: t('central.parent'), hint: t('central.parentHint') }),
     button(t('central.register')));
   const representative = h('form', { novalidate: true, id: 'legal-representative' },
     h('h2', { class: 'heading-m' }, t('central.representative')),
     field({ name: 'organisation', label: t('central.key') }),
-    field({ name: 'nationalRegisterNumber', label: t('person.nrn'), hint: t('person.nrnHint'), inputmode: 'numeric' }),
+    field({ name: 'personId', label: t('central.personId'), hint: t('central.personIdHint') }),
     button(t('central.setRepresentative')));
   organisation.addEventListener('submit', submit(organisation, body => api.registerOrganisation(body), result, 'central.registered'));
-  representative.addEventListener('submit', submit(representative, body => api.setLegalRepresentative(body.organisation, body), result, 'central.representativeSet'));
+  representative.addEventListener('submit', submit(representative, body => api.setLegalRepresentative(body.organisation, { personId: body.personId }), result, 'central.representativeSet'));
   return { title: t('central.title'), content: [result, organisation, representative] };
 }
 

@@ -10,7 +10,7 @@ export const personPath = (key, id) => `${orgPath(key)}/people/${encodeURICompon
 
 export function personName(person) {
   if (!person) return '';
-  return person.displayName || person.name || [person.givenName, person.familyName].filter(Boolean).join(' ') || person.username || person.id;
+  return [person.givenName, person.familyName].filter(Boolean).join(' ') || person.username || person.id;
 }
 
 export function orgName(organisation) {

@@ -4,10 +4,10 @@ import { t, date } from '../i18n.js';
 import { api, items } from '../api.js';
 import { h, table, link } from '../ui.js';
 import { maximumDays } from './grant.js';
-import { base, section, personName, rightLabel, validity, status } from './common.js';
+import { base, section, rightLabel, validity, status } from './common.js';
 
 export async function list() {
-  const applications = items(await api.ownedApplications());
+  const applications = items(await api.applications());
   return {
     title: t('owner.title'),
     content: applications.length
@@ -19,18 +19,19 @@ export async function list() {
 
 export async function render({ params }) {
   const client = params.client;
+  const application = await api.application(client);
   const rights = items(await api.rights(client));
   return {
-    title: t('owner.application', { application: client }),
+    title: t('owner.application', { application: application.name || client }),
     content: [
       h('section', { class: 'section', id: 'definitions' }, h('h2', { class: 'heading-m' }, t('owner.definitions')),
         table(t('owner.definitions'), [t('grant.right'), t('owner.description'), t('grant.context'), t('grant.maxValidity'), t('grant.approval')],
           rights.map(r => [r.name, r.description || '', (r.contextValues || []).map(c => c.value || c).join(', '),
             maximumDays(r) ? t('grant.days', { days: maximumDays(r) }) : t('grant.noMax'),
-            r.needsApproval || r.approvalRequired ? t('grant.needsApproval') : t('grant.noApproval')]))),
+            r.needsApproval ? t('grant.needsApproval') : t('grant.noApproval')]))),
       section(t('owner.holders'), () => api.holders(client), answer => table(t('owner.holders'),
         [t('person.name'), t('grant.right'), t('grant.organisation'), t('grant.validity'), t('grant.status')],
-        items(answer).map(g => [personName(g.person || g), rightLabel(g), g.organisation || g.organisationKey || '', validity(g), status(g.status)])),
+        items(answer).map(g => [g.personId, rightLabel(g), g.organisationKey, validity(g), status(g.status)])),
       { id: 'holders' }),
       section(t('owner.signIns'), () => api.signIns(client), answer => chart(items(answer)), { id: 'sign-ins' }),
     ],

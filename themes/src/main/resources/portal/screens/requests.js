@@ -1,9 +1,9 @@
 // The requests inbox of whoever may decide: approve or reject with a reason. What the API refuses
 // (another organisation, one's own request, an already decided request) is shown with its reason.
-import { t, date } from '../i18n.js';
+import { t } from '../i18n.js';
 import { api, items, Problem } from '../api.js';
 import { h, field, showProblem, notice } from '../ui.js';
-import { personName, rightLabel, status, validity } from './common.js';
+import { rightLabel, status, validity } from './common.js';
 
 export async function render({ navigate, query }) {
   const inbox = items(await api.requests());
@@ -20,7 +20,9 @@ export async function render({ navigate, query }) {
 
 /** One request by its URL (from a notification or a link): the same card, alone. */
 export async function one({ params, navigate }) {
-  const request = await api.request(params.id);
+  // the API shows a request only to whoever may decide it: not in my inbox means not mine to decide
+  const request = items(await api.requests()).find(r => r.id === params.id);
+  if (!request) throw new Problem(404, {});
   return { title: t('request.title'), content: [h('ul', { class: 'card-list', id: 'inbox' }, card(request, navigate))] };
 }
 
@@ -33,7 +35,7 @@ function card(request, navigate) {
   const decide = decision => async event => {
     event.preventDefault();
     try {
-      await api.decide(id, decision, new FormData(form).get('reason') || '');
+      await api.decide(request, decision, new FormData(form).get('reason') || '');
       await navigate('requests?decided=' + decision, { replace: true });
     } catch (error) {
       if (error instanceof Problem) {
@@ -46,10 +48,9 @@ function card(request, navigate) {
     h('button', { type: 'submit', class: 'button', name: 'approve', onclick: decide('approve') }, t('request.approve')),
     h('button', { type: 'submit', class: 'button button-warning', name: 'reject', onclick: decide('reject') }, t('request.reject'))));
   return h('li', { class: 'card', id: `request-${id}` },
-    h('h2', { class: 'heading-s' }, `${rightLabel(request)} · ${personName(request.person || request.requester || { id: request.personId })}`),
-    h('p', { class: 'body' }, t('request.for', { organisation: request.organisationName || request.organisation || request.organisationKey || '',
-      application: request.application || request.clientId || '' })),
-    h('p', { class: 'hint' }, validity(request), ' · ', t('request.asked', { when: date(request.requestedAt || request.created) }), ' ', status(request.status || 'requested')),
+    h('h2', { class: 'heading-s' }, rightLabel(request)),
+    h('p', { class: 'body' }, t('request.for', { organisation: request.organisationKey, application: request.clientId })),
+    h('p', { class: 'hint' }, t('request.person', { person: request.personId }), ' · ', validity(request), ' ', status(request.status || 'requested')),
     request.reason ? h('p', { class: 'body' }, t('request.motivation'), ': ', request.reason) : null,
     form);
 }
