@@ -20,9 +20,12 @@ class ToegangSchemaTest {
 
     @Test
     void everyDefinitionHasAnOidUnderTheToegangArc() {
-        assertThat(toegang.attributeTypes()).hasSize(36)
+        // at least the first release's definitions; features add theirs (OIDs assigned per feature)
+        assertThat(toegang.attributeTypes()).hasSizeGreaterThanOrEqualTo(28)
+                .extracting(AttributeTypeDefinition::getOID).doesNotHaveDuplicates();
+        assertThat(toegang.attributeTypes())
                 .allSatisfy(type -> assertThat(type.getOID()).startsWith(ARC + "1."));
-        assertThat(toegang.objectClasses()).hasSize(9)
+        assertThat(toegang.objectClasses()).hasSizeGreaterThanOrEqualTo(7)
                 .allSatisfy(objectClass -> assertThat(objectClass.getOID()).startsWith(ARC + "2."));
     }
 

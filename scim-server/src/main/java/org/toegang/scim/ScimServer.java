@@ -12,6 +12,8 @@ import org.glassfish.jersey.server.ServerProperties;
 import org.toegang.core.directory.Directory;
 import org.toegang.core.directory.DirectoryConfig;
 import org.toegang.core.directory.DirectoryRepository;
+import org.toegang.core.audit.PersonChanges;
+import org.toegang.core.directory.DirectoryAuditTrail;
 import org.toegang.core.directory.PersonStore;
 import org.toegang.core.directory.RightsQuery;
 import org.toegang.scim.auth.BearerAuthentication;
@@ -68,7 +70,9 @@ public final class ScimServer implements AutoCloseable {
         ScimLimits limits = config.limits();
         Clock clock = Clock.systemUTC();
         RightsQuery rights = new RightsQuery(directory);
-        UserService users = new UserService(new PersonStore(directory), rights, limits, clock, UsersEndpoint.DEFINITION);
+        // every write of a person leaves one audit entry in the directory (the trail the API shares)
+        UserService users = new UserService(new PersonStore(directory), rights, limits, clock, UsersEndpoint.DEFINITION,
+                new PersonChanges(new DirectoryAuditTrail(directory)));
         TokenVerifier tokens = new TokenVerifier(config.issuer(), config.jwksUrl(), config.audience());
         ResourceConfig application = new ResourceConfig();
         application.register(new JacksonJsonProvider(JsonUtils.createObjectMapper()));

@@ -14,7 +14,7 @@ import java.util.TreeMap;
  *
  * @param id           time-ordered identifier (see {@link AuditIds}); assigned by the trail when
  *                     the caller passes {@code null} to {@link #builder()}
- * @param at           when the change was made
+ * @param at           when the change was made, to the millisecond
  * @param actor        who made it
  * @param role         in which role, e.g. {@code localAdministrator}, {@code scimProvisioner}
  * @param organisationKey the organisation the change was made for; empty for changes outside
@@ -30,7 +30,8 @@ public record AuditEntry(String id, Instant at, Actor actor, String role, Option
                          Map<String, String> before, Map<String, String> after) {
     public AuditEntry {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(at, "at");
+        // the stores keep milliseconds (GeneralizedTime, UUIDv7), so an entry reads back equal
+        at = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(organisationKey, "organisationKey");

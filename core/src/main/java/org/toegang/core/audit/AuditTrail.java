@@ -33,6 +33,9 @@ public interface AuditTrail {
     /** The entries that concern an application's rights and grants, newest first; as {@link #forOrganisation}. */
     List<AuditEntry> forApplication(String clientId, Optional<Instant> since, Optional<String> after, int limit);
 
+    /** The history of one entry ({@code grant/<id>}, {@code person/<id>}, ...), newest first; at most {@code limit}. */
+    List<AuditEntry> forTarget(String target, int limit);
+
     /** A trail that keeps nothing, for tools and tests that make no changes. */
     static AuditTrail none() {
         return new AuditTrail() {
@@ -47,6 +50,11 @@ public interface AuditTrail {
 
             @Override
             public List<AuditEntry> forApplication(String clientId, Optional<Instant> since, Optional<String> after, int limit) {
+                return List.of();
+            }
+
+            @Override
+            public List<AuditEntry> forTarget(String target, int limit) {
                 return List.of();
             }
         };

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Which application a Keycloak client is: an OIDC client's id is the application's id; a SAML
- * client's entity id is {@value #SAML_ENTITY_PREFIX}{@code <application id>} (CONTRACT.md).
+ * client's entity id is {@value #SAML_ENTITY_PREFIX}{@code <client id>} (CONTRACT.md).
  */
 public final class ApplicationClients {
 
@@ -15,10 +15,10 @@ public final class ApplicationClients {
     }
 
     /**
-     * The application id of a client.
+     * The client id of the application a Keycloak client is (its OIDC client id, or its SAML entity id without the prefix).
      *
      * @param clientId the Keycloak client id (OIDC client id or SAML entity id); may be null
-     * @return the application id; empty for null or blank; never null
+     * @return the application's client id; empty for null or blank; never null
      */
     public static Optional<String> applicationOf(String clientId) {
         if (clientId == null || clientId.isBlank()) {

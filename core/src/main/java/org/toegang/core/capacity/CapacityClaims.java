@@ -44,7 +44,7 @@ public final class CapacityClaims {
     }
 
     /** The name of an application's rights claim, e.g. {@code dv_loket_rol_3d}. */
-    public static String rolesClaim(String applicationId) {
-        return applicationId + ROLES_SUFFIX;
+    public static String rolesClaim(String clientId) {
+        return clientId + ROLES_SUFFIX;
     }
 }

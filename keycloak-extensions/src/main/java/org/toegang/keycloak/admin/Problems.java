@@ -25,7 +25,7 @@ final class Problems {
     }
 
     /** A problem document; {@code type} is a stable URI per kind. */
-    record Problem(String type, String title, int status, String detail, List<RefusedException.FieldError> errors) {
+    public record Problem(String type, String title, int status, String detail, List<RefusedException.FieldError> errors) {
     }
 
     /** Thrown where the API itself refuses before core is asked (authentication, headers, body). */

@@ -57,8 +57,8 @@ public final class WorkRelationsResource {
     }
 
     @GET
-    @Path("{id}")
-    public Response get(@PathParam("id") String id) {
+    @Path("{workRelationId}")
+    public Response get(@PathParam("workRelationId") String id) {
         return call.run(context -> {
             Versioned<WorkRelation> relation = administration.people().workRelation(context, key, id);
             return Etags.ok(Representations.workRelation(relation, context.now()), relation.revision());
@@ -66,9 +66,9 @@ public final class WorkRelationsResource {
     }
 
     @PATCH
-    @Path("{id}")
+    @Path("{workRelationId}")
     @Consumes("application/json")
-    public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body) {
+    public Response change(@PathParam("workRelationId") String id, @HeaderParam("If-Match") String ifMatch, String body) {
         return call.run(context -> {
             Versioned<WorkRelation> current = administration.people().workRelation(context, key, id);
             Optional<String> expected = Etags.required(ifMatch);
@@ -84,8 +84,8 @@ public final class WorkRelationsResource {
 
     /** Ends the work relation now; the grants that depended on it stop counting at once. */
     @POST
-    @Path("{id}/end")
-    public Response end(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+    @Path("{workRelationId}/end")
+    public Response end(@PathParam("workRelationId") String id, @HeaderParam("If-Match") String ifMatch) {
         return call.run(context -> {
             administration.people().workRelation(context, key, id);
             Versioned<WorkRelation> ended = administration.people().end(context, key, id, Etags.required(ifMatch));

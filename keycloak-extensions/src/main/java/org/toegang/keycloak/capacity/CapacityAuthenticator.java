@@ -93,9 +93,9 @@ final class CapacityAuthenticator implements Authenticator {
     /** What the person may choose here; null when the client is no Toegang application. */
     private static Offer offer(AuthenticationFlowContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        Optional<String> applicationId = ApplicationClients.applicationOf(authSession.getClient().getClientId());
+        Optional<String> clientId = ApplicationClients.applicationOf(authSession.getClient().getClientId());
         DirectoryRepository repository = context.getSession().getProvider(ToegangDirectoryProvider.class).repository();
-        Optional<Application> application = applicationId.flatMap(repository::findApplication);
+        Optional<Application> application = clientId.flatMap(repository::findApplication);
         if (application.isEmpty()) {
             return null;
         }

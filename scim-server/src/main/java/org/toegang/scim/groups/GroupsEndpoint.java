@@ -29,7 +29,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.toegang.core.directory.RightsQuery;
 import org.toegang.core.model.Grant;
-import org.toegang.core.role.ThreeDimensionalRole;
 import org.toegang.scim.auth.Caller;
 import org.toegang.scim.protocol.InMemoryQuery;
 import org.toegang.scim.protocol.ListQuery;
@@ -100,8 +99,7 @@ public final class GroupsEndpoint {
 
     /** {@code <application> <3D role>}, e.g. {@code dv_geoportaal GeoGebruiker-editor:OVO900001}. */
     static String name(Grant grant) {
-        return grant.clientId() + " " + ThreeDimensionalRole.of(grant.right(), grant.context().orElse(null),
-                List.of(grant.organisationKey()));
+        return grant.clientId() + " " + grant.toThreeDimensionalRole();
     }
 
 }

@@ -25,7 +25,6 @@ import org.toegang.core.directory.StoredPerson;
 import org.toegang.core.model.Grant;
 import org.toegang.core.model.Person;
 import org.toegang.core.model.WorkRelation;
-import org.toegang.core.role.ThreeDimensionalRole;
 import org.toegang.scim.schema.RightValue;
 import org.toegang.scim.schema.ToegangUserExtension;
 import org.toegang.scim.schema.WorkRelationValue;
@@ -155,8 +154,7 @@ public final class UserMapper {
     }
 
     private static RightValue right(Grant grant) {
-        String role = ThreeDimensionalRole.of(grant.right(), grant.context().orElse(null),
-                List.of(grant.organisationKey())).toString();
+        String role = grant.toThreeDimensionalRole().toString();
         return new RightValue().setValue(role).setApplication(grant.clientId()).setRight(grant.right())
                 .setOrganisation(grant.organisationKey()).setContext(grant.context().orElse(null))
                 .setValidFrom(Date.from(grant.validity().from()))

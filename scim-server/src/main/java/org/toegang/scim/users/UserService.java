@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.toegang.core.audit.PersonChanges;
 import org.toegang.core.directory.PersonDraft;
 import org.toegang.core.directory.PersonStore;
 import org.toegang.core.directory.RightsQuery;
@@ -43,10 +44,12 @@ public final class UserService {
     private final ScimLimits limits;
     private final Clock clock;
     private final ResourceTypeDefinition type;
+    private final PersonChanges audit;
 
     public UserService(PersonStore store, RightsQuery rights, ScimLimits limits, Clock clock,
-                       ResourceTypeDefinition type) {
+                       ResourceTypeDefinition type, PersonChanges audit) {
         this.store = store;
+        this.audit = audit;
         this.rights = rights;
         this.limits = limits;
         this.clock = clock;
@@ -101,7 +104,7 @@ public final class UserService {
         ObjectNode writable = checker.removeReadOnlyAttributes(body.deepCopy());
         checker.checkCreate(writable).throwSchemaExceptions();
         PersonDraft draft = UserMapper.toDraft(new GenericScimResource(writable));
-        return UserMapper.toScim(store.create(draft), List.of(), List.of());
+        return UserMapper.toScim(audit.created(caller.clientId(), store.create(draft)), List.of(), List.of());
     }
 
     public UserResource replace(Caller caller, String id, ObjectNode body, String ifMatch) throws ScimException {
@@ -113,7 +116,7 @@ public final class UserService {
         ObjectNode currentNode = full(current).asGenericScimResource().getObjectNode();
         checker.checkReplace(writable, currentNode).throwSchemaExceptions();
         PersonDraft draft = UserMapper.toDraft(new GenericScimResource(writable));
-        return store(id, draft, current.version());
+        return store(caller, "person.replace", current, draft);
     }
 
     public UserResource patch(Caller caller, String id, PatchRequest patch, String ifMatch) throws ScimException {
@@ -124,7 +127,7 @@ public final class UserService {
         PatchRequest effective = PatchRequests.effective(patch, resource.getObjectNode());
         new SchemaChecker(type).checkModify(effective, resource.getObjectNode()).throwSchemaExceptions();
         effective.apply(resource);
-        return store(id, UserMapper.toDraft(resource), current.version());
+        return store(caller, "person.patch", current, UserMapper.toDraft(resource));
     }
 
     public void delete(Caller caller, String id, String ifMatch) throws ScimException {
@@ -134,12 +137,15 @@ public final class UserService {
         if (!store.delete(id, Optional.of(current.version()))) {
             throw notFound(id);
         }
+        audit.deleted(caller.clientId(), current);
     }
 
-    private UserResource store(String id, PersonDraft draft, String version) throws ScimException {
+    private UserResource store(Caller caller, String action, StoredPerson current, PersonDraft draft)
+            throws ScimException {
         // The version read above guards the write too: a change in between answers 412, not a lost update.
-        StoredPerson stored = store.replace(id, draft, Optional.of(version)).orElseThrow(() -> notFound(id));
-        return full(stored);
+        String id = current.id();
+        StoredPerson stored = store.replace(id, draft, Optional.of(current.version())).orElseThrow(() -> notFound(id));
+        return full(audit.changed(caller.clientId(), action, current, stored));
     }
 
     private UserResource full(StoredPerson person) {
