@@ -169,7 +169,11 @@ const actions = {
   async appoint(page, { organisation, nationalRegisterNumber, name }) {
     await open(page, `organisations/${organisation}/administrators`);
     if (name) await auditBoth(page, name);
-    await page.fill('#f-nationalRegisterNumber', nationalRegisterNumber);
+    // the person to appoint is chosen among the organisation's people, by their national register number
+    const value = await page.$$eval('#f-personId option', (options, number) =>
+      (options.find(option => option.textContent.includes(number)) || {}).value, nationalRegisterNumber);
+    if (!value) return { problem: 'no person with ' + nationalRegisterNumber + ' among the options' };
+    await page.selectOption('#f-personId', value);
     await page.check('#f-role-0');
     await page.click('#appoint button[type=submit]');
     return submitted(page, name, () => location.search.includes('done='));

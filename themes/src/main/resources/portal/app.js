@@ -39,7 +39,7 @@ async function show() {
     return render(t('signedOut.title'), [
       h('p', { class: 'body' }, t('signedOut.text')),
       h('button', { type: 'button', class: 'button', onclick: () => signIn({ lang: language(), returnTo: portalBase }) }, t('signIn.button')),
-    ], { quiet: true });
+    ]);
   }
   if (!signedIn()) {
     return signIn({ lang: language(), returnTo: location.pathname + location.search });
@@ -75,14 +75,21 @@ function refusal(why) {
       h('p', { class: 'body' }, link(portalBase, t('refused.back'), { 'data-link': '' })))]);
 }
 
-/** Replaces the main content; the heading takes focus so a screen reader announces the new page. */
-function render(title, content, { quiet } = {}) {
+let firstRender = true;
+
+/**
+ * Replaces the main content. After a navigation inside the portal the heading takes focus, so a
+ * screen reader announces the new page and Tab continues from there; the first page of a load
+ * keeps the browser's own start (the skip link comes first), as any server-rendered page would.
+ */
+function render(title, content) {
   const heading = h('h1', { class: 'heading-l', tabindex: '-1', id: 'page-title' }, title);
-  main.replaceChildren(heading, ...[content].flat());
+  main.replaceChildren(heading, ...[content].flat(Infinity).filter(node => node !== null && node !== undefined && node !== false));
   document.title = `${title} – ${t('app.name')}`;
-  if (!quiet || document.activeElement !== document.body) {
+  if (!firstRender) {
     heading.focus();
   }
+  firstRender = false;
 }
 
 function drawHeader() {

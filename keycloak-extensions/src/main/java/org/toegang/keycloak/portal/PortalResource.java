@@ -82,6 +82,7 @@ public final class PortalResource {
                 // the authorization code travels in the portal's URL: never send it elsewhere
                 .header("Referrer-Policy", "no-referrer")
                 .header("Cross-Origin-Opener-Policy", "same-origin")
-                .header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+                .header("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+                .header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
 }

@@ -1,5 +1,6 @@
 package org.toegang.keycloak.portal;
 
+import org.keycloak.headers.SecurityHeadersProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resource.RealmResourceProvider;
 
@@ -15,6 +16,12 @@ final class PortalResourceProvider implements RealmResourceProvider {
 
     @Override
     public Object getResource() {
+        // The realm's browser security headers (a CSP meant for the login pages) would replace the
+        // portal's stricter ones: PortalResource sets every security header itself.
+        SecurityHeadersProvider headers = session.getProvider(SecurityHeadersProvider.class);
+        if (headers != null) {
+            headers.options().skipHeaders();
+        }
         String base = session.getContext().getUri().getBaseUri().getPath();
         String realm = session.getContext().getRealm().getName();
         String path = (base.endsWith("/") ? base : base + "/") + "realms/" + realm + "/"
