@@ -9,9 +9,10 @@ import org.toegang.core.directory.PersonStore;
 import org.toegang.core.directory.RegistryStore;
 
 /** The directory access the administration needs, over one pool. */
-public record AdminStores(DirectoryRepository repository, AdministrationStore administration, RegistryStore registry,
+public record AdminStores(Directory directory, DirectoryRepository repository, AdministrationStore administration, RegistryStore registry,
                           PersonStore people, IdempotencyStore idempotency) {
     public AdminStores {
+        Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(repository, "repository");
         Objects.requireNonNull(administration, "administration");
         Objects.requireNonNull(registry, "registry");
@@ -21,7 +22,7 @@ public record AdminStores(DirectoryRepository repository, AdministrationStore ad
 
     /** Every store over {@code directory}, reading through {@code repository} (which may keep a rights cache). */
     public static AdminStores over(Directory directory, DirectoryRepository repository) {
-        return new AdminStores(repository, new AdministrationStore(directory), new RegistryStore(directory),
+        return new AdminStores(directory, repository, new AdministrationStore(directory), new RegistryStore(directory),
                 new PersonStore(directory), new IdempotencyStore(directory));
     }
 }

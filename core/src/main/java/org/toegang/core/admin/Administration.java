@@ -18,13 +18,16 @@ public final class Administration {
     private final DelegationService delegations;
     private final SelfService self;
     private final org.toegang.core.directory.IdempotencyStore idempotency;
+    private final Oversight oversight;
 
     public Administration(AdminStores stores, AuditTrail trail) {
         Audit audit = new Audit(trail);
         this.roles = new AdministratorRolesReader(stores.repository());
         this.registry = new RegistryService(stores, audit);
-        this.people = new PeopleService(stores, audit);
         this.grants = new GrantService(stores, audit);
+        this.oversight = new Oversight(stores, grants, trail);
+        // a new work relation receives its type's default rights (DefaultRightsService)
+        this.people = new PeopleService(stores, audit, oversight.defaults()::grantFor);
         this.bulk = new BulkValidityChange(stores, grants, audit);
         this.requests = new RequestService(stores, grants, audit);
         this.delegations = new DelegationService(stores, audit);
@@ -63,6 +66,11 @@ public final class Administration {
 
     public SelfService self() {
         return self;
+    }
+
+    /** Reports, audit trail, comparison and copy, default rights, bulk upload, sign-in statistics. */
+    public Oversight oversight() {
+        return oversight;
     }
 
     /** Where outcomes of requests with an {@code Idempotency-Key} are kept. */

@@ -26,10 +26,12 @@ import org.toegang.core.model.WorkRelationType;
 public final class PeopleService {
     private final AdminStores stores;
     private final Audit audit;
+    private final java.util.function.BiConsumer<AdminContext, WorkRelation> created;
 
-    PeopleService(AdminStores stores, Audit audit) {
+    PeopleService(AdminStores stores, Audit audit, java.util.function.BiConsumer<AdminContext, WorkRelation> created) {
         this.stores = stores;
         this.audit = audit;
+        this.created = created;
     }
 
     /** What to search: each criterion optional; name matches given, family or full name, ignoring case. */
@@ -92,6 +94,7 @@ public final class PeopleService {
         }
         audit.record(context, organisationKey, null, "workRelation.create", "workRelation/" + relation.value().id(),
                 Map.of(), Audit.of(relation.value()));
+        created.accept(context, relation.value());
         return new Added(person, existing.isEmpty(), relation);
     }
 
@@ -104,6 +107,7 @@ public final class PeopleService {
         Versioned<WorkRelation> relation = stores.administration().addWorkRelation(personId, organisationKey, type, validity);
         audit.record(context, organisationKey, null, "workRelation.create", "workRelation/" + relation.value().id(),
                 Map.of(), Audit.of(relation.value()));
+        created.accept(context, relation.value());
         return relation;
     }
 

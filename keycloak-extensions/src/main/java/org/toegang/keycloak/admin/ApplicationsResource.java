@@ -105,6 +105,12 @@ public final class ApplicationsResource {
         });
     }
 
+    /** Reports, audit trail and sign-in statistics of the application, for its owner. */
+    @Path("{clientId}")
+    public ApplicationOversightResource oversight(@PathParam("clientId") String clientId) {
+        return new ApplicationOversightResource(call, administration.oversight(), clientId);
+    }
+
     /** Every grant of the application in every organisation, for its owner; nothing else of those organisations. */
     @GET
     @Path("{clientId}/grants")

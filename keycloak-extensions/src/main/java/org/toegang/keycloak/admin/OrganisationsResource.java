@@ -108,6 +108,12 @@ public final class OrganisationsResource {
         return new DelegationsResource(call, administration, key);
     }
 
+    /** Reports, audit trail, comparisons, default rights and bulk upload of the organisation. */
+    @Path("{key}")
+    public OrganisationOversightResource oversight(@PathParam("key") String key) {
+        return new OrganisationOversightResource(call, administration.oversight(), key);
+    }
+
     @GET
     @Path("{key}/rights")
     public Response grantableRights(@PathParam("key") String key) {

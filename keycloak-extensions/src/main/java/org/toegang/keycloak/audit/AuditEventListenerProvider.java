@@ -16,15 +16,18 @@ import org.keycloak.models.UserModel;
 final class AuditEventListenerProvider implements EventListenerProvider, ActorNames {
     private final KeycloakSession session;
     private final Logger log;
+    private final SignInCounting signIns;
 
     AuditEventListenerProvider(KeycloakSession session, Logger log) {
         this.session = session;
         this.log = log;
+        this.signIns = new SignInCounting(session);
     }
 
     @Override
     public void onEvent(Event event) {
         log.log(AuditRecords.failed(event) ? Logger.Level.WARN : Logger.Level.INFO, AuditRecords.of(event));
+        signIns.onEvent(event);
     }
 
     /**

@@ -9,6 +9,7 @@ import org.toegang.core.admin.AdminStores;
 import org.toegang.core.admin.Administration;
 import org.toegang.core.audit.AuditTrail;
 import org.toegang.core.directory.Directory;
+import org.toegang.core.directory.DirectoryAuditTrail;
 import org.toegang.core.directory.DirectoryChanges;
 import org.toegang.core.directory.DirectoryConfig;
 import org.toegang.core.directory.DirectoryRepository;
@@ -91,9 +92,9 @@ public final class ToegangDirectoryProviderFactory implements ProviderFactory<To
         return current;
     }
 
-    /** Where the administration records its changes. */
+    /** Where the administration records its changes: the directory's audit trail, which SCIM writes too. */
     private AuditTrail auditTrail() {
-        return AuditTrail.none();
+        return new DirectoryAuditTrail(directory);
     }
 
     @Override

@@ -97,6 +97,17 @@ class ConcurrencyAndBulkIT {
         try (DirectoryFixture directory = new DirectoryFixture(toegang.directory())) {
             assertThat(directory.export()).as("the directory after the replay").isEqualTo(snapshot);
         }
+        try (DirectoryFixture directory = new DirectoryFixture(toegang.directory())) {
+            Map<String, Integer> recorded = new HashMap<>();
+            for (SearchResultEntry entry : directory.search("(&(objectClass=toegangAuditEntry)(toegangAuditAction=grant.validity))")) {
+                String target = entry.getAttributeValue("toegangAuditTarget").replaceFirst("^grant/", "");
+                if (ids.contains(target)) {
+                    recorded.merge(target, 1, Integer::sum);
+                }
+            }
+            assertThat(recorded).as("audit entries per grant changed").hasSize(BULK).allSatisfy((id, count) ->
+                    assertThat(count).isEqualTo(1));
+        }
         AdminApi.Answer reused = api.call("POST", bulk, chris, Map.of("changes", changes.subList(0, 1)),
                 Map.of("Idempotency-Key", key));
         assertThat(reused.status()).isEqualTo(422);

@@ -43,7 +43,7 @@ class DenyMatrixIT {
                 new Caller("application owner outside its applications (an.peeters)", api.signIn("an.peeters"), true, false));
         Map<String, String> values = Map.of("key", ApiFixture.ORG, "personId", fixture.pieter,
                 "workRelationId", fixture.pieterWorkRelation, "delegationId", fixture.xavierDelegation,
-                "clientId", ApiFixture.APP, "name", ApiFixture.RIGHT);
+                "clientId", ApiFixture.APP, "name", ApiFixture.RIGHT, "type", "external");
         Map<String, Object> bodies = bodies(fixture);
         List<String> secrets = List.of(fixture.pieterGrant, fixture.pieterRequest, ApiFixture.APP);
 
@@ -123,6 +123,14 @@ class DenyMatrixIT {
         bodies.put("registerApplication", Map.of("clientId", "matrix_app", "name", "Matrix",
                 "ownerOrganisationKey", ApiFixture.ORG, "capacityPer", "organisation", "openTo", List.of("EA")));
         bodies.put("putRight", Map.of("description", "matrix", "needsApproval", false, "grantableBy", List.of("EA")));
+        // oversight (feat/delegation-audit): comparisons, default rights, bulk upload (a CSV body)
+        bodies.put("copyMissingRights", Map.of("from", fixture.pieter, "to", fixture.zoe));
+        bodies.put("setDefaultRights", Map.of("rights", List.of(Map.of("clientId", ApiFixture.APP, "right", ApiFixture.RIGHT))));
+        String csv = "grantId,personId,userName,givenName,familyName,organisationKey,clientId,right,context,validFrom,"
+                + "validTo,status,countsNow,reason\r\n," + fixture.pieter + ",,,," + ApiFixture.ORG + "," + ApiFixture.APP + ","
+                + ApiFixture.RIGHT + ",,2026-01-01T00:00:00Z,,active,false,matrix\r\n";
+        bodies.put("previewBulkUpload", csv);
+        bodies.put("applyBulkUpload", csv);
         return bodies;
     }
 

@@ -1,0 +1,192 @@
+package org.toegang.keycloak.admin;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.toegang.core.admin.BulkUpload;
+import org.toegang.core.admin.DefaultRightsService;
+import org.toegang.core.admin.Inputs;
+import org.toegang.core.admin.Oversight;
+import org.toegang.core.admin.RightsComparison;
+import org.toegang.core.audit.AuditEntry;
+import org.toegang.core.model.DefaultRight;
+import org.toegang.core.model.WorkRelationType;
+import org.toegang.core.report.BulkRefusal;
+
+/**
+ * {@code /v1/organisations/{key}/...}: the organisation's reports (people × rights as JSON or CSV,
+ * rights ending soon), audit trail, comparison and copy of two people's rights, default rights and
+ * bulk upload. Thin: each method authenticates and checks the organisation-wide permission first
+ * (core's services then apply the finer rules, e.g. a local administrator limited to some
+ * applications). Bulk uploads take the CSV body whatever its declared media type, so that an
+ * unauthorised caller is refused (401/403) before anything about the body is said.
+ */
+@Produces("application/json")
+public final class OrganisationOversightResource {
+    private final ApiCall call;
+    private final Oversight oversight;
+    private final String key;
+
+    OrganisationOversightResource(ApiCall call, Oversight oversight, String key) {
+        this.call = call;
+        this.oversight = oversight;
+        this.key = key;
+    }
+
+    @GET
+    @Path("reports/rights")
+    public Response rights() {
+        return call.run(context -> {
+            oversight.reports().requireOrganisation(context, key);
+            return Reports.json(out -> oversight.reports().organisation(context, key, out));
+        });
+    }
+
+    @GET
+    @Path("reports/rights.csv")
+    @Produces(Reports.CSV)
+    public Response rightsCsv() {
+        return call.run(context -> {
+            oversight.reports().requireOrganisation(context, key);
+            return Reports.csv(out -> oversight.reports().organisation(context, key, out), "rights-" + key + ".csv");
+        });
+    }
+
+    @GET
+    @Path("reports/ending")
+    public Response ending(@QueryParam("days") Integer days) {
+        return call.run(context -> {
+            oversight.reports().requireOrganisation(context, key);
+            int within = Optional.ofNullable(days).orElse(30);
+            oversight.reports().endingInOrganisation(context, key, within, row -> { }); // validates days before streaming
+            return Reports.json(out -> oversight.reports().endingInOrganisation(context, key, within, out));
+        });
+    }
+
+    @GET
+    @Path("audit")
+    public Response audit(@QueryParam("since") String since, @QueryParam("cursor") String cursor,
+                          @QueryParam("limit") Integer limit) {
+        return call.run(context -> {
+            oversight.reports().requireOrganisation(context, key);
+            List<AuditEntry> entries = oversight.reports().auditOfOrganisation(context, key, since(since, context),
+                    cursor(cursor), Optional.ofNullable(limit).orElse(100));
+            return Etags.json(page(entries, Optional.ofNullable(limit).orElse(100)));
+        });
+    }
+
+    @GET
+    @Path("comparisons")
+    public Response compare(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return call.run(context -> {
+            oversight.reports().requireOrganisation(context, key);
+            List<RightsComparison.Missing> missing = oversight.comparison().compare(context, key,
+                    Inputs.text("from", from), Inputs.text("to", to));
+            return Etags.json(Map.of("missing", missing.stream().map(OversightRepresentations::missing).toList()));
+        });
+    }
+
+    @POST
+    @Path("comparisons/copy")
+    @Consumes("application/json")
+    public Response copy(String body) {
+        return call.run(context -> {
+            oversight.reports().requireOrganisation(context, key);
+            OversightRepresentations.CopyInput input = Json.read(body, OversightRepresentations.CopyInput.class);
+            var copied = oversight.comparison().copyMissing(context, key, Inputs.text("from", input.from()),
+                    Inputs.text("to", input.to()));
+            return Etags.json(Map.of("copied", copied.stream().map(OversightRepresentations::grant).toList()));
+        });
+    }
+
+    @GET
+    @Path("default-rights")
+    public Response defaultRights() {
+        return call.run(context -> Etags.json(OversightRepresentations.packages(oversight.defaults().packages(context, key))));
+    }
+
+    @PUT
+    @Path("default-rights/{type}")
+    @Consumes("application/json")
+    public Response setDefaultRights(@PathParam("type") String type, String body) {
+        return call.run(context -> {
+            oversight.reports().requireOrganisation(context, key);
+            OversightRepresentations.PackageInput input = Json.read(body, OversightRepresentations.PackageInput.class);
+            WorkRelationType relationType = WorkRelationType.fromCode(type);
+            List<DefaultRight> rights = input.rights() == null ? List.of() : input.rights().stream()
+                    .map(r -> new DefaultRight(Inputs.text("clientId", r.clientId()), Inputs.text("right", r.right()),
+                            Inputs.optionalText("context", r.context()))).toList();
+            List<DefaultRight> stored = oversight.defaults().set(context, key, relationType, rights);
+            return Etags.json(OversightRepresentations.packages(Map.of(relationType, stored)));
+        });
+    }
+
+    /** Validates an uploaded report and answers every change and every refusal; changes nothing. */
+    @POST
+    @Path("bulk-uploads/preview")
+    public Response preview(String body) {
+        return call.run(context -> {
+            oversight.reports().requireOrganisation(context, key);
+            try {
+                BulkUpload.Preview preview = oversight.uploads().preview(context, key, new StringReader(body(body)));
+                return Etags.json(OversightRepresentations.preview(preview));
+            } catch (BulkRefusal.Invalid invalid) {
+                throw Reports.refused(invalid.refusals());
+            }
+        });
+    }
+
+    /** Applies an uploaded report all or nothing; 422 with every refusal when any line is refused. */
+    @POST
+    @Path("bulk-uploads")
+    public Response apply(String body) {
+        return call.run(context -> {
+            oversight.reports().requireOrganisation(context, key);
+            try {
+                List<BulkUpload.Change> changes = oversight.uploads().apply(context, key, new StringReader(body(body)));
+                return Etags.json(OversightRepresentations.preview(new BulkUpload.Preview(changes, List.of())));
+            } catch (BulkRefusal.Invalid invalid) {
+                throw Reports.refused(invalid.refusals());
+            }
+        });
+    }
+
+    private static String body(String body) {
+        if (body == null || body.isBlank()) {
+            throw Problems.badRequest("body", "a CSV file in the report's format is required");
+        }
+        return body;
+    }
+
+    static Optional<java.time.Instant> since(String since, org.toegang.core.admin.AdminContext context) {
+        return since == null || since.isBlank() ? Optional.empty()
+                : Optional.of(Inputs.validity("since.", since, null, context.now()).from());
+    }
+
+    static Optional<String> cursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            java.util.UUID.fromString(cursor);
+            return Optional.of(cursor);
+        } catch (IllegalArgumentException e) {
+            throw Problems.badRequest("cursor", "is not a cursor this API returned");
+        }
+    }
+
+    static OversightRepresentations.AuditPage page(List<AuditEntry> entries, int limit) {
+        String next = entries.size() == limit && !entries.isEmpty() ? entries.get(entries.size() - 1).id() : null;
+        return new OversightRepresentations.AuditPage(entries.stream().map(OversightRepresentations::audit).toList(), next);
+    }
+}
