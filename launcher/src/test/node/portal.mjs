@@ -165,6 +165,61 @@ const actions = {
     return result;
   },
 
+  /** Bulk extension: ticks the grants whose label contains each text, previews, then extends. */
+  async extend(page, { organisation, labels, validTo, name }) {
+    await open(page, `organisations/${organisation}/extend`);
+    for (const label of labels) {
+      const id = await page.$$eval('#extend .choice label', (all, text) =>
+        (all.find(l => l.textContent.includes(text)) || {}).htmlFor, label);
+      if (!id) return { problem: 'no grant labelled ' + label };
+      await page.check('#' + id);
+    }
+    await page.fill('#f-validTo', validTo);
+    await page.click('#extend button[name=preview]');
+    await page.waitForSelector('#preview table');
+    const preview = await text(page, '#preview');
+    if (name) await shot(page, name);
+    await page.click('#extend button[name=apply]');
+    await until(page, () => document.querySelector('.error-summary') || document.querySelector('#preview .notification'));
+    return { preview, outcome: await text(page, (await page.$('.error-summary')) ? '.error-summary' : '#preview .notification') };
+  },
+
+  /** Compares two people of the organisation (chosen by name) and copies what the second lacks. */
+  async compare(page, { organisation, from, to, name }) {
+    await open(page, `organisations/${organisation}/compare`);
+    for (const [select, person] of [['#f-a', from], ['#f-b', to]]) {
+      const value = await page.$$eval(`${select} option`, (options, text) =>
+        (options.find(option => option.textContent.includes(text)) || {}).value, person);
+      await page.selectOption(select, value);
+    }
+    await page.click('#compare button[type=submit]');
+    await until(page, () => document.querySelector('#comparison table, #comparison p, .error-summary'));
+    const compared = await text(page, '#comparison');
+    if (name) {
+      await shot(page, name);
+      await audit(page, name);
+    }
+    if (!(await page.$('#copy'))) return { compared };
+    await page.click('#copy');
+    await until(page, () => document.querySelector('#comparison .notification, .error-summary'));
+    return { compared, copied: await text(page, (await page.$('.error-summary')) ? '.error-summary' : '#comparison .notification') };
+  },
+
+  /** Bulk upload: sends a CSV for a preview and reports what the preview says, line by line. */
+  async uploadPreview(page, { organisation, csv, name }) {
+    await open(page, `organisations/${organisation}/reports`);
+    await page.setInputFiles('#f-file', { name: 'upload.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.click('#upload button[type=submit]');
+    await until(page, () => document.querySelector('#upload-preview table, .error-summary'));
+    const result = { preview: await text(page, '#upload-preview'), applicable: Boolean(await page.$('#apply-upload')),
+      problem: (await page.$('.error-summary')) ? await text(page, '.error-summary') : null };
+    if (name) {
+      await shot(page, name);
+      await audit(page, name);
+    }
+    return result;
+  },
+
   /** A head administrator appoints a local administrator of the organisation. */
   async appoint(page, { organisation, nationalRegisterNumber, name }) {
     await open(page, `organisations/${organisation}/administrators`);

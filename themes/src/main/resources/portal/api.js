@@ -96,14 +96,14 @@ export const api = {
   application: clientId => send(`/applications/${e(clientId)}`),
   rights: clientId => send(`/applications/${e(clientId)}/rights`),
   holders: clientId => send(`/applications/${e(clientId)}/grants?limit=200`),
-  // issue 8's reports, audit trail, compare and copy, bulk upload and sign-in statistics
-  // (branch feat/delegation-audit): paths as that branch publishes them
-  personHistory: (key, id) => send(`/organisations/${e(key)}/audit${q({ target: 'person/' + id })}`),
-  audit: (key, cursor) => send(`/organisations/${e(key)}/audit${q({ cursor })}`),
-  report: (key, format) => send(`/organisations/${e(key)}/report${q({ format })}`, { raw: true, headers: { accept: format === 'csv' ? 'text/csv' : 'application/json' } }),
-  upload: (key, csv, apply) => send(`/organisations/${e(key)}/upload${q({ apply: apply ? 'true' : undefined })}`, { method: 'POST', body: csv, headers: { 'content-type': 'text/csv' } }),
-  compare: (key, a, b) => send(`/organisations/${e(key)}/compare${q({ a, b })}`),
-  copy: (key, body) => send(`/organisations/${e(key)}/copy`, { method: 'POST', body }),
+  // reports, audit trail, comparison and copy, bulk upload, sign-in statistics ("oversight")
+  audit: (key, cursor) => send(`/organisations/${e(key)}/audit${q({ cursor, limit: 200 })}`),
+  reportRows: key => send(`/organisations/${e(key)}/reports/rights`),
+  reportCsv: key => send(`/organisations/${e(key)}/reports/rights.csv`, { raw: true, headers: { accept: 'text/csv' } }),
+  uploadPreview: (key, csv) => send(`/organisations/${e(key)}/bulk-uploads/preview`, { method: 'POST', body: csv, headers: { 'content-type': 'text/csv' } }),
+  upload: (key, csv) => send(`/organisations/${e(key)}/bulk-uploads`, { method: 'POST', body: csv, headers: { 'content-type': 'text/csv' } }),
+  compare: (key, from, to) => send(`/organisations/${e(key)}/comparisons${q({ from, to })}`),
+  copy: (key, from, to) => send(`/organisations/${e(key)}/comparisons/copy`, { method: 'POST', body: { from, to } }),
   signIns: clientId => send(`/applications/${e(clientId)}/sign-ins`),
 };
 

@@ -66,18 +66,21 @@ export async function compare({ params, query }) {
     const { a, b } = values(form);
     try {
       const answer = await api.compare(key, a, b);
-      const missing = items(answer.missing || answer.onlyA || []);
-      const copy = h('button', { type: 'button', class: 'button', id: 'copy' }, t('compare.copy', { count: missing.length }));
+      const missing = answer.missing || [];
+      const copyable = missing.filter(m => m.copyable);
+      const copy = h('button', { type: 'button', class: 'button', id: 'copy' }, t('compare.copy', { count: copyable.length }));
       copy.addEventListener('click', async () => {
         try {
-          await api.copy(key, { from: a, to: b });
-          out.replaceChildren(notice(t('compare.copied', { count: missing.length })));
+          const copied = await api.copy(key, a, b);
+          out.replaceChildren(notice(t('compare.copied', { count: (copied.copied || []).length })));
+          out.firstChild.focus();
         } catch (error) { if (error instanceof Problem) showProblem(form, error); else throw error; }
       });
       out.replaceChildren(
-        table(t('compare.onlyA'), [t('grant.right'), t('grant.application'), t('grant.validity')], missing.map(g => [rightLabel(g), g.application || '', validity(g)])),
-        table(t('compare.onlyB'), [t('grant.right'), t('grant.application'), t('grant.validity')], items(answer.onlyB || []).map(g => [rightLabel(g), g.application || '', validity(g)])),
-        missing.length ? copy : null);
+        table(t('compare.missing'), [t('grant.right'), t('grant.application'), t('grant.validity'), t('compare.copyable')],
+          missing.map(m => [rightLabel(m.source), m.source.clientId, validity(m.source), m.copyable ? t('compare.yes') : m.reason || t('compare.no')]),
+          { empty: t('compare.nothingMissing') }),
+        copyable.length ? copy : null);
     } catch (error) {
       if (error instanceof Problem && !error.refused) showProblem(form, error); else throw error;
     }

@@ -33,7 +33,7 @@ export async function render({ params }) {
         [t('person.name'), t('grant.right'), t('grant.organisation'), t('grant.validity'), t('grant.status')],
         items(answer).map(g => [g.personId, rightLabel(g), g.organisationKey, validity(g), status(g.status)])),
       { id: 'holders' }),
-      section(t('owner.signIns'), () => api.signIns(client), answer => chart(items(answer)), { id: 'sign-ins' }),
+      section(t('owner.signIns'), () => api.signIns(client), answer => chart(answer.days || items(answer)), { id: 'sign-ins' }),
     ],
   };
 }

@@ -25,9 +25,13 @@ export async function render({ params, query }) {
           items(grants).map(g => [rightLabel(g), g.clientId, validity(g), status(g.status === 'active' && g.countsNow === false ? 'ended' : g.status),
             g.workRelationEnded ? t('grant.workRelationEnded') : (g.reason || '')])),
         h('p', {}, link(personPath(key, id) + '/grant', t('grant.start'), { 'data-link': '', class: 'button', id: 'grant-link' }))),
-      section(t('person.history'), () => api.personHistory(key, id), answer => table(t('person.history'),
-        [t('audit.when'), t('audit.who'), t('audit.action')],
-        items(answer).map(a => [date(a.when || a.at), a.actorName || a.who || a.actor || '', a.action || '']))),
+      // the organisation's audit trail, the entries about this person or their grants
+      section(t('person.history'), () => api.audit(key), answer => {
+        const grantIds = new Set(items(grants).map(g => 'grant/' + g.id));
+        return table(t('person.history'), [t('audit.when'), t('audit.who'), t('audit.action'), t('audit.what')],
+          items(answer).filter(a => a.target === 'person/' + id || grantIds.has(a.target) || (a.after && a.after.personId === id))
+            .map(a => [date(a.at), a.actorPersonId || a.actorClientId || '', a.action, change(a)]));
+      }, { id: 'history' }),
     ],
   };
 }
@@ -59,3 +63,10 @@ export async function add({ params, navigate }) {
   return { title: t('person.addTitle', { organisation: orgName(organisation) }), content: [orgNav(key, '/people/new'), form] };
 }
 
+
+/** What an audit entry changed: before → after, field by field. */
+export function change(entry) {
+  const keys = [...new Set([...Object.keys(entry.before || {}), ...Object.keys(entry.after || {})])];
+  return keys.filter(k => (entry.before || {})[k] !== (entry.after || {})[k])
+    .map(k => `${k}: ${(entry.before || {})[k] ?? '–'} → ${(entry.after || {})[k] ?? '–'}`).join('; ');
+}

@@ -2,15 +2,16 @@
 // (a preview of every change and refusal first, then all or nothing), and the audit trail.
 import { t, date } from '../i18n.js';
 import { api, items, Problem } from '../api.js';
-import { h, field, button, table, showProblem, notice } from '../ui.js';
-import { orgNav, orgName } from './common.js';
+import { h, field, button, table, showProblem, notice, link } from '../ui.js';
+import { orgNav, orgName, orgPath } from './common.js';
+import { change } from './person.js';
 
 export async function render({ params }) {
   const key = params.key;
   const organisation = await api.organisation(key);
   const download = h('button', { type: 'button', class: 'button', id: 'download' }, t('reports.download'));
   download.addEventListener('click', async () => {
-    const response = await api.report(key, 'csv');
+    const response = await api.reportCsv(key);
     const url = URL.createObjectURL(await response.blob());
     const anchor = h('a', { href: url, download: `toegang-${key}.csv`, hidden: true });
     document.body.append(anchor);
@@ -32,21 +33,23 @@ export async function render({ params }) {
     try {
       if (!file) throw new Problem(400, { errors: [{ field: 'file', detail: t('upload.noFile') }] });
       csv = await file.text();
-      const answer = await api.upload(key, csv, false);
-      const lines = items(answer.lines || answer.changes || answer);
-      const refused = lines.filter(line => line.refused || line.problem || line.error);
-      const apply = h('button', { type: 'button', class: 'button', id: 'apply-upload', disabled: refused.length > 0 || undefined }, t('upload.apply'));
+      const answer = await api.uploadPreview(key, csv);
+      const apply = h('button', { type: 'button', class: 'button', id: 'apply-upload' }, t('upload.apply'));
       apply.addEventListener('click', async () => {
         try {
-          await api.upload(key, csv, true);
-          preview.replaceChildren(notice(t('upload.done', { count: lines.length })));
+          const done = await api.upload(key, csv);
+          preview.replaceChildren(notice(t('upload.done', { count: (done.changes || answer.changes).filter(c => c.kind !== 'unchanged').length })));
+          preview.firstChild.focus();
         } catch (error) { if (error instanceof Problem) showProblem(form, error); else throw error; }
       });
+      const changes = answer.changes || [];
+      const refusals = answer.refusals || [];
       preview.replaceChildren(h('h2', { class: 'heading-m' }, t('upload.previewTitle')),
-        table(t('upload.previewTitle'), [t('upload.line'), t('upload.change'), t('upload.outcome')],
-          lines.map((line, index) => [String(line.line || index + 1), line.summary || line.change || line.action || '',
-            line.refused || line.problem || line.error ? h('span', { class: 'error-text' }, line.reason || line.detail || (line.problem && line.problem.detail) || t('upload.refused')) : t('upload.ok')])),
-        refused.length ? h('p', { class: 'error-text' }, t('upload.fixFirst', { count: refused.length })) : apply);
+        table(t('upload.previewTitle'), [t('upload.line'), t('upload.change'), t('upload.outcome')], [
+          ...changes.map(c => [String(c.line), `${t('upload.kind.' + c.kind)}: ${c.right || ''} ${c.clientId ? '(' + c.clientId + ')' : ''} ${c.personId || ''}`, t('upload.ok')]),
+          ...refusals.map(r => [String(r.line), r.field || '', h('span', { class: 'error-text' }, r.reason)])]
+          .sort((a, b) => Number(a[0]) - Number(b[0]))),
+        answer.applicable && !refusals.length ? apply : h('p', { class: 'error-text', id: 'upload-refused' }, t('upload.fixFirst', { count: refusals.length })));
     } catch (error) {
       if (error instanceof Problem && !error.refused) showProblem(form, error); else throw error;
     }
@@ -61,8 +64,8 @@ export async function audit({ params, query }) {
   const answer = await api.audit(key, query.get('cursor'));
   return {
     title: t('audit.title', { organisation: orgName(organisation) }),
-    content: [orgNav(key, '/audit'), table(t('audit.title', { organisation: key }), [t('audit.when'), t('audit.who'), t('audit.role'), t('audit.action'), t('audit.what')],
-      items(answer).map(a => [date(a.when || a.at || a.time), a.actorName || a.who || a.actor || '', a.role || '', a.action || '',
-        a.summary || [a.target, a.before && JSON.stringify(a.before), a.after && JSON.stringify(a.after)].filter(Boolean).join(' → ')]))],
+    content: [orgNav(key, '/audit'), table(t('audit.title', { organisation: key }), [t('audit.when'), t('audit.who'), t('audit.role'), t('audit.action'), t('audit.target'), t('audit.what')],
+      items(answer).map(a => [date(a.at), a.actorPersonId || a.actorClientId || '', a.role || '', a.action, a.target || '', change(a)])),
+    answer.next ? h('p', {}, link(`${orgPath(key)}/audit?cursor=${encodeURIComponent(answer.next)}`, t('people.next'), { 'data-link': '', rel: 'next' })) : null],
   };
 }

@@ -73,6 +73,8 @@ class PortalBrowserIT {
                         "givenName", "Eva", "familyName", "Nieuw", "email", "eva.nieuw@demo.toegang.local"),
                 Map.of("do", "grant", "application", "dv_loket", "right", "LoketGebruiker", "validTo", until,
                         "reason", "Werkt aan het loket", "name", "grant"),
+                Map.of("do", "extend", "organisation", "0900000147", "labels", List.of("Eva Nieuw"),
+                        "validTo", LocalDate.now().plusDays(90).toString(), "name", "extend"),
                 Map.of("do", "open", "route", "organisations/0900000147", "name", "people", "audit", true))));
 
         JsonNode refused = seen.path("steps").get(0);
@@ -85,11 +87,36 @@ class PortalBrowserIT {
         JsonNode granted = seen.path("steps").get(2);
         assertThat(granted.path("limits").asText()).contains("Langste looptijd", "Goedkeuring");
         assertThat(granted.path("main").asText()).contains("Het recht is toegekend.", "LoketGebruiker");
+        JsonNode extended = seen.path("steps").get(3);
+        assertThat(extended.path("preview").asText()).contains("Eva Nieuw", "LoketGebruiker");
+        assertThat(extended.path("outcome").asText()).isEqualTo("1 rechten verlengd.");
         PortalRun.assertNoSeriousViolations(seen);
 
         String username = PortalPeople.setPassword(toegang, NEW_PERSON, NEW_PASSWORD);
         JsonNode token = PortalPeople.signInAt(toegang, username, NEW_PASSWORD, "dv_loket", null);
         assertThat(token.path("dv_loket_rol_3d").toString()).contains("LoketGebruiker:0900000147");
+    }
+
+    @Test
+    void bartComparesTwoPeopleCopiesRightsAndPreviewsABulkUpload(RunningToegang toegang) {
+        String csv = "grantId,personId,userName,givenName,familyName,organisationKey,clientId,right,context,validFrom,validTo,"
+                + "status,countsNow,reason\n"
+                + "," + BART_ID + ",bart.claes,Bart,Claes,0900000147,dv_loket,Onbestaand,,2026-01-01,,active,,test\n";
+        JsonNode seen = PortalRun.run(toegang, "steps", "bart.claes", Map.of("steps", List.of(
+                Map.of("do", "compare", "organisation", "0900000147", "from", "Bart Claes", "to", "Els Jacobs", "name", "compare"),
+                Map.of("do", "uploadPreview", "organisation", "0900000147", "csv", csv, "name", "upload"),
+                Map.of("do", "open", "route", "organisations/0900000147/audit", "name", "audit", "audit", true))));
+
+        JsonNode compared = seen.path("steps").get(0);
+        assertThat(compared.path("compared").asText()).as(compared.toString()).contains("LoketGebruiker");
+        assertThat(compared.path("copied").asText()).as(compared.toString()).contains("gekopieerd");
+        JsonNode upload = seen.path("steps").get(1);
+        assertThat(upload.path("applicable").asBoolean()).as(upload.toString()).isFalse();
+        assertThat(upload.path("preview").asText()).contains("Wat de upload zou doen", "2");
+        JsonNode audit = seen.path("steps").get(2);
+        assertThat(audit.path("refused").asBoolean()).as(audit.toString()).isFalse();
+        assertThat(audit.path("main").asText()).contains("3b9dfb0b");
+        PortalRun.assertNoSeriousViolations(seen);
     }
 
     @Test
@@ -154,7 +181,7 @@ class PortalBrowserIT {
         List<JsonNode> runs = List.of(
                 screens(toegang, "bart.claes", Map.of(
                         "organisation", "organisations/0900000147", "person", "organisations/0900000147/people/" + BART_ID,
-                        "reports", "organisations/0900000147/reports", "audit", "organisations/0900000147/audit",
+                        "reports", "organisations/0900000147/reports",
                         "extend", "organisations/0900000147/extend", "compare", "organisations/0900000147/compare")),
                 screens(toegang, "an.peeters", Map.of("applications", "applications", "application", "applications/dv_loket")),
                 screens(toegang, "central.admin", Map.of("central", "central")),
