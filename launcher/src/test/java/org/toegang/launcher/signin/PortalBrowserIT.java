@@ -30,6 +30,7 @@ class PortalBrowserIT {
     static final String NEW_PERSON = "95010112306";
     static final String NEW_ADMINISTRATOR = "88020245685";
     static final String NEW_EMPLOYEE = "92121278991";
+    static final String NEW_COLLEAGUE = "01030332148";
     static final String NEW_PASSWORD = "Nieuw-Toegang-1";
 
     @Test
@@ -103,17 +104,20 @@ class PortalBrowserIT {
                 + "status,countsNow,reason\n"
                 + "," + BART_ID + ",bart.claes,Bart,Claes,0900000147,dv_loket,Onbestaand,,2026-01-01,,active,,test\n";
         JsonNode seen = PortalRun.run(toegang, "steps", "bart.claes", Map.of("steps", List.of(
-                Map.of("do", "compare", "organisation", "0900000147", "from", "Bart Claes", "to", "Els Jacobs", "name", "compare"),
+                // a person of this test only, so that the copy changes nobody another test counts on
+                Map.of("do", "addPerson", "organisation", "0900000147", "nationalRegisterNumber", NEW_COLLEAGUE,
+                        "givenName", "Hanne", "familyName", "Kopie"),
+                Map.of("do", "compare", "organisation", "0900000147", "from", "Bart Claes", "to", "Hanne Kopie", "name", "compare"),
                 Map.of("do", "uploadPreview", "organisation", "0900000147", "csv", csv, "name", "upload"),
                 Map.of("do", "open", "route", "organisations/0900000147/audit", "name", "audit", "audit", true))));
 
-        JsonNode compared = seen.path("steps").get(0);
+        JsonNode compared = seen.path("steps").get(1);
         assertThat(compared.path("compared").asText()).as(compared.toString()).contains("LoketGebruiker");
         assertThat(compared.path("copied").asText()).as(compared.toString()).contains("gekopieerd");
-        JsonNode upload = seen.path("steps").get(1);
+        JsonNode upload = seen.path("steps").get(2);
         assertThat(upload.path("applicable").asBoolean()).as(upload.toString()).isFalse();
         assertThat(upload.path("preview").asText()).contains("Wat de upload zou doen", "2");
-        JsonNode audit = seen.path("steps").get(2);
+        JsonNode audit = seen.path("steps").get(3);
         assertThat(audit.path("refused").asBoolean()).as(audit.toString()).isFalse();
         assertThat(audit.path("main").asText()).contains("3b9dfb0b");
         PortalRun.assertNoSeriousViolations(seen);
