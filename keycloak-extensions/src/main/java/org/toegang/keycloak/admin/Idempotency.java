@@ -12,7 +12,7 @@ import org.toegang.core.directory.IdempotencyStore;
  * is stored durably in the directory; a replay with the same key and the same request answers that
  * outcome again ({@code Idempotent-Replayed: true}) and changes nothing; the same key with another
  * request is refused (422); a replay while the first still runs answers 409. Keys are per caller.
- * A 5xx outcome is not kept, so the client may retry.
+ * A 5xx outcome is not kept, so the client may retry; nor is a 401 or 403, which processed nothing.
  */
 final class Idempotency {
     private static final int MAX_KEY = 255;
@@ -40,7 +40,9 @@ final class Idempotency {
         } catch (RuntimeException e) {
             response = Problems.of(e);
         }
-        if (response.getStatus() >= 500) {
+        int status = response.getStatus();
+        if (status >= 500 || status == 401 || status == 403) {
+            // a refusal of the caller processed nothing, and a server failure may be retried: keep neither
             store.release(caller, key);
         } else {
             store.complete(caller, key, response.getStatus(), String.valueOf(response.getEntity()));
