@@ -89,7 +89,8 @@ public final class ReportService {
         return trail.forApplication(clientId, since, after, limit(limit));
     }
 
-    static int days(int days) {
+    /** The look-ahead of an ending-rights report, checked; refused naming {@code days}. */
+    public static int days(int days) {
         if (days < 1 || days > MAX_DAYS) {
             throw RefusedException.invalid("days", "must be 1 to " + MAX_DAYS);
         }

@@ -54,8 +54,7 @@ public final class ApplicationOversightResource {
     public Response ending(@QueryParam("days") Integer days) {
         return call.run(context -> {
             oversight.reports().requireApplication(context, clientId);
-            int within = Optional.ofNullable(days).orElse(30);
-            oversight.reports().endingInApplication(context, clientId, within, row -> { });
+            int within = org.toegang.core.admin.ReportService.days(Optional.ofNullable(days).orElse(30));
             return Reports.json(out -> oversight.reports().endingInApplication(context, clientId, within, out));
         });
     }

@@ -67,8 +67,7 @@ public final class OrganisationOversightResource {
     public Response ending(@QueryParam("days") Integer days) {
         return call.run(context -> {
             oversight.reports().requireOrganisation(context, key);
-            int within = Optional.ofNullable(days).orElse(30);
-            oversight.reports().endingInOrganisation(context, key, within, row -> { }); // validates days before streaming
+            int within = org.toegang.core.admin.ReportService.days(Optional.ofNullable(days).orElse(30));
             return Reports.json(out -> oversight.reports().endingInOrganisation(context, key, within, out));
         });
     }
