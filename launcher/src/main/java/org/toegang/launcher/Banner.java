@@ -31,6 +31,7 @@ final class Banner {
         out.println();
         row(out, "Keycloak", keycloak + "  (realm " + RealmDefinition.REALM + ")");
         row(out, "Account console", realm + "/account");
+        row(out, "Administration portal", realm + "/portal/  (sign in as a demo administrator below)");
         row(out, "Admin console", keycloak + "/admin  (user " + KeycloakServer.ADMIN_USERNAME + ", password "
                 + KeycloakServer.ADMIN_PASSWORD + "; demo only)");
         row(out, "OpenID configuration", realm + "/.well-known/openid-configuration");

@@ -1,0 +1,331 @@
+// Drives the administration portal in headless Debian chromium as a person would: signs in on the
+// realm's login pages, works with the keyboard where it matters, audits each screen with axe-core
+// (WCAG 2.1 A/AA rules) in Dutch and French, takes screenshots, and prints one JSON line of what it saw.
+// node portal.mjs '{"scenario", "base", "username", "password", "screenshots"?, ...}'
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { withBrowser } from './browser.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const a = JSON.parse(process.argv[2]);
+const portal = `${a.base}/realms/toegang/portal/`;
+const out = { audits: {}, timings: {} };
+
+/** Loads a portal URL (a full page load), signing in when the login page shows; waits for the screen. */
+async function open(page, route, credentials = a) {
+  await page.goto(portal + route, { waitUntil: 'load' });
+  // the page first sends the browser to the authorization endpoint (silently back under SSO)
+  await until(page, () => document.querySelector('#username') || (location.pathname.includes('/portal/') && document.querySelector('#page-title')));
+  // A second attempt only when the login page comes back: on this shared machine Keycloak's LDAP
+  // read of the user has timed out under load once, which the login page reports as bad credentials.
+  for (let attempt = 0; attempt < 2 && await page.$('#username'); attempt++) {
+    out.loginLang = out.loginLang || await page.getAttribute('html', 'lang');
+    await page.fill('#username', credentials.username);
+    await page.fill('#password', credentials.password);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load', timeout: 60000 }), page.click('#kc-login')]);
+    await until(page, () => (location.pathname.includes('/portal/') && document.querySelector('#page-title'))
+      || (document.querySelector('#username') && document.readyState === 'complete' && !location.pathname.includes('/portal/')), 60000);
+    if (attempt === 1 && await page.$('#username')) throw new Error('login refused twice for ' + credentials.username);
+  }
+  await settled(page);
+}
+
+/** Polls a condition in the page, across the navigations of a sign-in. */
+async function until(page, condition, timeout = 30000) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    try {
+      if (await page.evaluate(condition)) return;
+    } catch (navigating) {
+      // the page is being replaced; ask the next one
+    }
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  throw new Error('timed out waiting on ' + page.url());
+}
+
+/** The screen is drawn: a heading, nothing busy, no section still loading. */
+async function settled(page) {
+  await until(page, () => document.querySelector('#page-title') && !document.querySelector('main[aria-busy]')
+    && ![...document.querySelectorAll('.section-body .hint')].some(hint => hint.textContent.endsWith('…')));
+}
+
+const text = async (page, selector) => ((await page.textContent(selector)) || '').replace(/\s+/g, ' ').trim();
+
+/** axe-core, injected through the DevTools protocol (the portal's CSP forbids inline script, rightly). */
+async function audit(page, name) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
+    await page.evaluate(AXE);
+  }
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  }));
+  const lang = await page.getAttribute('html', 'lang');
+  out.audits[`${name}:${lang}`] = result.violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.length,
+    target: v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ') }));
+}
+
+async function language(page, lang) {
+  await page.selectOption('#language', lang);
+  await page.waitForFunction(l => document.documentElement.lang === l, lang);
+  await settled(page);
+}
+
+/** Audits the current screen in Dutch and French, and comes back to Dutch. */
+async function auditBoth(page, name) {
+  await audit(page, name);
+  await language(page, 'fr');
+  await audit(page, name);
+  await language(page, 'nl');
+}
+
+async function shot(page, name) {
+  if (a.screenshots) {
+    fs.mkdirSync(a.screenshots, { recursive: true });
+    await page.screenshot({ path: path.join(a.screenshots, `portal-${name}.png`), fullPage: true });
+  }
+}
+
+async function screen(page) {
+  return { url: new URL(page.url()).pathname, title: await text(page, '#page-title'), main: await text(page, 'main'),
+    refused: Boolean(await page.$('#toegang-refused')) };
+}
+
+/** What a person does on a screen; each returns what the screen then showed. */
+const actions = {
+  async open(page, { route, name, audit: auditIt, timing }) {
+    const started = Date.now();
+    await open(page, route);
+    const result = await screen(page);
+    if (timing) {
+      result.shownMs = Date.now() - started;
+      result.navigation = await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        return { domInteractive: Math.round(nav.domInteractive), domContentLoaded: Math.round(nav.domContentLoadedEventEnd) };
+      });
+      result.peopleMs = await page.evaluate(() => Number((document.querySelector('#people-count') || {}).dataset?.ms));
+    }
+    if (name) await shot(page, name);
+    if (auditIt) await auditBoth(page, name || route);
+    return result;
+  },
+
+  /** On the add-person screen: fills and submits; {problem} when the API refused, else the new person's screen. */
+  async addPerson(page, { organisation, nationalRegisterNumber, givenName, familyName, email, name }) {
+    await open(page, `organisations/${organisation}/people/new`);
+    if (name) await auditBoth(page, name);
+    await page.fill('#f-nationalRegisterNumber', nationalRegisterNumber);
+    if (givenName) await page.fill('#f-givenName', givenName);
+    if (familyName) await page.fill('#f-familyName', familyName);
+    if (email) await page.fill('#f-email', email);
+    await page.click('#add-person button[type=submit]');
+    return submitted(page, name, () => !location.pathname.endsWith('/people/new'));
+  },
+
+  /** On a person's screen: grant → application → right (limits shown) → context → end date → reason. */
+  async grant(page, { application, right, context, validTo, reason, name }) {
+    await page.click('#grant-link');
+    await settled(page);
+    await page.selectOption('#f-clientId', application);
+    await page.waitForSelector('#f-right');
+    await page.selectOption('#f-right', right);
+    await page.waitForSelector('#right-limits .summary-list');
+    const limits = await text(page, '#right-limits');
+    if (context) await page.selectOption('#f-context', context);
+    if (validTo) await page.fill('#f-validTo', validTo);
+    if (reason) await page.fill('#f-reason', reason);
+    if (name) {
+      await shot(page, name);
+      await audit(page, name);
+    }
+    await page.click('#grant button[type=submit]');
+    return { limits, ...(await submitted(page, null, () => location.search.includes('granted='))) };
+  },
+
+  /** The requests inbox: each card's id and text. */
+  async inbox(page, { name }) {
+    await open(page, 'requests');
+    const cards = await page.$$eval('#inbox > li', items => items.map(item => ({
+      id: item.querySelector('[data-request]')?.dataset.request, text: item.textContent.replace(/\s+/g, ' ').trim() })));
+    if (name) {
+      await shot(page, name);
+      await auditBoth(page, name);
+    }
+    return { cards, ...(await screen(page)) };
+  },
+
+  /** Opens one request by its URL and, when the page offers it, decides it with a reason. */
+  async decide(page, { requestId, decision, reason, name }) {
+    await open(page, `requests/${encodeURIComponent(requestId)}`);
+    const result = { opened: await screen(page), reason: await page.$('#toegang-reason') ? await text(page, '#toegang-reason') : null };
+    if (await page.$(`[data-request="${requestId}"]`)) {
+      await page.fill(`#reason-${requestId}`, reason);
+      await page.click(`[data-request="${requestId}"] button[name=${decision}]`);
+      Object.assign(result, await submitted(page, name, () => location.search.includes('decided=')));
+    } else if (name) {
+      await shot(page, name);
+    }
+    return result;
+  },
+
+  /** Bulk extension: ticks the grants whose label contains each text, previews, then extends. */
+  async extend(page, { organisation, labels, validTo, name }) {
+    await open(page, `organisations/${organisation}/extend`);
+    for (const label of labels) {
+      const id = await page.$$eval('#extend .choice label', (all, text) =>
+        (all.find(l => l.textContent.includes(text)) || {}).htmlFor, label);
+      if (!id) return { problem: 'no grant labelled ' + label };
+      await page.check('#' + id);
+    }
+    await page.fill('#f-validTo', validTo);
+    await page.click('#extend button[name=preview]');
+    await page.waitForSelector('#preview table');
+    const preview = await text(page, '#preview');
+    if (name) await shot(page, name);
+    await page.click('#extend button[name=apply]');
+    await until(page, () => document.querySelector('.error-summary') || document.querySelector('#preview .notification'));
+    return { preview, outcome: await text(page, (await page.$('.error-summary')) ? '.error-summary' : '#preview .notification') };
+  },
+
+  /** Compares two people of the organisation (chosen by name) and copies what the second lacks. */
+  async compare(page, { organisation, from, to, name }) {
+    await open(page, `organisations/${organisation}/compare`);
+    for (const [select, person] of [['#f-a', from], ['#f-b', to]]) {
+      const value = await page.$$eval(`${select} option`, (options, text) =>
+        (options.find(option => option.textContent.includes(text)) || {}).value, person);
+      await page.selectOption(select, value);
+    }
+    await page.click('#compare button[type=submit]');
+    await until(page, () => document.querySelector('#comparison table, #comparison p, .error-summary'));
+    const compared = await text(page, '#comparison');
+    if (name) {
+      await shot(page, name);
+      await audit(page, name);
+    }
+    if (!(await page.$('#copy'))) return { compared };
+    await page.click('#copy');
+    await until(page, () => document.querySelector('#comparison .notification, .error-summary'));
+    return { compared, copied: await text(page, (await page.$('.error-summary')) ? '.error-summary' : '#comparison .notification') };
+  },
+
+  /** Bulk upload: sends a CSV for a preview and reports what the preview says, line by line. */
+  async uploadPreview(page, { organisation, csv, name }) {
+    await open(page, `organisations/${organisation}/reports`);
+    await page.setInputFiles('#f-file', { name: 'upload.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.click('#upload button[type=submit]');
+    await until(page, () => document.querySelector('#upload-preview table, .error-summary'));
+    const result = { preview: await text(page, '#upload-preview'), applicable: Boolean(await page.$('#apply-upload')),
+      problem: (await page.$('.error-summary')) ? await text(page, '.error-summary') : null };
+    if (name) {
+      await shot(page, name);
+      await audit(page, name);
+    }
+    return result;
+  },
+
+  /** A head administrator appoints a local administrator of the organisation. */
+  async appoint(page, { organisation, nationalRegisterNumber, name }) {
+    await open(page, `organisations/${organisation}/administrators`);
+    if (name) await auditBoth(page, name);
+    // the person to appoint is chosen among the organisation's people, by their national register number
+    const value = await page.$$eval('#f-personId option', (options, number) =>
+      (options.find(option => option.textContent.includes(number)) || {}).value, nationalRegisterNumber);
+    if (!value) return { problem: 'no person with ' + nationalRegisterNumber + ' among the options' };
+    await page.selectOption('#f-personId', value);
+    await page.check('#f-role-0');
+    await page.click('#appoint button[type=submit]');
+    return submitted(page, name, () => location.search.includes('done='));
+  },
+};
+
+/** After a submit: either the API's problem (error summary) or the next screen. */
+async function submitted(page, name, succeeded) {
+  await until(page, `document.querySelector('.error-summary') || (${succeeded.toString()})()`);
+  await settled(page);
+  const summary = await page.$('.error-summary');
+  const result = summary ? {
+    problem: await text(page, '.error-summary'),
+    links: await page.$$eval('.error-summary a', links => links.map(link => link.getAttribute('href'))),
+    fieldErrors: await page.$$eval('.error-message:not([hidden])', errors => errors.map(error => ({ id: error.id, text: error.textContent.trim() }))),
+    focused: await page.evaluate(() => document.activeElement.className),
+  } : { ...(await screen(page)) };
+  result.url = new URL(page.url()).pathname + new URL(page.url()).search;
+  if (name) {
+    await shot(page, name + (summary ? '-error' : ''));
+    await audit(page, name + (summary ? '-error' : ''));
+  }
+  return result;
+}
+
+const scenarios = {
+  /** Sign-in, keyboard, language, phone width, refusals by typed URL, sign-out. */
+  async shell(page) {
+    await open(page, '');
+    out.home = await screen(page);
+    out.lang = await page.getAttribute('html', 'lang');
+    out.timings.home = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      return { domInteractive: Math.round(nav.domInteractive), load: Math.round(nav.loadEventEnd) };
+    });
+    await page.keyboard.press('Tab');
+    out.firstTab = await page.evaluate(() => document.activeElement.id);
+    await page.keyboard.press('Enter');
+    out.afterSkip = await page.evaluate(() => document.activeElement.id || document.activeElement.tagName);
+    await shot(page, 'home');
+    await auditBoth(page, 'home');
+    await language(page, 'fr');
+    out.homeFr = await screen(page);
+    await language(page, 'nl');
+    await page.setViewportSize({ width: 320, height: 640 });
+    out.phone = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    await shot(page, 'home-phone');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    out.refusals = {};
+    for (const [name, route] of Object.entries(a.refusals || {})) {
+      await open(page, route);
+      out.refusals[name] = await screen(page);
+      if (name === Object.keys(a.refusals)[0]) {
+        await shot(page, 'refused');
+        await auditBoth(page, 'refused');
+      }
+    }
+    // navigation inside the portal moves focus to the new page's heading
+    await open(page, '');
+    const first = await page.$('#my-organisations a');
+    if (first) {
+      await first.focus();
+      await page.keyboard.press('Enter');
+      await settled(page);
+      out.focusAfterNavigation = await page.evaluate(() => document.activeElement.id);
+      out.organisation = await screen(page);
+    }
+    await Promise.all([page.waitForURL(url => url.pathname.endsWith('/portal/signed-out'), { timeout: 30000 }), page.click('#sign-out')]);
+    await page.waitForSelector('#page-title');
+    out.signedOut = await screen(page);
+    await page.goto(portal, { waitUntil: 'load' });
+    await until(page, () => document.querySelector('#username') || document.querySelector('#page-title'));
+    out.afterSignOutShowsLogin = Boolean(await page.$('#username'));
+  },
+
+  /** Steps in one browser session: [{do, ...}], each result in out.steps (see the step functions). */
+  async steps(page) {
+    out.steps = [];
+    for (const step of a.steps) {
+      const result = await actions[step.do](page, step);
+      out.steps.push({ do: step.do, ...(result || {}) });
+    }
+  },
+};
+
+try {
+  await withBrowser('nl-BE', async page => {
+    page.on('console', message => { if (message.type() === 'error') (out.console = out.console || []).push(message.text()); });
+    page.on('pageerror', error => { (out.pageErrors = out.pageErrors || []).push(String(error)); });
+    await scenarios[a.scenario](page);
+  });
+} catch (error) {
+  out.error = String(error.stack || error);
+}
+console.log(JSON.stringify(out));

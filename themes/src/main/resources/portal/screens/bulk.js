@@ -1,0 +1,91 @@
+// Bulk changes of an organisation: extend the validity of many grants (preview first, then all or
+// nothing with an Idempotency-Key), and compare two people and copy the rights one lacks.
+import { t, date } from '../i18n.js';
+import { api, items, Problem } from '../api.js';
+import { h, field, button, table, showProblem, values, notice } from '../ui.js';
+import { orgNav, orgName, personName, rightLabel, validity, status } from './common.js';
+
+export async function extend({ params }) {
+  const key = params.key;
+  const organisation = await api.organisation(key);
+  const grants = items(await api.grants(key, { status: 'active', limit: 200 }));
+  const people = items(await api.people(key, { limit: 200 }).catch(() => ({ items: [] })));
+  const names = new Map(people.map(p => [p.id, personName(p)]));
+  const preview = h('div', { id: 'preview', 'aria-live': 'polite' });
+  // one key per prepared change: pressing "extend" twice (or a retry after a lost answer) changes once
+  let idempotencyKey = crypto.randomUUID();
+  const form = h('form', { novalidate: true, id: 'extend' },
+    h('fieldset', { class: 'fieldset form-group', 'data-field': 'changes', id: 'f-changes', tabindex: '-1' },
+      h('legend', { class: 'legend' }, t('extend.choose')),
+      h('p', { class: 'error-message', id: 'f-changes-error', hidden: true }),
+      grants.map((g, index) => h('div', { class: 'choice' },
+        h('input', { type: 'checkbox', name: 'grants', value: g.id, id: `g-${index}` }),
+        h('label', { for: `g-${index}` }, `${names.get(g.personId) || g.personId} · ${rightLabel(g)} · ${validity(g)}`)))),
+    field({ name: 'validTo', label: t('extend.newEnd'), type: 'date' }),
+    h('div', { class: 'button-group' },
+      button(t('extend.preview'), { name: 'preview', class: 'button button-secondary' }),
+      button(t('extend.apply'), { name: 'apply' })));
+  form.addEventListener('change', () => { idempotencyKey = crypto.randomUUID(); });
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const chosen = new Set([].concat(values(form).grants || []));
+    const validTo = values(form).validTo;
+    const selected = grants.filter(g => chosen.has(g.id));
+    const changes = selected.map(g => ({ grantId: g.id, validFrom: g.validFrom, validTo, ifMatch: g.etag }));
+    const rows = selected.map(g => [names.get(g.personId) || g.personId, rightLabel(g), date(g.validTo) || t('validity.always'), date(validTo)]);
+    if (!event.submitter || event.submitter.name !== 'apply') {
+      // the preview is the list the API will be asked to change; the API alone judges it on "extend"
+      preview.replaceChildren(h('h2', { class: 'heading-m' }, t('extend.previewTitle')),
+        table(t('extend.previewTitle'), [t('person.name'), t('grant.right'), t('extend.before'), t('extend.after')], rows));
+      return;
+    }
+    try {
+      const answer = await api.bulkValidity(key, changes, idempotencyKey);
+      preview.replaceChildren(notice(t('extend.done', { count: answer.changed })),
+        table(t('extend.previewTitle'), [t('person.name'), t('grant.right'), t('extend.before'), t('extend.after')], rows));
+      preview.firstChild.focus();
+    } catch (error) {
+      if (error instanceof Problem && !error.refused) showProblem(form, error); else throw error;
+    }
+  });
+  return { title: t('extend.title', { organisation: orgName(organisation) }), content: [orgNav(key, '/extend'), form, preview] };
+}
+
+export async function compare({ params, query }) {
+  const key = params.key;
+  const organisation = await api.organisation(key);
+  const people = items(await api.people(key, { limit: 200 }));
+  const options = [{ value: '', label: t('common.choose') }, ...people.map(p => ({ value: p.id, label: personName(p) }))];
+  const out = h('div', { id: 'comparison', 'aria-live': 'polite' });
+  const form = h('form', { novalidate: true, id: 'compare' },
+    field({ name: 'a', label: t('compare.a'), options, value: query.get('a') || '' }),
+    field({ name: 'b', label: t('compare.b'), options, value: query.get('b') || '' }),
+    button(t('compare.button'), { class: 'button button-secondary' }));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const { a, b } = values(form);
+    try {
+      const answer = await api.compare(key, a, b);
+      const missing = answer.missing || [];
+      const copyable = missing.filter(m => m.copyable);
+      const copy = h('button', { type: 'button', class: 'button', id: 'copy' }, t('compare.copy', { count: copyable.length }));
+      copy.addEventListener('click', async () => {
+        try {
+          const copied = await api.copy(key, a, b);
+          out.replaceChildren(notice(t('compare.copied', { count: (copied.copied || []).length })));
+          out.firstChild.focus();
+        } catch (error) { if (error instanceof Problem) showProblem(form, error); else throw error; }
+      });
+      out.replaceChildren(
+        table(t('compare.missing'), [t('grant.right'), t('grant.application'), t('grant.validity'), t('compare.copyable')],
+          missing.map(m => [rightLabel(m.source), m.source.clientId, validity(m.source), m.copyable ? t('compare.yes') : m.reason || t('compare.no')]),
+          { empty: t('compare.nothingMissing') }),
+        copyable.length ? copy : null);
+    } catch (error) {
+      if (error instanceof Problem && !error.refused) showProblem(form, error); else throw error;
+    }
+  });
+  return { title: t('compare.title'), content: [orgNav(key, '/compare'), h('p', { class: 'body' }, orgName(organisation)), form, out] };
+}
+
+export { status };

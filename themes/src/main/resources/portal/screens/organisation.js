@@ -1,0 +1,78 @@
+// One organisation: its people (search, cursor paging), and its administrators (head administrators
+// appoint and remove local administrators). The API answers 403/404 alike for what the caller may
+// not see; the shell then shows the refusal page.
+import { t } from '../i18n.js';
+import { api, items, Problem } from '../api.js';
+import { h, field, button, table, link, showProblem, values, notice, choices } from '../ui.js';
+import { orgNav, orgName, personPath, personName, section, orgPath, validity } from './common.js';
+
+export async function render({ params, query, navigate }) {
+  const key = params.key;
+  const organisation = await api.organisation(key);
+  const search = query.get('q') || '';
+  const cursor = query.get('cursor') || '';
+  const started = performance.now();
+  const page = await api.people(key, { search, cursor, limit: 50 });
+  const people = items(page);
+  const form = h('form', { class: 'search', role: 'search', method: 'get', action: orgPath(key) },
+    field({ name: 'q', label: t('people.search'), hint: t('people.searchHint'), value: search, type: 'search' }),
+    button(t('people.searchButton'), { class: 'button button-secondary' }));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    const q = new FormData(form).get('q');
+    navigate(orgPath(key) + (q ? '?q=' + encodeURIComponent(q) : ''));
+  });
+  const next = page && page.next;
+  const rows = people.map(p => [link(personPath(key, p.id), personName(p), { 'data-link': '' }), p.email || '', p.username || '']);
+  return {
+    title: orgName(organisation),
+    content: [
+      orgNav(key, ''),
+      form,
+      h('p', { class: 'hint', role: 'status', id: 'people-count', 'data-ms': Math.round(performance.now() - started) },
+        page && page.total !== undefined ? t('people.count', { count: page.total }) : t('people.shown', { count: people.length })),
+      table(t('people.title'), [t('person.name'), t('person.email'), t('person.username')], rows, { empty: t('people.none') }),
+      next ? h('p', {}, link(orgPath(key) + '?' + new URLSearchParams({ ...(search ? { q: search } : {}), cursor: next }),
+        t('people.next'), { 'data-link': '', rel: 'next', id: 'next-page' })) : null,
+    ],
+  };
+}
+
+export async function administrators({ params, navigate, query }) {
+  const key = params.key;
+  const organisation = await api.organisation(key);
+  const delegations = items(await api.delegations(key));
+  const people = items(await api.people(key, { limit: 200 }).catch(() => ({ items: [] })));
+  const names = new Map(people.map(p => [p.id, personName(p)]));
+  const form = h('form', { novalidate: true, id: 'appoint' },
+    h('h2', { class: 'heading-m' }, t('admins.appoint')),
+    field({ name: 'personId', label: t('admins.person'), hint: t('admins.personHint'),
+      options: [{ value: '', label: t('common.choose') }, ...people.map(p => ({ value: p.id, label: `${personName(p)} (${p.nationalRegisterNumber || p.username})` }))] }),
+    choices({ name: 'role', legend: t('admins.role'), value: 'localAdministrator', options: [
+      { value: 'localAdministrator', label: t('admins.localAdministrator') }, { value: 'headAdministrator', label: t('admins.headAdministrator') }] }),
+    field({ name: 'limitedToClientIds', label: t('admins.applications'), hint: t('admins.applicationsHint') }),
+    field({ name: 'validTo', label: t('grant.validTo'), type: 'date' }),
+    button(t('admins.appointButton')));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const body = values(form);
+    body.limitedToClientIds = (body.limitedToClientIds || '').split(',').map(s => s.trim()).filter(Boolean);
+    try {
+      await api.appoint(key, body);
+      await navigate(orgPath(key) + '/administrators?done=1', { replace: true });
+    } catch (error) {
+      if (error instanceof Problem && !error.refused) showProblem(form, error); else throw error;
+    }
+  });
+  return {
+    title: t('admins.title', { organisation: orgName(organisation) }),
+    content: [orgNav(key, '/administrators'), query.get('done') ? notice(t('admins.appointed')) : null,
+      table(t('admins.current'), [t('person.name'), t('admins.role'), t('admins.applications'), t('grant.validity'), t('common.actions')],
+        delegations.map(d => [names.get(d.personId) || d.personId, t('admins.' + d.role), (d.limitedToClientIds || []).join(', ') || t('admins.all'),
+          validity(d), h('button', { type: 'button', class: 'button button-warning button-small', onclick: async () => {
+            await api.dismiss(key, d); navigate(orgPath(key) + '/administrators', { replace: true });
+          } }, t('admins.remove'), h('span', { class: 'visually-hidden' }, ' ' + (names.get(d.personId) || d.personId)))]),
+        { empty: t('admins.none') }),
+      form],
+  };
+}

@@ -1,0 +1,78 @@
+// For application owners: their applications, each right's definition, every holder, and
+// sign-ins per organisation per day as a small inline SVG chart (no chart library).
+import { t, date } from '../i18n.js';
+import { api, items } from '../api.js';
+import { h, table, link } from '../ui.js';
+import { maximumDays } from './grant.js';
+import { base, section, rightLabel, validity, status } from './common.js';
+
+export async function list() {
+  const applications = items(await api.applications());
+  return {
+    title: t('owner.title'),
+    content: applications.length
+      ? h('ul', { class: 'list', id: 'applications' }, applications.map(a => h('li', {},
+        link(`${base}applications/${encodeURIComponent(a.clientId || a.id)}`, a.name || a.clientId || a.id, { 'data-link': '' }))))
+      : h('p', { class: 'body' }, t('owner.none')),
+  };
+}
+
+export async function render({ params }) {
+  const client = params.client;
+  const application = await api.application(client);
+  const rights = items(await api.rights(client));
+  return {
+    title: t('owner.application', { application: application.name || client }),
+    content: [
+      h('section', { class: 'section', id: 'definitions' }, h('h2', { class: 'heading-m' }, t('owner.definitions')),
+        table(t('owner.definitions'), [t('grant.right'), t('owner.description'), t('grant.context'), t('grant.maxValidity'), t('grant.approval')],
+          rights.map(r => [r.name, r.description || '', (r.contextValues || []).map(c => c.value || c).join(', '),
+            maximumDays(r) ? t('grant.days', { days: maximumDays(r) }) : t('grant.noMax'),
+            r.needsApproval ? t('grant.needsApproval') : t('grant.noApproval')]))),
+      section(t('owner.holders'), () => api.holders(client), answer => table(t('owner.holders'),
+        [t('person.name'), t('grant.right'), t('grant.organisation'), t('grant.validity'), t('grant.status')],
+        items(answer).map(g => [g.personId, rightLabel(g), g.organisationKey, validity(g), status(g.status)])),
+      { id: 'holders' }),
+      section(t('owner.signIns'), () => api.signIns(client), answer => chart(answer.days || items(answer)), { id: 'sign-ins' }),
+    ],
+  };
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+function s(tag, attributes = {}, text) {
+  const element = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
+/** Lines of one colour and dash pattern per organisation (up to six), plus the same data as a table. */
+export function chart(points) {
+  const days = [...new Set(points.map(p => p.day || p.date))].sort();
+  const organisations = [...new Set(points.map(p => p.organisation || p.organisationKey))];
+  if (!days.length) return h('p', { class: 'body' }, t('owner.noSignIns'));
+  const count = (org, day) => points.filter(p => (p.organisation || p.organisationKey) === org && (p.day || p.date) === day)
+    .reduce((sum, p) => sum + (p.count || p.signIns || 0), 0);
+  const max = Math.max(1, ...organisations.flatMap(org => days.map(day => count(org, day))));
+  const width = 600, height = 240, left = 40, bottom = 30, top = 10;
+  const x = index => left + (days.length === 1 ? 0 : index * (width - left - 10) / (days.length - 1));
+  const y = value => top + (height - top - bottom) * (1 - value / max);
+  const colours = ['#1d70b8', '#00703c', '#d4351c', '#4c2c92', '#b58840', '#0b0c0c'];
+  const dashes = ['', '6 3', '2 3', '8 3 2 3', '1 2', '10 4'];
+  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img', 'aria-labelledby': 'chart-title' });
+  svg.append(s('title', { id: 'chart-title' }, t('owner.chartTitle')));
+  svg.append(s('line', { x1: left, y1: y(0), x2: width - 10, y2: y(0), stroke: '#505a5f' }));
+  svg.append(s('text', { x: 4, y: y(max) + 4, 'font-size': 12, fill: '#0b0c0c' }, String(max)));
+  svg.append(s('text', { x: 4, y: y(0) + 4, 'font-size': 12, fill: '#0b0c0c' }, '0'));
+  svg.append(s('text', { x: left, y: height - 8, 'font-size': 12, fill: '#0b0c0c' }, date(days[0])));
+  svg.append(s('text', { x: width - 10, y: height - 8, 'font-size': 12, fill: '#0b0c0c', 'text-anchor': 'end' }, date(days[days.length - 1])));
+  organisations.slice(0, 6).forEach((org, i) => {
+    const path = days.map((day, index) => `${index ? 'L' : 'M'}${x(index).toFixed(1)},${y(count(org, day)).toFixed(1)}`).join(' ');
+    const line = s('path', { d: path, fill: 'none', stroke: colours[i], 'stroke-width': 2 });
+    if (dashes[i]) line.setAttribute('stroke-dasharray', dashes[i]);
+    svg.append(line);
+  });
+  const legend = h('ul', { class: 'legend-list' }, organisations.slice(0, 6).map((org, i) => h('li', { class: `legend-item legend-${i}` }, org)));
+  return [h('figure', { class: 'figure' }, svg, legend),
+    table(t('owner.chartTable'), [t('owner.day'), ...organisations], days.map(day => [date(day), ...organisations.map(org => String(count(org, day)))]))];
+}
