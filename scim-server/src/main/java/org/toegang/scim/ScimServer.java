@@ -89,6 +89,14 @@ public final class ScimServer implements AutoCloseable {
         return application;
     }
 
+    /**
+     * Serves {@code handler} at {@code paths} on the same port, next to the SCIM API (outbound
+     * provisioning's status and metrics use this).
+     */
+    public void serve(org.glassfish.grizzly.http.server.HttpHandler handler, String... paths) {
+        http.getServerConfiguration().addHttpHandler(handler, paths);
+    }
+
     /** Where the API answers, with the port actually bound (useful with port 0). */
     public URI baseUri() {
         return baseUri;
