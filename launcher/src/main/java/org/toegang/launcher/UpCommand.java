@@ -68,6 +68,13 @@ final class UpCommand implements Callable<Integer> {
 
     private final AtomicReference<ScimServer> scim = new AtomicReference<>();
 
+    @Option(names = "--provisioning-config", paramLabel = "FILE",
+            description = "Run outbound provisioning with this configuration file (see the README, Outbound provisioning).")
+    private Path provisioningConfig;
+
+    /** Outbound provisioning, when configured; closed before the SCIM server. */
+    private final AtomicReference<AutoCloseable> provisioning = new AtomicReference<>();
+
     @Option(names = "--start-timeout", paramLabel = "SECONDS", defaultValue = "300",
             description = "How long Keycloak may take to start. Default: ${DEFAULT-VALUE}.")
     private int startTimeoutSeconds;
@@ -80,7 +87,10 @@ final class UpCommand implements Callable<Integer> {
             out.println(line);
             out.flush();
         });
-        Thread stopOnExit = new Thread(() -> stop(stack, scim, out), "toegang-stop");
+        Thread stopOnExit = new Thread(() -> {
+            closeProvisioning(provisioning);
+            stop(stack, scim, out);
+        }, "toegang-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
             // Checked first, like the stack's own ports, so a taken port fails before Keycloak starts.
@@ -108,6 +118,7 @@ final class UpCommand implements Callable<Integer> {
         stack.onUnexpectedExit(died::complete);
         String why = died.join();
         spec.commandLine().getErr().println(why);
+        closeProvisioning(provisioning);
         closeScim(scim);
         stack.close();
         return 1;
@@ -138,7 +149,30 @@ final class UpCommand implements Callable<Integer> {
                 new DirectoryConfig(directory.url(), directory.bindDn(), directory.password(),
                         DirectoryConfig.DEFAULT_BASE_DN, 8),
                 issuer, ScimServerConfig.jwksOf(issuer), ScimServerConfig.DEFAULT_AUDIENCE, ScimLimits.DEFAULTS));
+        if (provisioningConfig != null) {
+            try {
+                provisioning.set(org.toegang.scim.outbound.OutboundProvisioning.attach(server, new DirectoryConfig(
+                        directory.url(), directory.bindDn(), directory.password(), DirectoryConfig.DEFAULT_BASE_DN, 4),
+                        provisioningConfig));
+                out.println("Outbound provisioning is running; its status: http://" + host + ":" + scimPort
+                        + org.toegang.scim.outbound.StatusHandler.STATUS_PATH);
+            } catch (RuntimeException e) {
+                server.close();
+                throw new StartupException(e.getMessage(), e);
+            }
+        }
         return server;
+    }
+
+    private static void closeProvisioning(AtomicReference<AutoCloseable> provisioning) {
+        AutoCloseable running = provisioning.getAndSet(null);
+        if (running != null) {
+            try {
+                running.close();
+            } catch (Exception e) {
+                System.err.println("While stopping outbound provisioning: " + e.getMessage());
+            }
+        }
     }
 
     private static void closeScim(AtomicReference<ScimServer> scim) {

@@ -113,7 +113,8 @@ public final class ScimServer implements AutoCloseable {
      * underscores): {@code toegang.scim.port} (8090), {@code toegang.ldap.url}
      * ({@code ldap://localhost:10389}), {@code toegang.ldap.bindDn}, {@code toegang.ldap.password},
      * {@code toegang.issuer} ({@code http://localhost:8080/realms/toegang}), {@code toegang.scim.audience}
-     * (the SCIM resource client, {@code toegang-scim}).
+     * (the SCIM resource client, {@code toegang-scim}), {@code toegang.provisioning.config} (a provisioning
+     * configuration file: when given, outbound provisioning runs too).
      */
     public static void main(String[] args) throws InterruptedException {
         String issuer = setting("toegang.issuer", "http://localhost:8080/realms/toegang");
@@ -126,7 +127,18 @@ public final class ScimServer implements AutoCloseable {
                 issuer, ScimServerConfig.jwksOf(issuer),
                 setting("toegang.scim.audience", ScimServerConfig.DEFAULT_AUDIENCE), ScimLimits.DEFAULTS);
         ScimServer server = start(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "scim-shutdown"));
+        String provisioningConfig = setting("toegang.provisioning.config", "");
+        AutoCloseable provisioning = provisioningConfig.isEmpty() ? () -> { }
+                : org.toegang.scim.outbound.OutboundProvisioning.attach(server, config.directory(),
+                        java.nio.file.Path.of(provisioningConfig));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                provisioning.close();
+            } catch (Exception e) {
+                System.err.println("While stopping outbound provisioning: " + e.getMessage());
+            }
+            server.close();
+        }, "scim-shutdown"));
         System.out.println("SCIM 2.0 server at " + server.baseUri());
         Thread.currentThread().join();
     }

@@ -119,6 +119,31 @@ final class ChangeFollower implements DirectoryChanges.Listener, AutoCloseable {
         submit(() -> decide(List.copyOf(personIds), true));
     }
 
+    /**
+     * Decides, outside any running follower, the state {@code target} should hold for these people
+     * and queues it (what a reconciliation's repair from the command line does).
+     */
+    static void queueNow(ProvisioningSource source, Journal journal, TargetConfig target, List<String> personIds,
+                         Clock clock) {
+        Instant now = clock.instant();
+        Map<String, PersonRights> read = source.read(personIds);
+        Map<String, JournalAccount> known = journal.accounts(target.name());
+        List<Journal.Change> changes = new ArrayList<>();
+        for (String personId : personIds) {
+            PersonRights rights = read.get(personId);
+            JournalAccount account = known.get(personId);
+            if (rights != null) {
+                changes.add(new Journal.Change(target.name(), ProvisioningRule.stateAt(rights.person(),
+                        target.application(), rights.grants(), rights.workRelations(), now)));
+            } else if (account != null) {
+                AccountState before = account.queued();
+                changes.add(new Journal.Change(target.name(), AccountState.inactive(before.personId(),
+                        before.username(), before.givenName(), before.familyName(), before.email())));
+            }
+        }
+        journal.enqueue(changes, now);
+    }
+
     private void drain() {
         List<String> people = new ArrayList<>(waiting);
         waiting.clear();

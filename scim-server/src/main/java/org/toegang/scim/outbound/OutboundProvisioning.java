@@ -48,7 +48,7 @@ public final class OutboundProvisioning implements AutoCloseable {
         this.deliveries = new Deliveries(journal, clients, config, status, clock);
         ProvisioningSource source = new ProvisioningSource(directory);
         this.follower = new ChangeFollower(source, journal, deliveries, config.targets(), clock);
-        this.reconciliation = new Reconciliation(source, journal, follower, clock);
+        this.reconciliation = new Reconciliation(source, journal, (target, people) -> follower.force(people), clock);
         deliveries.start();
         this.changes = DirectoryChanges.follow(directory, follower);
         if (!config.reconcileEvery().isZero()) {
@@ -67,6 +67,33 @@ public final class OutboundProvisioning implements AutoCloseable {
             return new OutboundProvisioning(config, directory, journal, clock);
         } catch (RuntimeException e) {
             journal.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts outbound provisioning from the configuration file {@code configFile} next to a running
+     * SCIM server: over a directory pool of its own, with its status and metrics served on the
+     * server's port. Closing the answer stops both.
+     *
+     * @throws IllegalArgumentException when the configuration file is not valid (naming the field)
+     */
+    public static AutoCloseable attach(org.toegang.scim.ScimServer server,
+                                       org.toegang.core.directory.DirectoryConfig directoryConfig,
+                                       java.nio.file.Path configFile) {
+        ProvisioningConfig config = ProvisioningConfigFile.load(configFile);
+        Directory directory = Directory.connect(directoryConfig);
+        try {
+            OutboundProvisioning provisioning = start(config, directory, Clock.systemUTC());
+            server.serve(new StatusHandler(provisioning), StatusHandler.STATUS_PATH, StatusHandler.METRICS_PATH);
+            LOG.log(System.Logger.Level.INFO, "Outbound provisioning to {0} target(s), status at {1}",
+                    config.targets().size(), StatusHandler.STATUS_PATH);
+            return () -> {
+                provisioning.close();
+                directory.close();
+            };
+        } catch (RuntimeException e) {
+            directory.close();
             throw e;
         }
     }

@@ -23,9 +23,9 @@ import org.toegang.core.provisioning.ProvisioningRule;
  * the state the target should hold (through the journal, so the repair is as durable and ordered
  * as any change). Accounts whose {@code externalId} names no one we know are reported, never touched.
  */
-final class Reconciliation {
+public final class Reconciliation {
     /** What kind of difference. */
-    enum Kind {
+    public enum Kind {
         /** Should hold an active account; holds none. */
         MISSING,
         /** Holds an account that should be inactive (or absent, when the target deletes). */
@@ -37,22 +37,27 @@ final class Reconciliation {
     }
 
     /** One difference; {@code personId} is the account's externalId. */
-    record Difference(Kind kind, String personId, Optional<String> targetId, String detail) {
+    public record Difference(Kind kind, String personId, Optional<String> targetId, String detail) {
     }
 
     /** The outcome: what the target held, what it should hold, what differs, whether repairs were queued. */
-    record Report(String target, int held, int expectedActive, List<Difference> differences, boolean repaired) {
+    public record Report(String target, int held, int expectedActive, List<Difference> differences, boolean repaired) {
     }
 
     private final ProvisioningSource source;
     private final Journal journal;
-    private final ChangeFollower follower;
+    private final Repairs repairs;
     private final Clock clock;
 
-    Reconciliation(ProvisioningSource source, Journal journal, ChangeFollower follower, Clock clock) {
+    /** Queues the state a target should hold for these people, even when it was queued before. */
+    interface Repairs {
+        void queue(TargetConfig target, List<String> personIds);
+    }
+
+    Reconciliation(ProvisioningSource source, Journal journal, Repairs repairs, Clock clock) {
         this.source = source;
         this.journal = journal;
-        this.follower = follower;
+        this.repairs = repairs;
         this.clock = clock;
     }
 
@@ -112,7 +117,7 @@ final class Reconciliation {
             }
         }
         if (repair) {
-            follower.force(differences.stream().filter(difference -> difference.kind() != Kind.FOREIGN)
+            repairs.queue(target, differences.stream().filter(difference -> difference.kind() != Kind.FOREIGN)
                     .map(Difference::personId).toList());
         }
         return new Report(target.name(), held.size(), expectedActive, List.copyOf(differences), repair);
