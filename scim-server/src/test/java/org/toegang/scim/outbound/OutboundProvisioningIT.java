@@ -314,6 +314,48 @@ class OutboundProvisioningIT {
                 .doesNotContain(LOKET_TOKEN).doesNotContain(GEO_TOKEN);
     }
 
+    @Test
+    void reconciliationReportsTheDifferencesFirstAndRepairsThemOnRequest() throws Exception {
+        String removed = writes.person("reconcile.removed", "0900000147");
+        writes.grant(removed, "dv_loket", "LoketGebruiker", "0900000147", Instant.now().minusSeconds(60), null);
+        String altered = writes.person("reconcile.altered", "0900000147");
+        writes.grant(altered, "dv_loket", "LoketGebruiker", "0900000147", Instant.now().minusSeconds(60), null);
+        JsonNode removedAccount = await(() -> account(loket, removed), account -> account != null);
+        JsonNode alteredAccount = await(() -> account(loket, altered), account -> account != null);
+        await(() -> provisioning.idle(), idle -> idle);
+        // behind our back: one account deleted, one given a foreign role, one account that is not ours
+        assertThat(loket.send("DELETE", "Users/" + removedAccount.path("id").asText(), null).statusCode()).isEqualTo(204);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) alteredAccount).putArray("roles").addObject()
+                .put("value", "LoketBeheerder:0900000147");
+        assertThat(loket.send("PUT", "Users/" + alteredAccount.path("id").asText(), alteredAccount.toString())
+                .statusCode()).isEqualTo(200);
+        assertThat(loket.send("POST", "Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                + "\"userName\":\"local.only\"}").statusCode()).isEqualTo(201);
+        int before = loket.accounts().size();
+
+        Reconciliation.Report report = provisioning.reconcile("loket", false);
+
+        assertThat(report.differences()).extracting(Reconciliation.Difference::kind, Reconciliation.Difference::personId)
+                .contains(org.assertj.core.groups.Tuple.tuple(Reconciliation.Kind.MISSING, removed),
+                        org.assertj.core.groups.Tuple.tuple(Reconciliation.Kind.DIFFERENT, altered),
+                        org.assertj.core.groups.Tuple.tuple(Reconciliation.Kind.FOREIGN, ""));
+        Thread.sleep(1000);
+        assertThat(account(loket, removed)).as("a report changes nothing").isNull();
+        assertThat(values(account(loket, altered), "roles")).containsExactly("LoketBeheerder:0900000147");
+        assertThat(loket.accounts()).hasSize(before);
+
+        Reconciliation.Report repaired = provisioning.reconcile("loket", true);
+        assertThat(repaired.repaired()).isTrue();
+        JsonNode recreated = await(() -> account(loket, removed), account -> account != null);
+        assertThat(values(recreated, "roles")).containsExactly("LoketGebruiker:0900000147");
+        await(() -> account(loket, altered), account -> values(account, "roles").equals(List.of("LoketGebruiker:0900000147")));
+        await(() -> provisioning.idle(), idle -> idle);
+        assertThat(loket.accounts().stream().filter(account -> "local.only".equals(account.path("userName").asText())))
+                .as("a foreign account is left alone").hasSize(1);
+        assertThat(provisioning.reconcile("loket", false).differences())
+                .extracting(Reconciliation.Difference::kind).containsOnly(Reconciliation.Kind.FOREIGN);
+    }
+
     // --- helpers
 
     static JsonNode account(ScimmyTarget target, String personId) throws Exception {
