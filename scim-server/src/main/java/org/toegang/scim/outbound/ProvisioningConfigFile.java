@@ -101,13 +101,16 @@ public final class ProvisioningConfigFile {
                 TargetConfig.RightsAs.ROLES);
         TargetConfig.Deprovision onLastRight = choice(node, path, "whenLastRightEnds",
                 TargetConfig.Deprovision.class, TargetConfig.Deprovision.DEACTIVATE);
+        if (node.path("groups").asBoolean(false)) {
+            throw invalid(path + ".groups", "cannot be true yet: Group memberships are not implemented");
+        }
         int maxAttempts = intValue(node, "maxAttempts", defaultAttempts);
         if (maxAttempts < 1) {
             throw invalid(path + ".maxAttempts", "must be at least 1");
         }
         return new TargetConfig(name, text(node, path + ".application", "application"), baseUrl,
                 authentication(node.path("authentication"), path + ".authentication"), rightsAs,
-                node.path("groups").asBoolean(false), onLastRight, maxAttempts);
+                false, onLastRight, maxAttempts);
     }
 
     private TargetConfig.Authentication authentication(JsonNode node, String path) {

@@ -73,6 +73,9 @@ class ProvisioningConfigFileTest {
                 "{\"type\":\"bearer\",\"token\":\"very-secret\"}", ", \"rights\": \"claims\"")), Map.<String, String>of()::get))
                 .hasMessageContaining("targets[0].rights").hasMessageContaining("roles")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("very-secret"));
+        assertThatThrownBy(() -> ProvisioningConfigFile.load(write(target.formatted("http://x",
+                "{\"type\":\"bearer\",\"token\":\"t\"}", ", \"groups\": true")), Map.<String, String>of()::get))
+                .hasMessageContaining("targets[0].groups").hasMessageContaining("not implemented");
         assertThatThrownBy(() -> ProvisioningConfigFile.load(write("{\"targets\": {}}"), Map.<String, String>of()::get))
                 .hasMessageContaining("targets must be an array");
         assertThatThrownBy(() -> ProvisioningConfigFile.load(write("{\"journal\": {\"url\": \"jdbc:mysql://x\"}, \"targets\": []}"),
