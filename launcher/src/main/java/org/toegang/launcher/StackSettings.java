@@ -21,6 +21,7 @@ public final class StackSettings {
     private final int ldapPort;
     private final DirectoryAccess externalDirectory;
     private final int scimPort;
+    private final java.nio.file.Path provisioningConfig;
     private final boolean fresh;
     private final boolean freshKeycloakData;
     private final Duration startTimeout;
@@ -33,6 +34,7 @@ public final class StackSettings {
         this.ldapPort = builder.ldapPort;
         this.externalDirectory = builder.externalDirectory;
         this.scimPort = builder.scimPort;
+        this.provisioningConfig = builder.provisioningConfig;
         this.fresh = builder.fresh;
         this.freshKeycloakData = builder.freshKeycloakData;
         this.startTimeout = builder.startTimeout;
@@ -78,6 +80,11 @@ public final class StackSettings {
     }
 
     /** The SCIM 2.0 server's port, when the stack runs one (toegang up does; the shared test stack does not). */
+    /** The outbound provisioning configuration file, when the SCIM server runs provisioning too. */
+    public Optional<java.nio.file.Path> provisioningConfig() {
+        return Optional.ofNullable(provisioningConfig);
+    }
+
     public java.util.OptionalInt scimPort() {
         return scimPort == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(scimPort);
     }
@@ -111,6 +118,7 @@ public final class StackSettings {
         private int ldapPort = DEFAULT_LDAP_PORT;
         private DirectoryAccess externalDirectory;
         private int scimPort;
+        private java.nio.file.Path provisioningConfig;
         private boolean fresh;
         private boolean freshKeycloakData;
         private Duration startTimeout = Duration.ofMinutes(5);
@@ -146,6 +154,12 @@ public final class StackSettings {
         /** Runs the SCIM 2.0 server too, on {@code scimPort}. */
         public Builder scimPort(int scimPort) {
             this.scimPort = requirePort(scimPort, "--scim-port");
+            return this;
+        }
+
+        /** Runs outbound provisioning in the SCIM server, configured by this file (null: none). */
+        public Builder provisioningConfig(java.nio.file.Path provisioningConfig) {
+            this.provisioningConfig = provisioningConfig;
             return this;
         }
 

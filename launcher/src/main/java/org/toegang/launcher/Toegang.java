@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The {@code toegang} command ({@code bin/toegang}); its one subcommand so far is {@code up}. */
-@Command(name = "toegang", subcommands = {UpCommand.class, GenerateCommand.class},
+@Command(name = "toegang", subcommands = {UpCommand.class, GenerateCommand.class, ProvisioningCommand.class},
         description = "Toegang: organisation-scoped identity and rights management on Keycloak and LDAP.")
 public final class Toegang implements Runnable {
     /** The Toegang folder (the repository); {@code bin/toegang} sets it. Defaults to the working folder. */

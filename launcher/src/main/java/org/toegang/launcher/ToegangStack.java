@@ -16,6 +16,8 @@ import org.toegang.directory.DirectoryException;
 import org.toegang.directory.EmbeddedDirectory;
 import org.toegang.scim.ScimServer;
 import org.toegang.scim.ScimServerConfig;
+import org.toegang.scim.outbound.OutboundProvisioning;
+import org.toegang.scim.outbound.StatusHandler;
 import org.toegang.scim.protocol.ScimLimits;
 
 /**
@@ -73,6 +75,7 @@ public final class ToegangStack implements AutoCloseable {
             progress.accept("Keycloak is ready at " + keycloak.baseUrl() + " (" + seconds(begin) + " s).");
             if (settings.scimPort().isPresent()) {
                 scim = register(startScim(settings.scimPort().getAsInt()));
+                settings.provisioningConfig().ifPresent(this::startProvisioning);
             }
             return this;
         } catch (RuntimeException e) {
@@ -103,6 +106,17 @@ public final class ToegangStack implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StartupException("The SCIM server did not start on port " + port + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Outbound provisioning beside the SCIM server, which serves its status and metrics. */
+    private void startProvisioning(java.nio.file.Path config) {
+        try {
+            register(OutboundProvisioning.attach(scim, directory.config(), config));
+        } catch (RuntimeException e) {
+            throw new StartupException("Outbound provisioning did not start (" + config + "): " + e.getMessage(), e);
+        }
+        progress.accept("Outbound provisioning is running; its status: " + "http://" + settings.host() + ":"
+                + settings.scimPort().getAsInt() + StatusHandler.STATUS_PATH);
     }
 
     private Map<String, Integer> portsToListenOn() {

@@ -62,6 +62,10 @@ final class UpCommand implements Callable<Integer> {
             description = "The SCIM 2.0 server's port. Default: ${DEFAULT-VALUE}.")
     private int scimPort;
 
+    @Option(names = "--provisioning-config", paramLabel = "FILE",
+            description = "Run outbound provisioning with this configuration file (see the README, Outbound provisioning).")
+    private Path provisioningConfig;
+
     @Option(names = "--start-timeout", paramLabel = "SECONDS", defaultValue = "300",
             description = "How long Keycloak may take to start. Default: ${DEFAULT-VALUE}.")
     private int startTimeoutSeconds;
@@ -104,6 +108,7 @@ final class UpCommand implements Callable<Integer> {
                 .managementPort(managementPort)
                 .ldapPort(ldapPort)
                 .scimPort(scimPort)
+                .provisioningConfig(provisioningConfig)
                 .fresh(fresh)
                 .startTimeout(Duration.ofSeconds(startTimeoutSeconds));
         if (ldapUrl != null) {

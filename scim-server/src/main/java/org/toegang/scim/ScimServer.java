@@ -103,6 +103,14 @@ public final class ScimServer implements AutoCloseable {
         return application;
     }
 
+    /**
+     * Serves {@code handler} at {@code paths} on the same port, next to the SCIM API (outbound
+     * provisioning's status and metrics use this).
+     */
+    public void serve(org.glassfish.grizzly.http.server.HttpHandler handler, String... paths) {
+        http.getServerConfiguration().addHttpHandler(handler, paths);
+    }
+
     /** Where the API answers, with the port actually bound (useful with port 0). */
     public URI baseUri() {
         return baseUri;
@@ -123,7 +131,8 @@ public final class ScimServer implements AutoCloseable {
      * Keycloak provider's), {@code toegang.issuer} ({@code http://localhost:8080/realms/toegang}),
      * {@code toegang.jwks} (where to fetch the realm's keys, when the issuer's host is not reachable
      * from here, e.g. behind a load balancer; default: the issuer's certs endpoint),
-     * {@code toegang.scim.audience} (the SCIM resource client, {@code toegang-scim}).
+     * {@code toegang.scim.audience} (the SCIM resource client, {@code toegang-scim}), {@code toegang.provisioning.config} (a provisioning
+     * configuration file: when given, outbound provisioning runs too).
      */
     public static void main(String[] args) throws InterruptedException {
         String issuer = setting("toegang.issuer", "http://localhost:8080/realms/toegang");
@@ -136,7 +145,18 @@ public final class ScimServer implements AutoCloseable {
                 issuer, jwks(setting("toegang.jwks", null), issuer),
                 setting("toegang.scim.audience", ScimServerConfig.DEFAULT_AUDIENCE), ScimLimits.DEFAULTS);
         ScimServer server = start(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "scim-shutdown"));
+        String provisioningConfig = setting("toegang.provisioning.config", "");
+        AutoCloseable provisioning = provisioningConfig.isEmpty() ? () -> { }
+                : org.toegang.scim.outbound.OutboundProvisioning.attach(server, config.directory(),
+                        java.nio.file.Path.of(provisioningConfig));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                provisioning.close();
+            } catch (Exception e) {
+                System.err.println("While stopping outbound provisioning: " + e.getMessage());
+            }
+            server.close();
+        }, "scim-shutdown"));
         System.out.println("SCIM 2.0 server at " + server.baseUri());
         Thread.currentThread().join();
     }

@@ -1,0 +1,56 @@
+package org.toegang.scim.outbound;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A target did not do what was asked. Three kinds a caller tells apart: {@link #retryable()}
+ * (no answer, 408, 429, 5xx: try again later, no sooner than {@link #retryAfter()} when the
+ * target said so), a conflict (409 on create: the account exists already) and a refusal (any
+ * other 4xx: trying again would not help). The message never holds a credential.
+ */
+public final class DeliveryFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    /** 0 when the target gave no answer (refused connection, reset, timeout). */
+    private final int status;
+    private final transient Optional<Duration> retryAfter;
+
+    private DeliveryFailure(String message, int status, Optional<Duration> retryAfter, Throwable cause) {
+        super(message, cause);
+        this.status = status;
+        this.retryAfter = retryAfter;
+    }
+
+    static DeliveryFailure noAnswer(String what, Throwable cause) {
+        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName()
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return new DeliveryFailure(what + ": no answer (" + reason + ")", 0, Optional.empty(), cause);
+    }
+
+    static DeliveryFailure answered(String what, int status, String detail, Optional<Duration> retryAfter) {
+        String shortDetail = detail == null ? "" : detail.length() > 300 ? detail.substring(0, 300) + "..." : detail;
+        return new DeliveryFailure(what + ": HTTP " + status + (shortDetail.isBlank() ? "" : " " + shortDetail), status,
+                retryAfter, null);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return retryAfter == null ? Optional.empty() : retryAfter;
+    }
+
+    public boolean retryable() {
+        return status == 0 || status == 408 || status == 429 || status >= 500;
+    }
+
+    public boolean conflict() {
+        return status == 409;
+    }
+
+    public boolean notFound() {
+        return status == 404;
+    }
+}

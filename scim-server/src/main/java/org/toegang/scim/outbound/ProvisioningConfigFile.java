@@ -1,0 +1,197 @@
+package org.toegang.scim.outbound;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the provisioning configuration file (JSON; its format is in the README, section
+ * "Outbound provisioning"). A credential may be written as {@code ${env:NAME}} to take it from the
+ * environment, so that the file itself holds none. A mistake is refused with the field's path
+ * and the reason; credentials never appear in a message.
+ */
+public final class ProvisioningConfigFile {
+    private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final UnaryOperator<String> environment;
+    private final Path base;
+
+    private ProvisioningConfigFile(UnaryOperator<String> environment, Path base) {
+        this.environment = environment;
+        this.base = base;
+    }
+
+    /** Reads {@code file}, taking {@code ${env:NAME}} from the process environment. */
+    public static ProvisioningConfig load(Path file) {
+        return load(file, System::getenv);
+    }
+
+    /**
+     * Reads {@code file}; {@code environment} answers {@code ${env:NAME}} (null when unset).
+     *
+     * @throws IllegalArgumentException naming the field and the reason when the file is not valid
+     */
+    public static ProvisioningConfig load(Path file, UnaryOperator<String> environment) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read the provisioning configuration " + file + ": "
+                    + e.getMessage(), e);
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return new ProvisioningConfigFile(environment, base).parse(root);
+    }
+
+    private ProvisioningConfig parse(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw invalid("", "must be a JSON object");
+        }
+        JsonNode journal = root.path("journal");
+        ProvisioningConfig.JournalConfig journalConfig = journal.isMissingNode()
+                ? ProvisioningConfig.JournalConfig.embedded(base.resolve("provisioning"))
+                : new ProvisioningConfig.JournalConfig(text(journal, "journal.url", "url"),
+                        optionalText(journal, "user").orElse(""), secret(journal, "journal.password", "password", true));
+        JsonNode targets = root.path("targets");
+        if (!targets.isArray()) {
+            throw invalid("targets", "must be an array of targets");
+        }
+        int defaultAttempts = intValue(root, "maxAttempts", 10);
+        List<TargetConfig> parsed = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            parsed.add(target(targets.get(i), "targets[" + i + "]", defaultAttempts));
+        }
+        try {
+            return new ProvisioningConfig(journalConfig, parsed, duration(root, "firstRetry", Duration.ofSeconds(1)),
+                    duration(root, "longestRetry", Duration.ofMinutes(5)), intValue(root, "workers", 16),
+                    duration(root, "reconcileEvery", Duration.ofHours(1)));
+        } catch (IllegalArgumentException e) {
+            throw invalid("", e.getMessage());
+        }
+    }
+
+    private TargetConfig target(JsonNode node, String path, int defaultAttempts) {
+        String name = text(node, path + ".name", "name");
+        if (!name.matches("[A-Za-z0-9_.-]{1,64}")) {
+            throw invalid(path + ".name", "must be 1 to 64 letters, digits, '.', '_' or '-'");
+        }
+        URI baseUrl;
+        try {
+            baseUrl = URI.create(text(node, path + ".baseUrl", "baseUrl"));
+        } catch (IllegalArgumentException e) {
+            throw invalid(path + ".baseUrl", "is not a URL");
+        }
+        if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
+            throw invalid(path + ".baseUrl", "must be an http or https URL");
+        }
+        TargetConfig.RightsAs rightsAs = choice(node, path, "rights", TargetConfig.RightsAs.class,
+                TargetConfig.RightsAs.ROLES);
+        TargetConfig.Deprovision onLastRight = choice(node, path, "whenLastRightEnds",
+                TargetConfig.Deprovision.class, TargetConfig.Deprovision.DEACTIVATE);
+        if (node.path("groups").asBoolean(false)) {
+            throw invalid(path + ".groups", "cannot be true yet: Group memberships are not implemented");
+        }
+        int maxAttempts = intValue(node, "maxAttempts", defaultAttempts);
+        if (maxAttempts < 1) {
+            throw invalid(path + ".maxAttempts", "must be at least 1");
+        }
+        return new TargetConfig(name, text(node, path + ".application", "application"), baseUrl,
+                authentication(node.path("authentication"), path + ".authentication"), rightsAs,
+                false, onLastRight, maxAttempts);
+    }
+
+    private TargetConfig.Authentication authentication(JsonNode node, String path) {
+        String type = text(node, path + ".type", "type");
+        switch (type) {
+            case "bearer":
+                return new TargetConfig.Bearer(secret(node, path + ".token", "token", false));
+            case "client_credentials":
+                URI endpoint;
+                try {
+                    endpoint = URI.create(text(node, path + ".tokenEndpoint", "tokenEndpoint"));
+                } catch (IllegalArgumentException e) {
+                    throw invalid(path + ".tokenEndpoint", "is not a URL");
+                }
+                return new TargetConfig.ClientCredentials(endpoint, text(node, path + ".clientId", "clientId"),
+                        secret(node, path + ".clientSecret", "clientSecret", false), optionalText(node, "scope"));
+            default:
+                throw invalid(path + ".type", "must be \"bearer\" or \"client_credentials\"");
+        }
+    }
+
+    private Secret secret(JsonNode node, String path, String field, boolean mayBeEmpty) {
+        String written = optionalText(node, field).orElse("");
+        Matcher reference = ENV.matcher(written);
+        String value = written;
+        if (reference.matches()) {
+            value = environment.apply(reference.group(1));
+            if (value == null) {
+                throw invalid(path, "refers to the environment variable " + reference.group(1) + ", which is not set");
+            }
+        }
+        if (value.isEmpty() && !mayBeEmpty) {
+            throw invalid(path, "is required");
+        }
+        return Secret.of(value);
+    }
+
+    private static <E extends Enum<E>> E choice(JsonNode node, String path, String field, Class<E> type, E fallback) {
+        Optional<String> written = optionalText(node, field);
+        if (written.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, written.get().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid(path + "." + field, "must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList());
+        }
+    }
+
+    private static String text(JsonNode node, String path, String field) {
+        return optionalText(node, field).orElseThrow(() -> invalid(path, "is required"));
+    }
+
+    private static Optional<String> optionalText(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText().strip()) : Optional.empty();
+    }
+
+    private static int intValue(JsonNode node, String field, int fallback) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode()) {
+            return fallback;
+        }
+        if (!value.canConvertToInt()) {
+            throw invalid(field, "must be a whole number");
+        }
+        return value.asInt();
+    }
+
+    private static Duration duration(JsonNode node, String field, Duration fallback) {
+        Optional<String> written = optionalText(node, field);
+        try {
+            return written.map(Duration::parse).orElse(fallback);
+        } catch (DateTimeParseException e) {
+            throw invalid(field, "must be an ISO 8601 duration such as PT1S or PT1H");
+        }
+    }
+
+    private static IllegalArgumentException invalid(String path, String reason) {
+        return new IllegalArgumentException("Provisioning configuration: " + (path.isEmpty() ? "" : path + " ")
+                + reason);
+    }
+}

@@ -1,0 +1,84 @@
+package org.toegang.scim.outbound;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A PostgreSQL cluster of its own for a test: Debian's PostgreSQL 15 ({@code /usr/lib/postgresql/15/bin}),
+ * initialised in a temporary folder, listening on a free loopback port, stopped and removed by
+ * {@link #close()}. As root it runs as the {@code postgres} OS user, since PostgreSQL refuses root.
+ */
+final class PostgresCluster implements AutoCloseable {
+    static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
+
+    private final Path data;
+    private final int port;
+    private final boolean asPostgres;
+
+    private PostgresCluster(Path data, int port, boolean asPostgres) {
+        this.data = data;
+        this.port = port;
+        this.asPostgres = asPostgres;
+    }
+
+    static boolean installed() {
+        return Files.isExecutable(BIN.resolve("initdb"));
+    }
+
+    static PostgresCluster start() throws IOException, InterruptedException {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        Path folder = Files.createTempDirectory("toegang-pg");
+        Path data = folder.resolve("data");
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        PostgresCluster cluster = new PostgresCluster(data, port, root);
+        if (root) {
+            run(List.of("chown", "-R", "postgres:postgres", folder.toString()), false);
+        }
+        cluster.run(List.of(BIN.resolve("initdb").toString(), "-D", data.toString(), "-U", "toegang", "--auth=trust",
+                "-E", "UTF8", "--no-sync"));
+        cluster.run(List.of(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60", "-l",
+                folder.resolve("postgres.log").toString(), "-o",
+                "-p " + port + " -c listen_addresses=127.0.0.1 -k " + folder + " -c fsync=off", "start"));
+        return cluster;
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    String user() {
+        return "toegang";
+    }
+
+    private void run(List<String> command) throws IOException, InterruptedException {
+        List<String> full = new ArrayList<>();
+        if (asPostgres) {
+            full.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        full.addAll(command);
+        run(full, true);
+    }
+
+    private static void run(List<String> command, boolean check) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(120, TimeUnit.SECONDS) || (check && process.exitValue() != 0)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        run(List.of(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop"));
+        run(List.of("rm", "-rf", data.getParent().toString()), false);
+    }
+}

@@ -1,0 +1,84 @@
+package org.toegang.scim.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProvisioningConfigFileTest {
+    @TempDir
+    Path folder;
+
+    Path write(String json) throws IOException {
+        Path file = folder.resolve("provisioning.json");
+        Files.writeString(file, json);
+        return file;
+    }
+
+    @Test
+    void readsBothKindsOfAuthenticationAndTakesSecretsFromTheEnvironment() throws IOException {
+        Path file = write("""
+                {"firstRetry": "PT2S", "workers": 4, "maxAttempts": 7,
+                 "targets": [
+                   {"name": "loket", "application": "dv_loket", "baseUrl": "https://loket.example.org/scim/v2",
+                    "authentication": {"type": "bearer", "token": "${env:LOKET_TOKEN}"},
+                    "rights": "entitlements", "groups": false, "whenLastRightEnds": "delete"},
+                   {"name": "geo", "application": "dv_geoportaal", "baseUrl": "http://geo.example.org/scim",
+                    "authentication": {"type": "client_credentials", "tokenEndpoint": "https://idp.example.org/token",
+                                       "clientId": "toegang", "clientSecret": "s3cr3t-in-file", "scope": "scim"},
+                    "maxAttempts": 3}]}""");
+
+        ProvisioningConfig config = ProvisioningConfigFile.load(file, Map.of("LOKET_TOKEN", "from-env")::get);
+
+        TargetConfig loket = config.target("loket");
+        assertThat(loket.baseUrl()).hasToString("https://loket.example.org/scim/v2/");
+        assertThat(((TargetConfig.Bearer) loket.authentication()).token().reveal()).isEqualTo("from-env");
+        assertThat(loket.rightsAs()).isEqualTo(TargetConfig.RightsAs.ENTITLEMENTS);
+        assertThat(loket.onLastRight()).isEqualTo(TargetConfig.Deprovision.DELETE);
+        assertThat(loket.maxAttempts()).isEqualTo(7);
+        TargetConfig geo = config.target("geo");
+        TargetConfig.ClientCredentials credentials = (TargetConfig.ClientCredentials) geo.authentication();
+        assertThat(credentials.clientSecret().reveal()).isEqualTo("s3cr3t-in-file");
+        assertThat(credentials.scope()).contains("scim");
+        assertThat(geo.rightsAs()).isEqualTo(TargetConfig.RightsAs.ROLES);
+        assertThat(geo.onLastRight()).isEqualTo(TargetConfig.Deprovision.DEACTIVATE);
+        assertThat(geo.maxAttempts()).isEqualTo(3);
+        assertThat(config.firstRetry()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.workers()).isEqualTo(4);
+        assertThat(config.journal().url()).startsWith("jdbc:h2:file:").contains(folder.toString());
+        assertThat(config.toString()).doesNotContain("from-env").doesNotContain("s3cr3t-in-file");
+    }
+
+    @Test
+    void refusesMistakesNamingTheFieldAndNeverTheSecret() throws IOException {
+        String target = """
+                {"targets": [{"name": "loket", "application": "dv_loket", "baseUrl": "%s",
+                  "authentication": %s %s}]}""";
+        assertThatThrownBy(() -> ProvisioningConfigFile.load(write(target.formatted("ftp://x", "{\"type\":\"bearer\",\"token\":\"t\"}", "")), Map.<String, String>of()::get))
+                .hasMessageContaining("targets[0].baseUrl").hasMessageContaining("http");
+        assertThatThrownBy(() -> ProvisioningConfigFile.load(write(target.formatted("http://x", "{\"type\":\"basic\"}", "")), Map.<String, String>of()::get))
+                .hasMessageContaining("targets[0].authentication.type");
+        assertThatThrownBy(() -> ProvisioningConfigFile.load(write(target.formatted("http://x", "{\"type\":\"bearer\"}", "")), Map.<String, String>of()::get))
+                .hasMessageContaining("targets[0].authentication.token is required");
+        assertThatThrownBy(() -> ProvisioningConfigFile.load(write(target.formatted("http://x",
+                "{\"type\":\"bearer\",\"token\":\"${env:NOT_SET}\"}", "")), Map.<String, String>of()::get))
+                .hasMessageContaining("NOT_SET").hasMessageContaining("not set");
+        assertThatThrownBy(() -> ProvisioningConfigFile.load(write(target.formatted("http://x",
+                "{\"type\":\"bearer\",\"token\":\"very-secret\"}", ", \"rights\": \"claims\"")), Map.<String, String>of()::get))
+                .hasMessageContaining("targets[0].rights").hasMessageContaining("roles")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("very-secret"));
+        assertThatThrownBy(() -> ProvisioningConfigFile.load(write(target.formatted("http://x",
+                "{\"type\":\"bearer\",\"token\":\"t\"}", ", \"groups\": true")), Map.<String, String>of()::get))
+                .hasMessageContaining("targets[0].groups").hasMessageContaining("not implemented");
+        assertThatThrownBy(() -> ProvisioningConfigFile.load(write("{\"targets\": {}}"), Map.<String, String>of()::get))
+                .hasMessageContaining("targets must be an array");
+        assertThatThrownBy(() -> ProvisioningConfigFile.load(write("{\"journal\": {\"url\": \"jdbc:mysql://x\"}, \"targets\": []}"),
+                Map.<String, String>of()::get)).hasMessageContaining("jdbc:h2: or jdbc:postgresql:");
+    }
+}
