@@ -17,9 +17,11 @@ mkdir -p "$here/keycloak/providers" "$here/keycloak/realm" "$here/scim-server/li
 cp launcher/target/dist/providers/*.jar "$here/keycloak/providers/"
 java -cp "launcher/target/classes:$(cat launcher/target/classpath.txt)" org.toegang.launcher.RealmFile \
   "$here/keycloak/realm/toegang-realm.json"
-# the SCIM server's runtime classpath: the launcher's, less the launcher-only parts (ApacheDS, picocli)
-(cd scim-server && mvn -B -q dependency:copy-dependencies -DincludeScope=runtime \
-  -DoutputDirectory="$here/scim-server/lib" && cp target/toegang-scim-server-*.jar "$here/scim-server/lib/")
+# the SCIM server runs on the launcher's runtime classpath (a superset: it also holds ApacheDS and
+# picocli, which the SCIM server never loads), the sibling modules' jars included
+tr ':' '\n' < launcher/target/classpath.txt | while read -r jar; do
+  [ -f "$jar" ] && cp "$jar" "$here/scim-server/lib/"
+done
 cp ldap-schema/openldap/*.ldif "$here/openldap/schema/"
 cp THIRD-PARTY.txt LICENSE "$here/scim-server/"
 echo "Build contexts ready in $here"

@@ -124,7 +124,7 @@ public final class ScimServer implements AutoCloseable {
 
     /**
      * Starts the server from system properties (or the environment, upper-cased with
-     * underscores): {@code toegang.scim.host} (the address to listen on, {@code localhost};
+     * underscores: {@code TOEGANG_LDAP_BIND_DN}): {@code toegang.scim.host} (the address to listen on, {@code localhost};
      * {@code 0.0.0.0} in a container), {@code toegang.scim.port} (8090), {@code toegang.ldap.url},
      * {@code toegang.ldap.bindDn}, {@code toegang.ldap.password}, {@code toegang.ldap.baseDn},
      * {@code toegang.ldap.poolSize} (core's {@link DirectoryConfig} defaults, the same as the
@@ -173,10 +173,15 @@ public final class ScimServer implements AutoCloseable {
         }
     }
 
+    /** {@code toegang.ldap.bindDn} is {@code TOEGANG_LDAP_BIND_DN} in the environment. */
+    static String environmentName(String property) {
+        return property.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+    }
+
     private static String setting(String name, String fallback) {
         String value = System.getProperty(name);
         if (value == null) {
-            value = System.getenv(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
+            value = System.getenv(environmentName(name));
         }
         return value == null || value.isBlank() ? fallback : value;
     }
