@@ -40,6 +40,11 @@ class ProbeFindingsIT {
     static void start() throws Exception {
         // The default limits: a 1 MiB body lets a 100 kB value reach the service.
         server = new ScimTestServer(data, ScimLimits.DEFAULTS);
+    }
+
+    /** Fresh tokens for each test: they live 5 minutes, and on a busy machine the class takes longer. */
+    @org.junit.jupiter.api.BeforeEach
+    void tokens() {
         provisioner = server.token("scim-provisioner", List.of());
         geo = server.token("dv_geoportaal", List.of());
     }
@@ -191,7 +196,8 @@ class ProbeFindingsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Users/a%2Fb", "Users/a%5Cb", "Users/a%00b", "Users/a%zzb", "Users/a%C3%28b", "Users/%", "Users/a%2"})
+    @ValueSource(strings = {"Users/a%2Fb", "Users/a%5Cb", "Users/a%00b", "Users/a%zzb", "Users/a%C3%28b", "Users/%", "Users/a%2",
+            "Users?filter=userName%20eq%20%22a%zz%22", "Users?filter=userName%20eq%20%22%C3%28%22"})
     void answersMalformedPathsWithAScimError(String path) throws IOException {
         RawReply reply = raw(path);
         assertThat(reply.status()).as(path + " " + reply.body()).isBetween(400, 404);

@@ -14,9 +14,10 @@ import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
 
 /**
- * Looks at a request's path before Grizzly decodes it. Grizzly answers a path it cannot decode
- * (a broken %-escape, invalid UTF-8, an encoded slash, backslash or NUL) with a bare 500,
- * before Jersey and so before our one error mapping. Such a request is sent on to the API's base path instead, marked with
+ * Looks at a request's path and query before they are decoded. Grizzly answers a path it cannot
+ * decode (a broken %-escape, invalid UTF-8, an encoded slash, backslash or NUL) with a bare 500,
+ * before Jersey and so before our one error mapping; a broken %-escape in the query fails in
+ * Jersey outside any resource. Such a request is sent on to the API's base path instead, marked with
  * {@link #REJECTED} naming the reason; {@link RejectedPaths} answers it as a SCIM error. A
  * client's own {@link #REJECTED} header is removed first, so it cannot be forged.
  */
@@ -40,7 +41,10 @@ public final class RequestPathGuard extends BaseFilter {
         if (ctx.getMessage() instanceof HttpContent content
                 && content.getHttpHeader() instanceof HttpRequestPacket request && !request.isCommitted()) {
             request.getHeaders().removeHeader(REJECTED);
-            String rejected = reason(request.getRequestURI());
+            String rejected = reason(request.getRequestURI(), true);
+            if (rejected == null) {
+                rejected = reason(request.getQueryString(), false);
+            }
             if (rejected != null) {
                 request.setRequestURI(basePath);
                 request.setQueryString(null);
@@ -50,15 +54,19 @@ public final class RequestPathGuard extends BaseFilter {
         return ctx.getInvokeAction();
     }
 
-    /** Why a raw request path is refused, as {@code <status> <detail>}; null when it is fine. */
-    static String reason(String rawPath) {
+    /**
+     * Why a raw request path or query is refused, as {@code <status> <detail>}; null when it is fine.
+     *
+     * @param path true for the path, where an encoded slash or backslash is refused too
+     */
+    static String reason(String rawPath, boolean path) {
         if (rawPath == null) {
             return null;
         }
         ByteBuffer bytes = ByteBuffer.allocate(rawPath.length());
         for (int i = 0; i < rawPath.length(); i++) {
             char c = rawPath.charAt(i);
-            if (c == '\\') {
+            if (c == '\\' && path) {
                 return "400 The path holds a backslash";
             }
             if (c != '%') {
@@ -67,13 +75,13 @@ public final class RequestPathGuard extends BaseFilter {
             }
             if (i + 2 >= rawPath.length() || Character.digit(rawPath.charAt(i + 1), 16) < 0
                     || Character.digit(rawPath.charAt(i + 2), 16) < 0) {
-                return "400 The path holds a malformed %-escape (a % must be followed by two hexadecimal digits)";
+                return "400 The " + (path ? "path" : "query") + " holds a malformed %-escape (a % must be followed by two hexadecimal digits)";
             }
             int b = Character.digit(rawPath.charAt(i + 1), 16) * 16 + Character.digit(rawPath.charAt(i + 2), 16);
-            if (b == '/' || b == '\\') {
+            if (path && (b == '/' || b == '\\')) {
                 return "400 The path holds an encoded slash or backslash (%2F, %5C), which no resource id contains";
             }
-            if (b < 0x20 || b == 0x7f) {
+            if (path && (b < 0x20 || b == 0x7f)) {
                 return "400 The path holds an encoded control character";
             }
             bytes.put((byte) b);
@@ -84,7 +92,7 @@ public final class RequestPathGuard extends BaseFilter {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes);
         } catch (CharacterCodingException e) {
-            return "400 The path is not valid UTF-8 once %-decoded";
+            return "400 The " + (path ? "path" : "query") + " is not valid UTF-8 once %-decoded";
         }
         return null;
     }
