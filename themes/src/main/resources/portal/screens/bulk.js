@@ -82,7 +82,7 @@ export async function compare({ params, query }) {
           { empty: t('compare.nothingMissing') }),
         copyable.length ? copy : null);
     } catch (error) {
-      if (error instanceof Problem && !error.refused) showProblem(form, error); else throw error;
+      if (error instanceof Problem) showProblem(form, error); else throw error;
     }
   });
   return { title: t('compare.title'), content: [orgNav(key, '/compare'), h('p', { class: 'body' }, orgName(organisation)), form, out] };

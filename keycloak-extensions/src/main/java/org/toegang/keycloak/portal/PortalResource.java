@@ -7,7 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -33,13 +32,6 @@ public final class PortalResource {
     PortalResource(PortalFiles files, String basePath) {
         this.files = files;
         this.basePath = basePath;
-    }
-
-    @GET
-    public Response root() {
-        // without the slash, the browser would resolve the portal's relative links one level up
-        return secured(Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(basePath)))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     @GET
