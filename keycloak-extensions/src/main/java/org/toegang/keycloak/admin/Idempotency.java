@@ -16,6 +16,7 @@ import org.toegang.core.directory.IdempotencyStore;
  */
 final class Idempotency {
     private static final int MAX_KEY = 255;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Idempotency.class);
 
     private Idempotency() {
     }
@@ -45,7 +46,12 @@ final class Idempotency {
             // a refusal of the caller processed nothing, and a server failure may be retried: keep neither
             store.release(caller, key);
         } else {
-            store.complete(caller, key, response.getStatus(), String.valueOf(response.getEntity()));
+            try {
+                store.complete(caller, key, status, String.valueOf(response.getEntity()));
+            } catch (RuntimeException e) {
+                // the change stands: answer it; a replay then finds the key still running (409), never a second run
+                LOG.error("toegang-admin: the outcome of an idempotent request could not be stored", e);
+            }
         }
         return response;
     }
