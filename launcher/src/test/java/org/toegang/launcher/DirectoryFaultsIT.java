@@ -91,7 +91,14 @@ class DirectoryFaultsIT {
         AuthorizationCodeSignIn browser = new AuthorizationCodeSignIn(toegang.realmUrl(), LoketSessions.CLIENT,
                 LoketSessions.SECRET, LoketSessions.REDIRECT);
         AuthorizationCodeSignIn.LoginPage page = browser.open(LoketSessions.SCOPE, Map.of("ui_locales", "en"));
-        assertThat(scimUsers(provisioner).statusCode()).as("SCIM answers before the fault").isEqualTo(200);
+        // the SCIM server fetches Keycloak's keys at its first request, slowly on a loaded machine
+        awaitTrue(Duration.ofSeconds(60), "SCIM answers before the fault", () -> {
+            try {
+                return scimUsers(provisioner).statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
 
         toegang.directoryFaults().set(fault);
         long faultAt = System.nanoTime();

@@ -50,7 +50,8 @@ class SignInSecurityIT {
             assertThat(signIn(toegang, "els.jacobs", DemoData.PASSWORD)).as("the right password, locked").isFalse();
             JsonNode status = admin(toegang, "GET", "/admin/realms/toegang/attack-detection/brute-force/users/" + els, null);
             assertThat(status.path("disabled").asBoolean()).as("%s", status).isTrue();
-            assertThat(status.path("numFailures").asInt()).isGreaterThanOrEqualTo(5);
+            // two failures within a second lock at once (quick-login check), so fewer may be counted
+            assertThat(status.path("numFailures").asInt()).isPositive();
         } finally {
             admin(toegang, "DELETE", "/admin/realms/toegang/attack-detection/brute-force/users/" + els, null);
         }
@@ -63,13 +64,21 @@ class SignInSecurityIT {
      */
     @ParameterizedTest
     @ValueSource(strings = {"an.peeters\u200B", "\u202Ean.peeters", "an.pe\u00ADeters", "\uFF41n.peeters"})
-    void refusesAUsernameThatIsNotExactlyTheAccountsOwn(String typed, RunningToegang toegang) {
+    void refusesAUsernameThatIsNotExactlyTheAccountsOwn(String typed, RunningToegang toegang) throws Exception {
         AuthorizationCodeSignIn signIn = new AuthorizationCodeSignIn(toegang.realmUrl(), LoketSessions.CLIENT,
                 LoketSessions.SECRET, LoketSessions.REDIRECT);
-        HttpResponse<String> answer = signIn.submit(signIn.open(LoketSessions.SCOPE), typed, DemoData.PASSWORD);
-        assertThat(signIn.code(answer)).as("no code").isEmpty();
-        assertThat(AuthorizationCodeSignIn.LoginPage.isLoginPage(answer)).as("the login page again").isTrue();
-        assertThat(new AuthorizationCodeSignIn.LoginPage(answer).error()).isPresent();
+        try {
+            HttpResponse<String> answer = signIn.submit(signIn.open(LoketSessions.SCOPE), typed, DemoData.PASSWORD);
+            assertThat(signIn.code(answer)).as("no code").isEmpty();
+            assertThat(AuthorizationCodeSignIn.LoginPage.isLoginPage(answer)).as("the login page again").isTrue();
+            assertThat(new AuthorizationCodeSignIn.LoginPage(answer).error()).isPresent();
+        } finally {
+            // Keycloak counts a failure against the account the typed name finds in the directory
+            // (An): quick failures in a row would lock her for the tests that follow
+            String an = admin(toegang, "GET", "/admin/realms/toegang/users?exact=true&username=an.peeters", null)
+                    .path(0).path("id").asText();
+            admin(toegang, "DELETE", "/admin/realms/toegang/attack-detection/brute-force/users/" + an, null);
+        }
     }
 
     @Test

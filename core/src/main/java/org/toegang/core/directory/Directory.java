@@ -39,7 +39,7 @@ public final class Directory implements AutoCloseable {
     static final long RESPONSE_TIMEOUT_MILLIS = 2_000;
     static final long BIND_TIMEOUT_MILLIS = 1_500;
     /** How long {@link #check} waits for the root DSE. */
-    static final long CHECK_TIMEOUT_MILLIS = 1_000;
+    static final long CHECK_TIMEOUT_MILLIS = 2_000;
 
     private final DirectoryConfig config;
     private final ServerSet server;

@@ -16,7 +16,7 @@ import org.toegang.keycloak.directory.ToegangDirectoryProvider;
 /**
  * {@code GET /realms/<realm>/toegang-health/ready}: whether this node can serve sign-ins and
  * tokens, which needs the directory. 200 with status {@code UP}, or 503 with {@code DOWN} when
- * the directory does not answer a read of its root DSE within 1 s ({@code Directory#check}).
+ * the directory does not answer a read of its root DSE within 2 s ({@code Directory#check}).
  * The body has the shape of MicroProfile Health's, which Keycloak's {@code /health/ready} uses.
  *
  * <p>Why not {@code /health/ready}: Keycloak 26.7 has no way for a provider to add a check to

@@ -88,7 +88,7 @@ final class DirectoryPasswordForm extends UsernamePasswordForm {
         return valid;
     }
 
-    /** Whether the directory fails to answer now (a root DSE read within about a second). */
+    /** Whether the directory fails to answer now (a root DSE read within 2 s). */
     private static boolean directoryDown(AuthenticationFlowContext context) {
         try {
             context.getSession().getProvider(ToegangDirectoryProvider.class).repository().checkDirectory();
