@@ -20,9 +20,10 @@ import org.toegang.core.model.Validity;
  * <ol>
  *   <li>every item is read and checked against the policy and the rules before anything is
  *       written; one refusal refuses the whole call, naming each refused item;</li>
- *   <li>the changes are applied in order, each a guarded modify (the item's {@code ifMatch}
- *       revision, if given, is compared by the directory, atomically, at that moment; a pre-check
- *       would only repeat what the write does and could not hold until the write);</li>
+ *   <li>the changes are applied in order, each a guarded modify: the directory compares, atomically
+ *       at that write, the item's {@code ifMatch} revision, or else the revision validated in step 1,
+ *       so a grant changed in between fails the call (a pre-check of {@code ifMatch} would only
+ *       repeat what the write does and could not hold until the write);</li>
  *   <li>when a write fails, the changes already applied are undone in reverse order (compensation),
  *       each guarded by the revision our own write left, so a change someone made in between is
  *       never overwritten; what could not be undone is reported, never hidden.</li>
@@ -93,7 +94,9 @@ public final class BulkValidityChange {
             Change change = changes.get(i);
             StoredGrant grant = current.get(change.grantId());
             try {
-                after.add(stores.administration().changeGrantValidity(grant, change.ifMatch(), change.validity()));
+                // without an ifMatch, the revision validated above: what was checked must still be what is written
+                Optional<String> expected = change.ifMatch().or(() -> Optional.of(grant.revision()));
+                after.add(stores.administration().changeGrantValidity(grant, expected, change.validity()));
                 before.add(grant);
             } catch (RuntimeException failure) {
                 undo(before, after, failure);

@@ -45,15 +45,15 @@ public final class GrantService {
         StoredGrant grant = stores.administration().grant(grantId)
                 .filter(found -> found.grant().organisationKey().equals(organisationKey))
                 .orElseThrow(() -> new NotFoundException("grant " + grantId));
-        require(context.policy().mayGrant(organisationKey, grant.grant().clientId()),
-                "see grants of application " + grant.grant().clientId() + " for this organisation");
+        // the refusal names no value of the grant: the caller may not see it
+        require(context.policy().mayGrant(organisationKey, grant.grant().clientId()), "see this grant");
         return grant;
     }
 
     /** Grants a right; a right that needs approval becomes a request for its approver. */
     public StoredGrant grant(AdminContext context, String organisationKey, GrantDraft draft) {
         require(context.policy().mayGrant(organisationKey, draft.clientId()),
-                "grant rights of application " + draft.clientId() + " for this organisation");
+                "grant rights of this application for this organisation");
         Right right = checked(context, organisationKey, draft);
         GrantStatus status = right.needsApproval() ? GrantStatus.REQUESTED : GrantStatus.ACTIVE;
         StoredGrant stored = stores.administration().addGrant(draft.personId(), draft.clientId(), draft.right(),
@@ -170,7 +170,7 @@ public final class GrantService {
                                     Validity validity) {
         List<FieldError> errors = new ArrayList<>();
         require(context.policy().mayGrant(organisationKey, current.grant().clientId()),
-                "change grants of application " + current.grant().clientId() + " (" + prefix + "grantId)");
+                "change the grant at " + prefix + "grantId");
         GrantStatus status = current.grant().status();
         if (status != GrantStatus.ACTIVE && status != GrantStatus.REQUESTED) {
             errors.add(new FieldError(prefix + "grantId", "a " + status.code() + " grant cannot be changed"));

@@ -89,7 +89,11 @@ public final class AdministrationStore {
      * @throws StoreConflictException (stale version) when its revision is no longer {@code expected}
      */
     public StoredGrant changeGrantValidity(StoredGrant current, Optional<String> expected, Validity validity) {
-        return changeGrant(current, expected, validityChanges(validity));
+        Grant g = current.grant();
+        Grant changed = new Grant(g.id(), g.personId(), g.clientId(), g.right(), g.organisationKey(), g.context(),
+                validity, g.status(), g.reason(), g.grantedBy(), g.decidedBy());
+        return new StoredGrant(changed, current.decisionReason(),
+                changeGrant(current, expected, validityChanges(validity)));
     }
 
     /** Moves a grant to a status, with who decided and why (both optional). */
@@ -99,13 +103,17 @@ public final class AdministrationStore {
         changes.add(new Modification(ModificationType.REPLACE, GRANT_STATUS, status.code()));
         decidedBy.ifPresent(value -> changes.add(new Modification(ModificationType.REPLACE, DECIDED_BY, value)));
         decisionReason.ifPresent(value -> changes.add(new Modification(ModificationType.REPLACE, DECISION_REASON, value)));
-        return changeGrant(current, expected, changes);
+        Grant g = current.grant();
+        Grant changed = new Grant(g.id(), g.personId(), g.clientId(), g.right(), g.organisationKey(), g.context(),
+                g.validity(), status, g.reason(), g.grantedBy(), decidedBy.or(g::decidedBy));
+        return new StoredGrant(changed, decisionReason.or(current::decisionReason),
+                changeGrant(current, expected, changes));
     }
 
-    private StoredGrant changeGrant(StoredGrant current, Optional<String> expected, List<Modification> changes) {
+    /** Applies a guarded change to a grant's entry; returns the new revision. The modify is the only write. */
+    private String changeGrant(StoredGrant current, Optional<String> expected, List<Modification> changes) {
         SearchResultEntry entry = requiredEntry(GRANT_CLASS, current.id(), "grant");
-        entries.modify(entry, expected, changes, "grant " + current.id());
-        return grant(current.id()).orElseThrow(() -> StoreConflictException.staleRevision("grant " + current.id()));
+        return entries.modify(entry, expected, changes, "grant " + current.id());
     }
 
     // --- work relations

@@ -110,6 +110,26 @@ final class Entries {
         }
     }
 
+    /** Replaces values of an entry that has no revision (a record only its writer changes). */
+    void replace(Entry current, List<Modification> changes) {
+        try {
+            directory.pool().modify(current.getDN(), changes);
+        } catch (LDAPException e) {
+            throw Directory.unavailable(directory.config(), e);
+        }
+    }
+
+    /** Deletes an entry without a revision check. */
+    void deleteUnguarded(Entry current) {
+        try {
+            directory.pool().delete(current.getDN());
+        } catch (LDAPException e) {
+            if (e.getResultCode() != ResultCode.NO_SUCH_OBJECT) {
+                throw Directory.unavailable(directory.config(), e);
+            }
+        }
+    }
+
     /** Deletes an entry guarded by its revision: the revision is checked by a guarded modify first. */
     void delete(Entry current, Optional<String> expected, String what) {
         modify(current, expected, List.of(), what);

@@ -66,14 +66,14 @@ public final class IdempotencyStore {
     /** Stores the outcome of a reserved key's request. */
     public void complete(String caller, String key, int status, String body) {
         SearchResultEntry entry = entries.read(dn(caller, key)).orElseThrow();
-        entries.modify(entry, Optional.empty(), List.of(
+        entries.replace(entry, List.of(
                 new Modification(ModificationType.REPLACE, RESPONSE_STATUS, String.valueOf(status)),
-                new Modification(ModificationType.REPLACE, RESPONSE_BODY, body)), "idempotency record");
+                new Modification(ModificationType.REPLACE, RESPONSE_BODY, body)));
     }
 
     /** Frees a reservation whose request ended without an outcome to keep (an unexpected failure). */
     public void release(String caller, String key) {
-        entries.read(dn(caller, key)).ifPresent(entry -> entries.delete(entry, Optional.empty(), "idempotency record"));
+        entries.read(dn(caller, key)).ifPresent(entries::deleteUnguarded);
     }
 
     /** SHA-256 of a text, hex. */

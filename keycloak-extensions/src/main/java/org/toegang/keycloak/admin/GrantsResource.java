@@ -123,7 +123,7 @@ public final class GrantsResource {
                         List<BulkValidityChange.Change> changes = changes(input, context);
                         List<StoredGrant> changed = administration.bulk().apply(context, key, changes);
                         return Etags.json(new Representations.BulkResultRep(changed.size(),
-                                changed.stream().map(g -> Representations.grant(g, null)).toList()));
+                                changed.stream().map(g -> new Representations.ChangedRep(g.id(), g.revision())).toList()));
                     });
         });
     }

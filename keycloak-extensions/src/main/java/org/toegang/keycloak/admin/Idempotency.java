@@ -12,10 +12,11 @@ import org.toegang.core.directory.IdempotencyStore;
  * is stored durably in the directory; a replay with the same key and the same request answers that
  * outcome again ({@code Idempotent-Replayed: true}) and changes nothing; the same key with another
  * request is refused (422); a replay while the first still runs answers 409. Keys are per caller.
- * A 5xx outcome is not kept, so the client may retry.
+ * A 5xx outcome is not kept, so the client may retry; nor is a 401 or 403, which processed nothing.
  */
 final class Idempotency {
     private static final int MAX_KEY = 255;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Idempotency.class);
 
     private Idempotency() {
     }
@@ -40,10 +41,17 @@ final class Idempotency {
         } catch (RuntimeException e) {
             response = Problems.of(e);
         }
-        if (response.getStatus() >= 500) {
+        int status = response.getStatus();
+        if (status >= 500 || status == 401 || status == 403) {
+            // a refusal of the caller processed nothing, and a server failure may be retried: keep neither
             store.release(caller, key);
         } else {
-            store.complete(caller, key, response.getStatus(), String.valueOf(response.getEntity()));
+            try {
+                store.complete(caller, key, status, String.valueOf(response.getEntity()));
+            } catch (RuntimeException e) {
+                // the change stands: answer it; a replay then finds the key still running (409), never a second run
+                LOG.error("toegang-admin: the outcome of an idempotent request could not be stored", e);
+            }
         }
         return response;
     }

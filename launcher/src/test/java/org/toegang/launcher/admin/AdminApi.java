@@ -74,7 +74,7 @@ public final class AdminApi {
     }
 
     public Answer call(String method, String path, String token, Object body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(300));
         Map<String, String> all = new LinkedHashMap<>(headers);
         if (token != null) {
             all.put("Authorization", "Bearer " + token);

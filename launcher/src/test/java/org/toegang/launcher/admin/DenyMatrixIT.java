@@ -53,6 +53,7 @@ class DenyMatrixIT {
         try (DirectoryFixture directory = new DirectoryFixture(toegang.directory())) {
             before = directory.export();
         }
+        int cells = 0;
         int refused = 0;
         int filtered = 0;
         int notApplicable = 0;
@@ -67,6 +68,7 @@ class DenyMatrixIT {
                 continue;
             }
             for (Caller caller : callers) {
+                cells++;
                 if (caller.limitedLocalAdministrator() && OPEN_TO_EVERY_LOCAL_ADMINISTRATOR.contains(operation.access())) {
                     notApplicable++;
                     continue;

@@ -71,8 +71,11 @@ class HostileValuesIT {
                 assertThat(answer.status()).as("%s=%s: %s", field, shortly(hostile), answer).isIn(200, 422, 400);
                 if (answer.status() == 200) {
                     assertThat(answer.json().path("items")).as("%s=%s", field, shortly(hostile)).isEmpty();
-                } else {
+                } else if (answer.status() == 422) {
                     assertThat(answer.json().path("errors").findValuesAsText("field")).contains(field);
+                } else {
+                    // 400: refused by the HTTP layer before the API (a NUL in the query), with no data
+                    assertThat(answer.body()).doesNotContain("items");
                 }
             }
         }

@@ -83,7 +83,11 @@ public final class Representations {
     public record AddedPersonRep(PersonRep person, boolean created, WorkRelationRep workRelation) {
     }
 
-    public record BulkResultRep(int changed, List<GrantRep> grants) {
+    /** The outcome of a bulk change: how many, and each grant's new ETag (kept small: it is stored for replays). */
+    public record BulkResultRep(int changed, List<ChangedRep> grants) {
+    }
+
+    public record ChangedRep(String id, String etag) {
     }
 
     // --- from core values
