@@ -158,7 +158,9 @@ class DelegatedReportsIT {
 
         int audited = auditSize(ORG);
         var relation = administration.people().createWorkRelation(bart, ORG, DINA, WorkRelationType.OCCASIONAL,
-                Validity.between(Instant.now().minusSeconds(5), Instant.now().plus(30, ChronoUnit.DAYS)));
+                // milliseconds: what the directory keeps
+                Validity.between(Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.MILLIS),
+                        Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS)));
         assertThat(auditSize(ORG)).isEqualTo(audited + 2); // the work relation and the one default grant
         assertThat(stores.administration().grantsOfPerson(DINA)).singleElement().satisfies(grant -> {
             assertThat(grant.grant().personId()).isEqualTo(DINA);
