@@ -1,5 +1,6 @@
 package org.toegang.scim;
 
+import org.toegang.testing.ChildProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.toegang.launcher.ChildProcess;
+import org.toegang.testing.ChildProcess;
 
 /**
  * Runs the independent clients in {@code src/test/node} (headless Debian chromium through

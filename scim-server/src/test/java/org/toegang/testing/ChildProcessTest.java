@@ -1,4 +1,4 @@
-package org.toegang.launcher;
+package org.toegang.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

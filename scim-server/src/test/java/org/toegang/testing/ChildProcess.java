@@ -1,4 +1,4 @@
-package org.toegang.launcher;
+package org.toegang.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
