@@ -50,7 +50,7 @@ public final class Journal implements AutoCloseable {
         List<Connection> connections = new ArrayList<>();
         try {
             for (int i = 0; i < CONNECTIONS; i++) {
-                Connection connection = DriverManager.getConnection(config.url(), config.user(),
+                Connection connection = DriverManager.getConnection(durable(config.url()), config.user(),
                         config.password().reveal());
                 connection.setAutoCommit(false);
                 connections.add(connection);
@@ -63,6 +63,16 @@ public final class Journal implements AutoCloseable {
             throw new IllegalStateException("Cannot open the provisioning journal at "
                     + config.url().replaceAll("password=[^&;]*", "password=********") + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * H2 keeps commits in memory for up to 500 ms ({@code WRITE_DELAY}) before its background writer
+     * stores them, so a killed process would forget its last acknowledgements and send those changes
+     * again; a journal stores each commit at once. PostgreSQL commits durably already.
+     */
+    static String durable(String url) {
+        return url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY=")
+                ? url + ";WRITE_DELAY=0" : url;
     }
 
     private void createTables() throws SQLException {
