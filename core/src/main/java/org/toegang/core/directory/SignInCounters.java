@@ -23,9 +23,9 @@ import java.util.UUID;
  * Sign-ins per application, organisation and day (UTC), for the application's owner ("who
  * consults your information"): one {@code toegangSignInCounter} entry per application ×
  * organisation × day under {@code ou=signIns}, named by a UUID derived from those three, so
- * that every node finds the same entry. A count is one RFC 4525 Modify-Increment, which the
- * directory applies atomically (ApacheDS and OpenLDAP both offer it), so concurrent nodes lose no
- * sign-in and count none twice, and a sign-in costs no search. Thread-safe.
+ * that every node finds the same entry. A count is a compare-and-swap (delete the old value, add
+ * the new one, in one modify), retried when another node counted in between: no sign-in is lost
+ * or counted twice. Thread-safe.
  */
 public final class SignInCounters {
     static final String CLASS = "toegangSignInCounter";
@@ -52,21 +52,26 @@ public final class SignInCounters {
                 .getBytes(StandardCharsets.UTF_8)).toString();
         try {
             DN dn = new DN(new RDN(Attributes.ID, id), new DN(containers.ensure("signIns")));
-            // RFC 4525 Modify-Increment: one write and no read per sign-in, atomic in the directory;
-            // the day's first sign-in adds the counter, and a concurrent first one increments it.
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                if (succeeded(() -> directory.pool().modify(dn.toString(),
-                        new Modification(ModificationType.INCREMENT, COUNT, "1")), ResultCode.NO_SUCH_OBJECT)) {
-                    return;
+                SearchResultEntry current = directory.pool().getEntry(dn.toString(), COUNT);
+                if (current == null) {
+                    Entry entry = new Entry(dn);
+                    entry.addAttribute(Attributes.OBJECT_CLASS, "top", CLASS);
+                    entry.addAttribute(Attributes.ID, id);
+                    entry.addAttribute(Attributes.CLIENT_ID, clientId);
+                    entry.addAttribute(Attributes.ORGANISATION_KEY, organisationKey);
+                    entry.addAttribute(DAY, EntryMapper.generalizedTime(day.atStartOfDay(ZoneOffset.UTC).toInstant()));
+                    entry.addAttribute(COUNT, "1");
+                    if (succeeded(() -> directory.pool().add(entry), ResultCode.ENTRY_ALREADY_EXISTS)) {
+                        return;
+                    }
+                    continue;
                 }
-                Entry entry = new Entry(dn);
-                entry.addAttribute(Attributes.OBJECT_CLASS, "top", CLASS);
-                entry.addAttribute(Attributes.ID, id);
-                entry.addAttribute(Attributes.CLIENT_ID, clientId);
-                entry.addAttribute(Attributes.ORGANISATION_KEY, organisationKey);
-                entry.addAttribute(DAY, EntryMapper.generalizedTime(day.atStartOfDay(ZoneOffset.UTC).toInstant()));
-                entry.addAttribute(COUNT, "1");
-                if (succeeded(() -> directory.pool().add(entry), ResultCode.ENTRY_ALREADY_EXISTS)) {
+                String old = current.getAttributeValue(COUNT);
+                String next = Long.toString(Long.parseLong(old) + 1);
+                if (succeeded(() -> directory.pool().modify(dn.toString(),
+                        new Modification(ModificationType.DELETE, COUNT, old),
+                        new Modification(ModificationType.ADD, COUNT, next)), ResultCode.NO_SUCH_ATTRIBUTE)) {
                     return;
                 }
             }
