@@ -43,6 +43,14 @@ public final class DirectoryGrants {
                 new Modification(ModificationType.REPLACE, "toegangGrantStatus", status)));
     }
 
+    /** Makes a decided request undecided again (status requested, no decision), as the demo data has it. */
+    public void reopenRequest(String grantId) {
+        with(connection -> connection.modify(dn(grantId),
+                new Modification(ModificationType.REPLACE, "toegangGrantStatus", "requested"),
+                new Modification(ModificationType.REPLACE, "toegangDecidedBy"),
+                new Modification(ModificationType.REPLACE, "toegangDecisionReason")));
+    }
+
     public void delete(String grantId) {
         with(connection -> connection.delete(dn(grantId)));
     }

@@ -147,15 +147,21 @@ class PortalBrowserIT {
                 .isNotBlank();
         assertThat(bartSaw.path("opened").path("main").asText()).doesNotContain("Chris", "Wouters", CHRIS_ID, "LoketBeheerder");
 
-        JsonNode an = PortalRun.run(toegang, "steps", "an.peeters", Map.of("steps", List.of(
-                Map.of("do", "decide", "requestId", requestId, "decision", "approve", "reason", "Beheert het loket van Demo Bouw"),
-                Map.of("do", "inbox"))));
-        assertThat(an.path("steps").get(0).path("url").asText()).contains("decided=approve");
-        assertThat(an.path("steps").get(1).path("cards").toString()).doesNotContain(requestId);
+        try {
+            JsonNode an = PortalRun.run(toegang, "steps", "an.peeters", Map.of("steps", List.of(
+                    Map.of("do", "decide", "requestId", requestId, "decision", "approve", "reason", "Beheert het loket van Demo Bouw"),
+                    Map.of("do", "inbox"))));
+            assertThat(an.path("steps").get(0).path("url").asText()).contains("decided=approve");
+            assertThat(an.path("steps").get(1).path("cards").toString()).doesNotContain(requestId);
 
-        JsonNode token = PortalPeople.signInAt(toegang, "chris.wouters", DemoData.PASSWORD, "dv_loket", "EA:0900000246");
-        assertThat(token.path("dv_loket_rol_3d").toString()).contains("LoketBeheerder:0900000246");
-        PortalRun.assertNoSeriousViolations(inbox);
+            JsonNode token = PortalPeople.signInAt(toegang, "chris.wouters", DemoData.PASSWORD, "dv_loket", "EA:0900000246");
+            assertThat(token.path("dv_loket_rol_3d").toString()).contains("LoketBeheerder:0900000246");
+            PortalRun.assertNoSeriousViolations(inbox);
+        } finally {
+            // the shared stack's other tests hold CONTRACT.md's demo: Chris's request is pending
+            new DirectoryGrants(toegang.directory().url(), toegang.directory().bindDn(), toegang.directory().password())
+                    .reopenRequest(requestId);
+        }
     }
 
     @Test
