@@ -75,8 +75,10 @@ class UpCommandIT {
 
     private static CompletableFuture<Boolean> readUntil(Process process, List<String> printed, String last) {
         return CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            // not closed here: once the line is seen another thread drains it until the process ends, and
+            // closing it under that thread's blocked read would wait for the read (a hang, seen once)
+            BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            try {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     synchronized (printed) {
                         printed.add(line);
