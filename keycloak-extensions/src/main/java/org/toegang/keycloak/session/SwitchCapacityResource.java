@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -79,6 +80,7 @@ public final class SwitchCapacityResource {
         if (userSession != null) {
             AuthenticatedClientSessionModel clientSession = userSession.getAuthenticatedClientSessionByClient(client.getId());
             if (clientSession != null) {
+                waitUntilLaterTokensAreDistinguishable(userSession, idToken);
                 // only this application's session: its tokens stop refreshing; single sign-on stays
                 clientSession.detachFromUserSession();
             }
@@ -90,6 +92,27 @@ public final class SwitchCapacityResource {
             target.queryParam(OIDCLoginProtocol.STATE_PARAM, state);
         }
         return Response.status(Response.Status.FOUND).location(target.build()).build();
+    }
+
+    /**
+     * Keycloak refuses a refresh token of an ended client session only when it was issued more
+     * than one second before the next client session of the same application started
+     * ({@code JsonWebToken#isIssuedBeforeSessionStart}, whole seconds). A person takes longer
+     * than that to choose again; an automated client does not, so the switch waits, at most two
+     * seconds, until the old tokens can no longer pass for the new session's.
+     */
+    private static void waitUntilLaterTokensAreDistinguishable(UserSessionModel userSession, IDToken hint) {
+        // the last refresh of any of the session's clients, or the hint's issue: no token of this client is newer
+        long lastIssued = Math.max(userSession.getLastSessionRefresh(), hint.getIat() == null ? 0 : hint.getIat());
+        long waitMillis = (lastIssued + 2) * 1000 - Time.currentTimeMillis();
+        if (waitMillis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(Math.min(waitMillis, 2_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The hint when its signature, type and issuer check out; an expired hint still names its session. */
