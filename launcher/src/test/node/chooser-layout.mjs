@@ -1,6 +1,6 @@
 // The capacity chooser as a person sees it, in each of the four languages: signs in once, then asks again
 // with ui_locales (single sign-on: the chooser, no password). For each row: the radio and its texts share one
-// line (by their bounding boxes). Also a targeted sign-in: the username field stays empty. Screenshots go to
+// line (by their bounding boxes) and stay inside the fieldset. Also a targeted sign-in: the username field stays empty. Screenshots go to
 // `screenshots` (docs/screenshots). One JSON line out.
 // node chooser-layout.mjs '{"base","realm","clientId","username","password","scope","loginHint","screenshots"}'
 import crypto from 'node:crypto';
@@ -52,7 +52,8 @@ try {
     for (const locale of ['nl', 'fr', 'de', 'en']) {
       await page.goto(authorizationUrl({ ui_locales: locale }));
       const seen = { lang: await page.getAttribute('html', 'lang'), passwordAsked: !!(await page.$('#password')),
-        legend: ((await page.textContent('#toegang-capacity legend')) || '').trim(), rows: await rows(page) };
+        legend: ((await page.textContent('#toegang-capacity legend')) || '').trim(), rows: await rows(page),
+        fieldset: await page.$eval('#toegang-capacity fieldset', f => { const r = f.getBoundingClientRect(); return { left: r.left, right: r.right }; }) };
       // keyboard: Tab reaches the checked radio, an arrow moves the choice
       await page.focus('input[name=capacity]:checked');
       await page.keyboard.press('ArrowDown');

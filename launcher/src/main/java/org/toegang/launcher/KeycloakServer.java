@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keycloak's real distribution running as a child process ({@code bin/kc.sh start-dev}), its
- * output in a log file. {@link #close()} stops the whole process tree: {@code kc.sh} runs Java as
- * a child, and relaunches it after an automatic rebuild.
+ * Keycloak's real distribution running as a child process ({@code bin/kc.sh start-dev}, or a
+ * production node), its output in a log file. {@link #close()} stops the whole process tree:
+ * {@code kc.sh} runs Java as a child, and relaunches it after an automatic rebuild.
  */
 final class KeycloakServer implements AutoCloseable {
     static final String ADMIN_USERNAME = "admin";
@@ -39,10 +39,10 @@ final class KeycloakServer implements AutoCloseable {
         this.managementUrl = managementUrl;
     }
 
-    /** Starts Keycloak; returns at once. Follow with {@link #awaitReady}. */
+    /** Starts Keycloak in development mode; returns at once. Follow with {@link #awaitReady}. */
     static KeycloakServer start(KeycloakHome home, String host, int httpPort, int managementPort, Path log,
                                 Map<String, String> providerOptions) {
-        List<String> command = new ArrayList<>(List.of(home.script().toString(), "start-dev",
+        List<String> arguments = new ArrayList<>(List.of("start-dev",
                 "--http-host=" + host,
                 "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
@@ -54,25 +54,37 @@ final class KeycloakServer implements AutoCloseable {
                 "--event-metrics-user-tags=realm,clientId",
                 "--import-realm",
                 "--log-console-color=false"));
+        String url = "http://" + hostForUrls(host);
+        return launch(home, arguments, providerOptions, URI.create(url + ":" + httpPort),
+                URI.create(url + ":" + managementPort), log);
+    }
+
+    /**
+     * Runs {@code kc.sh} with {@code arguments} (a mode and its options: {@code start-dev}, or
+     * {@code start --optimized} for a production node) and {@code environment} on top of what
+     * every Toegang Keycloak gets; returns at once. Follow with {@link #awaitReady}.
+     */
+    static KeycloakServer launch(KeycloakHome home, List<String> arguments, Map<String, String> environment,
+                                 URI baseUrl, URI managementUrl, Path log) {
+        List<String> command = new ArrayList<>();
+        command.add(home.script().toString());
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.path().toFile())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectOutput(ProcessBuilder.Redirect.to(rotate(log).toFile()));
-        Map<String, String> environment = builder.environment();
-        environment.put("JAVA_HOME", System.getProperty("java.home"));
-        environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
-        environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        Map<String, String> variables = builder.environment();
+        variables.put("JAVA_HOME", System.getProperty("java.home"));
+        variables.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
+        variables.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         // A request parameter over Keycloak's limit (login_hint: 255 characters) is refused, not
         // silently dropped: a dropped login_hint would widen a targeted sign-in to every capacity.
-        environment.put("KC_SPI_LOGIN_PROTOCOL__OPENID_CONNECT__ADD_REQ_PARAMS_FAIL_FAST", "true");
+        variables.put("KC_SPI_LOGIN_PROTOCOL__OPENID_CONNECT__ADD_REQ_PARAMS_FAIL_FAST", "true");
         // our providers' options as environment variables: the directory password stays out of `ps`
-        environment.putAll(providerOptions);
+        variables.putAll(environment);
         try {
-            Process process = builder.start();
-            String url = "http://" + hostForUrls(host);
-            return new KeycloakServer(process, log, URI.create(url + ":" + httpPort),
-                    URI.create(url + ":" + managementPort));
+            return new KeycloakServer(builder.start(), log, baseUrl, managementUrl);
         } catch (IOException e) {
             throw new StartupException("Cannot run " + home.script() + ": " + e.getMessage(), e);
         }

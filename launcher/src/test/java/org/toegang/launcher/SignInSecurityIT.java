@@ -157,7 +157,7 @@ class SignInSecurityIT {
         return false;
     }
 
-    private static JsonNode admin(RunningToegang toegang, String method, String path, String body) throws Exception {
+    static JsonNode admin(RunningToegang toegang, String method, String path, String body) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(toegang.keycloakUrl() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Authorization", "Bearer " + toegang.adminToken())

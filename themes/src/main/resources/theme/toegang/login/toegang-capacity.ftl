@@ -8,9 +8,10 @@
         <style>
             #toegang-capacity .toegang-option { display: flex; align-items: center; gap: 0.75rem; margin: 0.5rem 0; }
             #toegang-capacity .toegang-option input { flex: none; margin: 0; width: 1.25rem; height: 1.25rem; }
-            #toegang-capacity .toegang-option label { display: flex; flex-wrap: nowrap; align-items: baseline; gap: 0.75rem; margin: 0; cursor: pointer; }
-            #toegang-capacity .toegang-name { font-weight: 600; white-space: nowrap; }
-            #toegang-capacity .toegang-key { white-space: nowrap; color: #4d5258; }
+            #toegang-capacity .toegang-option label { display: flex; flex: 1; min-width: 0; align-items: baseline; gap: 0.75rem; margin: 0; cursor: pointer; }
+            <#-- a long name or target group (French, German) wraps inside its own column, never out of the box -->
+            #toegang-capacity .toegang-name { font-weight: 600; flex: 0 1 auto; min-width: 0; overflow-wrap: anywhere; }
+            #toegang-capacity .toegang-key { flex: 1 1 0; min-width: 0; overflow-wrap: anywhere; color: #4d5258; }
         </style>
         <form id="toegang-capacity" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
             <fieldset class="${properties.kcFormGroupClass!}">

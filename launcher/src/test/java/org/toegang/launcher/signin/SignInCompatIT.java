@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.toegang.core.capacity.LoginHint;
 import org.toegang.launcher.AuthorizationCodeSignIn;
 import org.toegang.launcher.DirectoryAccess;
@@ -75,7 +76,8 @@ class SignInCompatIT {
     @CsvSource({
             "an.peeters,    ,              LB, 0900000147, Gemeente Demodorp,  'LoketGebruiker:0900000147,0900000345'",
             "bart.claes,    ,              LB, 0900000147, Gemeente Demodorp,  LoketGebruiker:0900000147",
-            "chris.wouters, EA:0900000246, EA, 0900000246, Demo Bouw NV,       LoketGebruiker:0900000246"})
+            "chris.wouters, EA:0900000246, EA, 0900000246, Demo Bouw NV,       LoketGebruiker:0900000246",
+            "chris.wouters, LB:0900000147, LB, 0900000147, Gemeente Demodorp,  LoketGebruiker:0900000147"})
     void aConfidentialClientWithoutPkceSignsInAndAnIntrospectingResourceServerAuthorises(
             String username, String capacity, String group, String orgcode, String orgname, String role) throws Exception {
         Map<String, Object> issued = withoutPkce(username, capacity);
@@ -161,53 +163,106 @@ class SignInCompatIT {
     }
 
     @Test
-    void openidClient5PassingOnlyTheCodeCompletesWhenTheRealmStopsAdvertisingRfc9207() throws Exception {
-        Map<String, Object> arguments = Map.of("base", toegang.keycloakUrl().toString(), "realm", "toegang",
-                "clientId", LOKET, "secret", LOKET_SECRET, "username", "bart.claes",
-                "password", CapacitySignInIT.PASSWORD, "scope", SCOPE);
+    void openidClient5PassingOnlyTheCodeFailsWhileTheRealmAdvertisesRfc9207() {
+        JsonNode advertised = NodeScripts.run("rp-openid-client-5.mjs", openidClient5("bart.claes", LOKET, null));
 
-        JsonNode advertised = NodeScripts.run("rp-openid-client-5.mjs", arguments);
         assertThat(advertised.path("advertised").asBoolean()).as("RFC 9207 is advertised by default").isTrue();
         assertThat(advertised.path("error").asText()).contains("iss missing");
         assertThat(advertised.has("claims")).isFalse();
+    }
 
+    /** Every CONTRACT.md person who signs in at an application: openid-client 5 completes with the contract's claims. */
+    @ParameterizedTest(name = "{0} at {1} {3}")
+    @MethodSource("org.toegang.launcher.signin.CapacitySignInIT#signedIn")
+    void openidClient5PassingOnlyTheCodeCompletesWhenTheRealmStopsAdvertisingRfc9207(
+            String user, String client, List<String> chooser, String choose, Map<String, Object> expected) throws Exception {
         setRealmAttribute("toegang.rfc9207.advertised", "false");
         try {
-            JsonNode result = NodeScripts.run("rp-openid-client-5.mjs", arguments);
+            JsonNode result = NodeScripts.run("rp-openid-client-5.mjs", openidClient5(user, client, choose));
+
             assertThat(result.path("advertised").asBoolean()).isFalse();
-            assertThat(result.has("error")).as("%s", result).isFalse();
+            assertThat(result.has("error") || result.has("page")).as("%s", result).isFalse();
+            assertThat(texts(result.path("chooser"))).isEqualTo(chooser);
             for (JsonNode claims : List.of(result.path("claims"), result.path("userinfo"))) {
                 assertThat(claims.path("sub").asText()).isEqualTo(claims.path("vo_id").asText()).isNotBlank();
-                assertThat(claims.path("vo_orgcode").asText()).isEqualTo("0900000147");
-                assertThat(texts(claims.path("dv_loket_rol_3d"))).containsExactly("LoketGebruiker:0900000147");
+                expected.forEach((name, value) -> assertThat(JSON.convertValue(claims.path(name), Object.class))
+                        .as("%s of %s", name, user).isEqualTo(value));
             }
         } finally {
             setRealmAttribute("toegang.rfc9207.advertised", "true");
         }
     }
 
-    @Test
-    void switchTrueEndsOnlyTheApplicationsSessionAndTheChooserComesBackWithoutPassword() {
-        JsonNode result = NodeScripts.run("switch.mjs", Map.of("base", toegang.keycloakUrl().toString(),
-                "realm", "toegang", "clientId", LOKET, "secret", LOKET_SECRET, "username", "chris.wouters",
-                "password", CapacitySignInIT.PASSWORD, "scope", SCOPE, "choose", "EA:0900000246",
-                "chooseAfter", "LB:0900000147"));
+    /** Every CONTRACT.md person an application must refuse: openid-client 5 gets no code, the person a clear page. */
+    @ParameterizedTest(name = "{0} at {1}")
+    @MethodSource("org.toegang.launcher.signin.CapacitySignInIT#refused")
+    void openidClient5GetsNoCodeForThePeopleTheContractRefuses(String user, String client) throws Exception {
+        setRealmAttribute("toegang.rfc9207.advertised", "false");
+        try {
+            JsonNode result = NodeScripts.run("rp-openid-client-5.mjs", openidClient5(user, client, null));
+
+            assertThat(result.path("page").asText()).as("%s", result).isEqualTo("toegang-refused");
+            assertThat(result.path("reason").asText()).isEqualTo("toegangRefusedNoRight");
+            assertThat(result.has("claims")).isFalse();
+            assertThat(result.has("userinfo")).isFalse();
+        } finally {
+            setRealmAttribute("toegang.rfc9207.advertised", "true");
+        }
+    }
+
+    private static Map<String, Object> openidClient5(String user, String client, String choose) {
+        Map<String, Object> arguments = new java.util.HashMap<>(Map.of("base", toegang.keycloakUrl().toString(),
+                "realm", "toegang", "clientId", client, "secret", client + "-demo-secret", "username", user,
+                "password", CapacitySignInIT.PASSWORD,
+                "scope", client.equals(LOKET) ? CapacitySignInIT.SCOPE_LOKET : CapacitySignInIT.SCOPE_GEO));
+        if (choose != null) {
+            arguments.put("choose", choose);
+        }
+        return arguments;
+    }
+
+    /**
+     * Every CONTRACT.md person who signs in switches the ACM/IDM way: no page, no password; the
+     * chooser comes back for those who have one (and the other capacity is taken), the same
+     * capacity is given again to those who have one, and the first client session's refresh
+     * token stops working.
+     */
+    @ParameterizedTest(name = "{0} at {1} {3}")
+    @MethodSource("org.toegang.launcher.signin.CapacitySignInIT#signedIn")
+    void switchTrueEndsOnlyTheApplicationsSessionAndTheChooserComesBackWithoutPassword(
+            String user, String client, List<String> chooser, String choose, Map<String, Object> expected)
+            throws Exception {
+        String other = chooser.stream().filter(capacity -> !capacity.equals(choose)).findFirst().orElse(null);
+        String secret = client + "-demo-secret";
+        Map<String, Object> arguments = new java.util.HashMap<>(openidClient5(user, client, choose));
+        if (other != null) {
+            arguments.put("chooseAfter", other);
+        }
+        JsonNode result = NodeScripts.run("switch.mjs", arguments);
 
         assertThat(result.path("endSessionEndpoint").asText()).endsWith("/realms/toegang/toegang-session/end-session");
         JWTClaimsSet first = tokens.verify(result.path("firstTokens").path("access_token").asText());
-        assertThat(first.getClaim("vo_doelgroepcode")).isEqualTo("EA");
+        expected.forEach((name, value) -> assertThat(first.getClaim(name)).as(name).isEqualTo(value));
         assertThat(result.path("afterSwitch").asText()).contains("/switched").contains("state=switch-1");
         assertThat(result.path("pagesDuringSwitch")).as("no page shown").isEmpty();
         assertThat(result.path("passwordAsked").asBoolean()).isFalse();
-        assertThat(texts(result.path("chooser"))).containsExactly("LB:0900000147", "EA:0900000246");
+        assertThat(texts(result.path("chooser"))).isEqualTo(chooser);
         JWTClaimsSet second = tokens.verify(result.path("secondTokens").path("access_token").asText());
-        assertThat(second.getClaim("vo_doelgroepcode")).isEqualTo("LB");
-        assertThat(second.getClaim("dv_loket_rol_3d")).isEqualTo(List.of("LoketGebruiker:0900000147"));
         assertThat(second.getSubject()).isEqualTo(first.getSubject());
+        if (other == null) {
+            expected.forEach((name, value) -> assertThat(second.getClaim(name)).as(name).isEqualTo(value));
+        } else {
+            assertThat(second.getClaim("vo_doelgroepcode") + ":" + second.getClaim("vo_orgcode")).isEqualTo(other);
+            assertThat(second.getStringListClaim(client + "_rol_3d")).isNotEmpty()
+                    .allSatisfy(role -> assertThat(role).endsWith(":" + other.substring(other.indexOf(':') + 1)));
+        }
         // the first client session ended: its refresh token no longer works
-        JsonNode stale = tokens.refresh(LOKET, LOKET_SECRET, result.path("firstTokens").path("refresh_token").asText());
-        assertThat(stale.path("status").asInt()).isEqualTo(400);
+        JsonNode stale = tokens.refresh(client, secret, result.path("firstTokens").path("refresh_token").asText());
+        assertThat(stale.path("status").asInt()).as("%s", stale).isEqualTo(400);
         assertThat(stale.has("access_token")).isFalse();
+        // the second one works
+        JsonNode fresh = tokens.refresh(client, secret, result.path("secondTokens").path("refresh_token").asText());
+        assertThat(fresh.path("status").asInt()).as("%s", fresh).isEqualTo(200);
     }
 
     @Test
@@ -308,6 +363,9 @@ class SignInCompatIT {
                     assertThat(box.path("top").asDouble()).as("%s %s", locale, text).isLessThan(radio.path("bottom").asDouble());
                     assertThat(box.path("bottom").asDouble()).as("%s %s", locale, text).isGreaterThan(radio.path("top").asDouble());
                     assertThat(box.path("left").asDouble()).isGreaterThanOrEqualTo(radio.path("right").asDouble());
+                    // long names and target groups (French) wrap inside the box instead of running out of it
+                    assertThat(box.path("right").asDouble()).as("%s %s inside the box", locale, text)
+                            .isLessThanOrEqualTo(seen.path("fieldset").path("right").asDouble());
                 }
             }
             assertThat(values).containsExactly("GID:OVO900001", "LB:0900000147");

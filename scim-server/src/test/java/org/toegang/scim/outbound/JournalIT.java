@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.toegang.core.provisioning.AccountState;
+import org.toegang.testing.PostgresCluster;
 
 /**
  * The journal's contract on both databases it supports, with the same tables: H2 in a file
@@ -31,8 +32,7 @@ class JournalIT {
         if (PostgresCluster.installed()) {
             postgres = PostgresCluster.start();
         } else {
-            System.out.println("PostgreSQL 15 is not installed at " + PostgresCluster.BIN
-                    + ": the PostgreSQL journal is NOT tested in this run");
+            System.out.println(PostgresCluster.missing() + ": the PostgreSQL journal is NOT tested in this run");
         }
     }
 
