@@ -133,8 +133,12 @@ public final class UserService {
         ETags.requireMatch(ifMatch, current.version());
         GenericScimResource resource = full(current).asGenericScimResource();
         PatchRequest effective = PatchRequests.effective(patch, resource.getObjectNode());
-        new SchemaChecker(type).checkModify(effective, resource.getObjectNode()).throwSchemaExceptions();
+        PatchRequests.throwIssues(new SchemaChecker(type).checkModify(effective, resource.getObjectNode()));
+        ObjectNode before = resource.getObjectNode().deepCopy();
         effective.apply(resource);
+        if (resource.getObjectNode().equals(before)) {
+            return full(current); // nothing changes: no write, so meta.lastModified and the version stay
+        }
         return store(caller, "person.patch", current, UserMapper.toDraft(resource));
     }
 
