@@ -54,6 +54,7 @@ public final class PersonStore {
     private final Directory directory;
     private final DN peopleDn;
     private final UniqueClaims claims;
+    private final GroupStore groups;
 
     public PersonStore(Directory directory) {
         this(directory, java.time.Clock.systemUTC(), UniqueClaims.GRACE);
@@ -68,6 +69,7 @@ public final class PersonStore {
             throw new IllegalArgumentException("base DN " + directory.config().baseDn() + " is malformed", e);
         }
         this.claims = new UniqueClaims(directory, peopleDn, clock, grace);
+        this.groups = new GroupStore(directory);
     }
 
     /** The person with this directory id; empty when there is none. */
@@ -163,6 +165,9 @@ public final class PersonStore {
         List<Claim> given = new ArrayList<>(before);
         given.removeAll(after);
         release(given, personId);
+        if (renamed) {
+            groups.memberMoved(entry.getDN(), dn); // plain groups hold the person's DN
+        }
         return find(personId);
     }
 
@@ -188,6 +193,7 @@ public final class PersonStore {
                 directory.pool().delete(dependant.getDN());
             }
             directory.pool().delete(current.get().getDN());
+            groups.memberMoved(current.get().getDN(), null);
         } catch (LDAPException e) {
             if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
                 return false;
@@ -222,6 +228,20 @@ public final class PersonStore {
         } catch (LDAPException e) {
             throw failure(e);
         }
+    }
+
+    /**
+     * A page of the people matching {@code filter}, in the directory's order, for a client that
+     * walks them with a cursor (no limit on the number of matches).
+     *
+     * @param cursor empty for the first page, else the cursor the previous page named
+     * @throws CursorSearches.ExpiredCursorException when the cursor is unknown, used or expired
+     */
+    public CursorSearches.Page<StoredPerson> page(CursorSearches cursors, Filter filter, int size,
+                                                  Optional<String> cursor) {
+        Filter people = Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, PERSON_CLASS), filter);
+        return (cursor.isEmpty() ? cursors.first(peopleDn.toString(), SearchScope.SUB, people, size, REQUESTED)
+                : cursors.next(cursor.get(), size)).map(PersonStore::stored);
     }
 
     /** The LDAP attribute a person's field is stored in, for callers that build filters. */

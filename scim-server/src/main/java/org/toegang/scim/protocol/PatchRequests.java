@@ -111,6 +111,56 @@ public final class PatchRequests {
     }
 
     /**
+     * Rewrites the older Entra ID form of removing members, {@code {"op":"Remove","path":"members",
+     * "value":[{"value":"id"}]}}, which the SDK would read as "remove all members" (RFC 7644
+     * §3.5.2.2 defines no value for remove), into one {@code members[value eq "id"]} removal per
+     * value that {@code current} holds. A value it does not hold is already removed, so it is
+     * left out rather than refused: the path carries no filter that could fail to match. Values
+     * become filter literals as JSON strings, so quotes and brackets in them cannot change the path.
+     *
+     * @return the body with such operations rewritten (possibly with no operations left); null for null
+     */
+    public static ObjectNode removalsByValue(ObjectNode body, ObjectNode current) {
+        if (body == null || !body.path(OPERATIONS).isArray()) {
+            return body;
+        }
+        ObjectNode copy = body.deepCopy();
+        ArrayNode rewritten = copy.putArray(OPERATIONS);
+        for (JsonNode operation : body.path(OPERATIONS)) {
+            JsonNode path = operation.path("path");
+            JsonNode values = operation.path("value");
+            boolean byValue = operation.path("op").asText("").equalsIgnoreCase("remove") && path.isTextual()
+                    && path.textValue().matches("[A-Za-z][A-Za-z0-9_$-]*") && values.isArray() && !values.isEmpty();
+            if (!byValue) {
+                rewritten.add(operation);
+                continue;
+            }
+            JsonNode held = field(current, path.textValue());
+            for (JsonNode value : values) {
+                String text = value.isObject() ? value.path("value").asText(null) : value.asText(null);
+                boolean present = text != null && held.isArray() && java.util.stream.StreamSupport
+                        .stream(held.spliterator(), false).anyMatch(v -> text.equals(v.path("value").asText(null)));
+                if (present) {
+                    rewritten.addObject().put("op", "remove").put("path", path.textValue() + "[value eq "
+                            + com.fasterxml.jackson.databind.node.TextNode.valueOf(text) + "]");
+                }
+            }
+        }
+        return copy;
+    }
+
+    private static JsonNode field(ObjectNode object, String name) {
+        var names = object.fieldNames();
+        while (names.hasNext()) {
+            String candidate = names.next();
+            if (candidate.equalsIgnoreCase(name)) {
+                return object.get(candidate);
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    /**
      * Turns the SDK's schema check of a PATCH into the scimType RFC 7644 §3.12 gives each
      * problem: a read-only attribute is {@code mutability}, an attribute that does not exist
      * {@code invalidPath}, a value of the wrong type {@code invalidValue} ("not compatible with
@@ -118,8 +168,15 @@ public final class PatchRequests {
      * but the first.
      */
     public static void throwIssues(SchemaChecker.Results results) throws BadRequestException {
-        if (!results.getMutabilityIssues().isEmpty()) {
-            throw BadRequestException.mutability(String.join(", ", results.getMutabilityIssues()));
+        throwIssues(results, issue -> false);
+    }
+
+    /** As {@link #throwIssues(SchemaChecker.Results)}, ignoring the mutability issues {@code ignored} accepts. */
+    public static void throwIssues(SchemaChecker.Results results, java.util.function.Predicate<String> ignored)
+            throws BadRequestException {
+        List<String> mutability = results.getMutabilityIssues().stream().filter(ignored.negate()).toList();
+        if (!mutability.isEmpty()) {
+            throw BadRequestException.mutability(String.join(", ", mutability));
         }
         if (!results.getPathIssues().isEmpty() || !results.getFilterIssues().isEmpty()) {
             List<String> issues = new ArrayList<>(results.getPathIssues());

@@ -162,7 +162,8 @@ public final class UserMapper {
                 .setStatus(grant.status().code());
     }
 
-    private static Calendar calendar(Instant moment) {
+    /** A moment as the SDK's date-time type, in UTC. */
+    public static Calendar calendar(Instant moment) {
         GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
         calendar.setTimeInMillis(moment.toEpochMilli());
         return calendar;
