@@ -43,6 +43,12 @@ public final class PersonStore {
     static final String EMPLOYEE_NUMBER = "employeeNumber";
     static final String ORGANIZATION = "o";
     static final String DEPARTMENT = "departmentNumber";
+    static final String SCIM_ATTRIBUTES = "toegangScimAttributes";
+    static final String USER_TYPE = "employeeType";
+    static final String PREFERRED_LANGUAGE = "preferredLanguage";
+    static final String LABELED_URI = "labeledURI";
+    static final String TELEPHONE_NUMBER = "telephoneNumber";
+    static final String MOBILE = "mobile";
     private static final String CREATED = "createTimestamp";
     private static final String MODIFIED = "modifyTimestamp";
     private static final String[] REQUESTED = {"*", CREATED, MODIFIED};
@@ -261,7 +267,9 @@ public final class PersonStore {
         LEGAL_REPRESENTATIVE_OF(Attributes.LEGAL_REPRESENTATIVE_OF), TITLE(PersonStore.TITLE),
         EMPLOYEE_NUMBER(PersonStore.EMPLOYEE_NUMBER), ORGANIZATION(PersonStore.ORGANIZATION),
         DEPARTMENT(PersonStore.DEPARTMENT), CREATED(PersonStore.CREATED), MODIFIED(PersonStore.MODIFIED),
-        EXTERNAL_ID(Attributes.EXTERNAL_ID);
+        EXTERNAL_ID(Attributes.EXTERNAL_ID), USER_TYPE(PersonStore.USER_TYPE),
+        PREFERRED_LANGUAGE(PersonStore.PREFERRED_LANGUAGE), PROFILE_URL(LABELED_URI),
+        PHONE_NUMBER(TELEPHONE_NUMBER, MOBILE);
 
         private final List<String> attributes;
 
@@ -404,7 +412,13 @@ public final class PersonStore {
                 optional(ORGANIZATION, draft.organization()),
                 optional(DEPARTMENT, draft.department()),
                 optional(EXTERNAL_ID, draft.externalId()),
-                optional(ACTIVE, draft.active() ? Optional.empty() : Optional.of("FALSE")));
+                optional(ACTIVE, draft.active() ? Optional.empty() : Optional.of("FALSE")),
+                optional(SCIM_ATTRIBUTES, draft.extras().attributes()),
+                optional(USER_TYPE, draft.extras().userType()),
+                optional(PREFERRED_LANGUAGE, draft.extras().preferredLanguage()),
+                optional(LABELED_URI, draft.extras().profileUrl()),
+                new Attribute(TELEPHONE_NUMBER, draft.extras().telephoneNumbers()),
+                new Attribute(MOBILE, draft.extras().mobileNumbers()));
     }
 
     private static boolean ascii(String text) {
@@ -427,7 +441,24 @@ public final class PersonStore {
                 Optional.ofNullable(entry.getAttributeValue(ORGANIZATION)),
                 Optional.ofNullable(entry.getAttributeValue(DEPARTMENT)),
                 created, modified, Optional.ofNullable(entry.getAttributeValue(EXTERNAL_ID)),
-                !"FALSE".equalsIgnoreCase(entry.getAttributeValue(ACTIVE)), version(entry));
+                !"FALSE".equalsIgnoreCase(entry.getAttributeValue(ACTIVE)), version(entry), extras(entry));
+    }
+
+    private static PersonExtras extras(Entry entry) {
+        if (!entry.hasAttribute(SCIM_ATTRIBUTES) && !entry.hasAttribute(USER_TYPE) && !entry.hasAttribute(PREFERRED_LANGUAGE)
+                && !entry.hasAttribute(LABELED_URI) && !entry.hasAttribute(TELEPHONE_NUMBER) && !entry.hasAttribute(MOBILE)) {
+            return PersonExtras.NONE;
+        }
+        return new PersonExtras(Optional.ofNullable(entry.getAttributeValue(SCIM_ATTRIBUTES)),
+                Optional.ofNullable(entry.getAttributeValue(USER_TYPE)),
+                Optional.ofNullable(entry.getAttributeValue(PREFERRED_LANGUAGE)),
+                Optional.ofNullable(entry.getAttributeValue(LABELED_URI)), values(entry, TELEPHONE_NUMBER),
+                values(entry, MOBILE));
+    }
+
+    private static List<String> values(Entry entry, String attribute) {
+        String[] values = entry.getAttributeValues(attribute);
+        return values == null ? List.of() : List.of(values);
     }
 
     private static Optional<Instant> time(Entry entry, String attribute) {

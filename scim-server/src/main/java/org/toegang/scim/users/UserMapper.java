@@ -92,7 +92,7 @@ public final class UserMapper {
         stored.modified().or(stored::created).ifPresent(moment -> meta.setLastModified(calendar(moment)));
         meta.setVersion(etag(stored.version()));
         user.setMeta(meta);
-        return user;
+        return UserExtras.merge(user, stored);
     }
 
     /** The entity tag of a version, weak because equal content may be serialised differently. */
@@ -120,6 +120,7 @@ public final class UserMapper {
                 .filter(Objects::nonNull)
                 .sorted(Comparator.comparing(e -> !Boolean.TRUE.equals(e.getPrimary())))
                 .map(Email::getValue).filter(Objects::nonNull).findFirst();
+        org.toegang.core.directory.PersonExtras extras = UserExtras.from(resource.getObjectNode());
         try {
             return new PersonDraft(user.getUserName(), name.getGivenName(), name.getFamilyName(),
                     Optional.ofNullable(user.getDisplayName()).or(() -> Optional.ofNullable(name.getFormatted())),
@@ -133,7 +134,7 @@ public final class UserMapper {
                     Optional.ofNullable(enterprise).map(EnterpriseUserExtension::getDepartment),
                     Optional.ofNullable(user.getExternalId()),
                     // An absent "active" means active (RFC 7643 §4.1.1 leaves the default to the provider).
-                    !Boolean.FALSE.equals(user.getActive()));
+                    !Boolean.FALSE.equals(user.getActive()), extras);
         } catch (ValidationException e) {
             throw BadRequestException.invalidValue(e.getMessage());
         }
