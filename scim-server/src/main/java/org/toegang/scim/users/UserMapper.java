@@ -122,7 +122,7 @@ public final class UserMapper {
                 .map(Email::getValue).filter(Objects::nonNull).findFirst();
         org.toegang.core.directory.PersonExtras extras = UserExtras.from(resource.getObjectNode());
         try {
-            return new PersonDraft(user.getUserName(), name.getGivenName(), name.getFamilyName(),
+            return new PersonDraft(user.getUserName(), name.getGivenName(), familyName(user, name),
                     Optional.ofNullable(user.getDisplayName()).or(() -> Optional.ofNullable(name.getFormatted())),
                     email,
                     Optional.ofNullable(toegang).map(ToegangUserExtension::getNationalRegisterNumber),
@@ -138,6 +138,15 @@ public final class UserMapper {
         } catch (ValidationException e) {
             throw BadRequestException.invalidValue(e.getMessage());
         }
+    }
+
+    /**
+     * The family name to store: the one sent, else (only {@code userName} is required by RFC 7643,
+     * while inetOrgPerson requires {@code sn}) the display name, the formatted name or the user name.
+     */
+    private static String familyName(UserResource user, Name name) {
+        return java.util.stream.Stream.of(name.getFamilyName(), user.getDisplayName(), name.getFormatted(),
+                user.getUserName()).filter(value -> value != null && !value.isBlank()).findFirst().orElse(null);
     }
 
     private static <T> T extension(UserResource user, Class<T> type) throws BadRequestException {
