@@ -136,6 +136,8 @@ async function run() {
     check("PUT answers 200 with the new value", replaced.status === 200 && replaced.json?.title === "Replaced"
         && replaced.json?.active === true, `${replaced.status} ${JSON.stringify(replaced.json)}`);
 
+    await groupChecks(id, suffix, all.json?.Resources ?? []);
+
     const deleted = await call("DELETE", `Users/${id}`);
     const gone = await call("GET", `Users/${id}`);
     check("DELETE answers 204 and the User is gone with a SCIM error",
@@ -143,6 +145,92 @@ async function run() {
             && gone.json?.schemas?.[0] === "urn:ietf:params:scim:api:messages:2.0:Error"
             && gone.type.startsWith("application/scim+json"),
         `${deleted.status} ${gone.status} ${JSON.stringify(gone.json)}`);
+}
+
+/** A Group the server returned, through SCIMMY's coercion: throws on any type or schema error. */
+function validGroup(json) {
+    return new SCIMMY.Schemas.Group(json, "out");
+}
+
+/** Groups: create, list, filter, PATCH members and displayName, PUT and DELETE, judged by SCIMMY. */
+async function groupChecks(userId, suffix, users) {
+    const other = users.find((u) => u.id !== userId)?.id;
+    const draft = new SCIMMY.Schemas.Group({ schemas: [SCIMMY.Schemas.Group.id], displayName: `Scimmy Group ${suffix}`,
+        externalId: `SCIMMY-G-${suffix}`, members: [{ value: userId }] }, "in");
+    const body = { schemas: [SCIMMY.Schemas.Group.id], ...JSON.parse(JSON.stringify(draft)) };
+    const created = await call("POST", "Groups", body);
+    check("POST /Groups answers 201 with Location and ETag", created.status === 201 && created.location && created.etag,
+        `${created.status} ${JSON.stringify(created.json)}`);
+    let group;
+    try {
+        group = validGroup(created.json);
+        check("created Group conforms to the Group schema", true);
+    } catch (e) {
+        check("created Group conforms to the Group schema", false, e.message);
+    }
+    check("created Group keeps displayName, externalId and its member",
+        created.json?.displayName === `Scimmy Group ${suffix}` && created.json?.externalId === `SCIMMY-G-${suffix}`
+            && created.json?.members?.length === 1 && created.json.members[0].value === userId,
+        JSON.stringify(created.json));
+    const groupId = created.json?.id;
+    const member = await call("GET", `Users/${userId}`);
+    check("the member's groups lists the new Group",
+        (member.json?.groups ?? []).some((g) => g.value === groupId && g.display === `Scimmy Group ${suffix}`),
+        JSON.stringify(member.json?.groups));
+
+    const all = await call("GET", "Groups?count=200");
+    const problems = [];
+    for (const resource of all.json?.Resources ?? []) {
+        try {
+            validGroup(resource);
+        } catch (e) {
+            problems.push(`${resource.displayName}: ${e.message}`);
+        }
+    }
+    check("every listed Group conforms to the Group schema", all.status === 200 && problems.length === 0
+        && (all.json?.Resources ?? []).length > 1, problems.join("; ") || JSON.stringify(all.json));
+    for (const filter of [`displayName eq "Scimmy Group ${suffix}"`, `members.value eq "${userId}"`,
+        `externalId eq "SCIMMY-G-${suffix}"`, 'displayName sw "Scimmy"', 'displayName co "Geo"',
+        `displayName sw "Scimmy" and members.value eq "${userId}"`]) {
+        const answered = await call("GET", "Groups?count=200&filter=" + encodeURIComponent(filter));
+        let expected;
+        try {
+            expected = ids(new SCIMMY.Types.Filter(filter).match(all.json.Resources));
+        } catch (e) {
+            check(`SCIMMY evaluates Groups filter ${filter}`, false, e.message);
+            continue;
+        }
+        const actual = ids(answered.json?.Resources ?? []);
+        check(`Groups filter ${filter} matches what SCIMMY's filter engine selects`,
+            answered.status === 200 && JSON.stringify(actual) === JSON.stringify(expected) && expected.length > 0,
+            `server ${JSON.stringify(actual)} vs SCIMMY ${JSON.stringify(expected)} (${answered.status})`);
+    }
+
+    const patch = new SCIMMY.Messages.PatchOp({ schemas: [SCIMMY.Messages.PatchOp.id], Operations: [
+        { op: "add", path: "members", value: [{ value: other }] },
+        { op: "remove", path: `members[value eq "${userId}"]` },
+        { op: "replace", path: "displayName", value: `Scimmy Patched ${suffix}` },
+    ] });
+    const patched = await call("PATCH", `Groups/${groupId}`, JSON.parse(JSON.stringify(patch)));
+    check("PATCH /Groups answers 200", patched.status === 200, `${patched.status} ${JSON.stringify(patched.json)}`);
+    const expected = await patch.apply(group ?? validGroup(created.json));
+    const read = await call("GET", `Groups/${groupId}`);
+    check("Group PATCH result equals SCIMMY's own application of the PatchOp",
+        read.json?.displayName === expected.displayName
+            && JSON.stringify((read.json?.members ?? []).map((m) => m.value).sort())
+                === JSON.stringify((expected.members ?? []).map((m) => m.value).sort()),
+        `server ${JSON.stringify(read.json)} vs SCIMMY ${JSON.stringify(expected)}`);
+
+    const replaced = await call("PUT", `Groups/${groupId}`, { ...body, displayName: `Scimmy Put ${suffix}` });
+    check("PUT /Groups answers 200 with the new name and members",
+        replaced.status === 200 && replaced.json?.displayName === `Scimmy Put ${suffix}`
+            && replaced.json?.members?.length === 1 && replaced.json.members[0].value === userId,
+        `${replaced.status} ${JSON.stringify(replaced.json)}`);
+    const deleted = await call("DELETE", `Groups/${groupId}`);
+    const gone = await call("GET", `Groups/${groupId}`);
+    const listed = await call("GET", "Groups?filter=" + encodeURIComponent(`externalId eq "SCIMMY-G-${suffix}"`));
+    check("DELETE /Groups answers 204 and the Group is gone", deleted.status === 204 && gone.status === 404
+        && listed.json?.totalResults === 0, `${deleted.status} ${gone.status} ${JSON.stringify(listed.json)}`);
 }
 
 try {

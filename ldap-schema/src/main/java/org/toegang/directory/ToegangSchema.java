@@ -35,7 +35,9 @@ public final class ToegangSchema {
             "toegangGrantStatus", "toegangValidFrom", "toegangValidTo", "toegangDelegationRole",
             "toegangExternalId",
             // SCIM (issue 11)
-            "toegangInternationalMail");
+            "toegangInternationalMail",
+            // SCIM plain groups (issue 11): members.value filters and a User's groups
+            "member");
 
     private final Entry subschemaEntry;
     private final Schema schema;

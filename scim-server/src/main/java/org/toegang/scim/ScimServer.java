@@ -22,7 +22,11 @@ import org.toegang.scim.bulk.BulkEndpoint;
 import org.toegang.scim.discovery.ResourceTypesResource;
 import org.toegang.scim.discovery.SchemasResource;
 import org.toegang.scim.discovery.ServiceProviderConfigResource;
+import org.toegang.core.directory.CursorSearches;
+import org.toegang.core.directory.GroupStore;
+import org.toegang.scim.groups.GroupService;
 import org.toegang.scim.groups.GroupsEndpoint;
+import org.toegang.scim.groups.RightsGroups;
 import org.toegang.scim.http.RejectedPaths;
 import org.toegang.scim.http.RequestPathGuard;
 import org.toegang.scim.organisations.OrganisationsEndpoint;
@@ -40,11 +44,13 @@ import org.toegang.scim.users.UsersEndpoint;
 public final class ScimServer implements AutoCloseable {
     private final HttpServer http;
     private final Directory directory;
+    private final CursorSearches cursors;
     private final URI baseUri;
 
-    private ScimServer(HttpServer http, Directory directory, URI baseUri) {
+    private ScimServer(HttpServer http, Directory directory, CursorSearches cursors, URI baseUri) {
         this.http = http;
         this.directory = directory;
+        this.cursors = cursors;
         this.baseUri = baseUri;
     }
 
@@ -56,7 +62,8 @@ public final class ScimServer implements AutoCloseable {
     public static ScimServer start(ScimServerConfig config) {
         Directory directory = Directory.connect(config.directory());
         try {
-            ResourceConfig application = application(config, directory);
+            CursorSearches cursors = new CursorSearches(directory);
+            ResourceConfig application = application(config, directory, cursors);
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(config.baseUri(), application, false);
             try {
                 http.start();
@@ -68,20 +75,21 @@ public final class ScimServer implements AutoCloseable {
             int port = http.getListener("grizzly").getPort();
             URI actual = URI.create(config.baseUri().getScheme() + "://" + config.baseUri().getHost() + ":" + port
                     + config.baseUri().getPath());
-            return new ScimServer(http, directory, actual);
+            return new ScimServer(http, directory, cursors, actual);
         } catch (RuntimeException e) {
             directory.close();
             throw e;
         }
     }
 
-    static ResourceConfig application(ScimServerConfig config, Directory directory) {
+    static ResourceConfig application(ScimServerConfig config, Directory directory, CursorSearches cursors) {
         ScimLimits limits = config.limits();
         Clock clock = Clock.systemUTC();
         RightsQuery rights = new RightsQuery(directory);
         // every write of a person leaves one audit entry in the directory (the trail the API shares)
+        GroupStore groupStore = new GroupStore(directory);
         UserService users = new UserService(new PersonStore(directory), rights, limits, clock, UsersEndpoint.DEFINITION,
-                new PersonChanges(new DirectoryAuditTrail(directory)));
+                new PersonChanges(new DirectoryAuditTrail(directory)), groupStore);
         TokenVerifier tokens = new TokenVerifier(config.issuer(), config.jwksUrl(), config.audience());
         ResourceConfig application = new ResourceConfig();
         application.register(new JacksonJsonProvider(JsonUtils.createObjectMapper()));
@@ -91,8 +99,9 @@ public final class ScimServer implements AutoCloseable {
         application.register(new ScimErrors());
         application.register(RejectedPaths.class);
         application.register(new ScimContentType());
-        application.register(new UsersEndpoint(users, limits));
-        application.register(new GroupsEndpoint(rights, limits, clock));
+        application.register(new UsersEndpoint(users, limits, cursors));
+        application.register(new GroupsEndpoint(new GroupService(groupStore, new RightsGroups(rights), limits, clock,
+                GroupsEndpoint.DEFINITION), limits, cursors));
         application.register(new OrganisationsEndpoint(new DirectoryRepository(directory), limits));
         application.register(new BulkEndpoint(users, limits));
         application.register(org.toegang.scim.users.MeEndpoint.class);
@@ -119,6 +128,7 @@ public final class ScimServer implements AutoCloseable {
     @Override
     public void close() {
         http.shutdownNow();
+        cursors.close();
         directory.close();
     }
 

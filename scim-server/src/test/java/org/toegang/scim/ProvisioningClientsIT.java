@@ -150,6 +150,23 @@ class ProvisioningClientsIT {
     }
 
     @Test
+    void createsAUserFromAUserNameAloneAndFromNameAndMailOnly() {
+        Reply bare = send("POST", "Users", "{\"schemas\":[\"" + CORE + "\"],\"userName\":\"only.username\"}", Map.of());
+        assertThat(bare.status()).as(bare.json().toString()).isEqualTo(201);
+        assertThat(get("Users/" + bare.json().path("id").asText()).json().path("userName").asText())
+                .isEqualTo("only.username");
+        Reply mailed = send("POST", "Users", """
+                {"schemas":["%s"],"userName":"mail.only","displayName":"Mail Only",
+                 "emails":[{"value":"mail.only@example.org"}]}""".formatted(CORE), Map.of());
+        assertThat(mailed.status()).as(mailed.json().toString()).isEqualTo(201);
+        JsonNode read = get("Users/" + mailed.json().path("id").asText()).json();
+        assertThat(read.path("displayName").asText()).isEqualTo("Mail Only");
+        assertThat(read.path("emails").get(0).path("value").asText()).isEqualTo("mail.only@example.org");
+        assertThat(get(filter("userName eq \"mail.only\" and displayName eq \"Mail Only\"")).json()
+                .path("totalResults").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void findsAUserNameWhateverItsCase() {
         Reply reply = get(filter("userName eq \"An.Peeters\""));
         assertThat(reply.json().path("totalResults").asInt()).isEqualTo(1);

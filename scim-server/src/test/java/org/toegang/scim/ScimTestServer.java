@@ -40,7 +40,9 @@ final class ScimTestServer implements AutoCloseable {
     static final String ISSUER = "http://localhost/realms/toegang-test";
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The embedded directory; null when the server runs on another directory ({@link #onDirectory}). */
     final EmbeddedDirectory directory;
+    private final AutoCloseable otherDirectory;
     final ScimServer scim;
     private final HttpServer jwks;
     private final RSAKey key;
@@ -48,7 +50,21 @@ final class ScimTestServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     ScimTestServer(Path data, ScimLimits limits) throws Exception {
-        directory = EmbeddedDirectory.builder().dataDirectory(data).port(0).fresh(true).demoData(true).start();
+        this(EmbeddedDirectory.builder().dataDirectory(data).port(0).fresh(true).demoData(true).start(), null, null,
+                EmbeddedDirectory.ADMIN_DN, EmbeddedDirectory.ADMIN_PASSWORD, limits);
+    }
+
+    /** The SCIM server on a directory started elsewhere (OpenLDAP), closed with this server. */
+    static ScimTestServer onDirectory(AutoCloseable directory, String ldapUrl, String adminDn, String password,
+                                      ScimLimits limits) throws Exception {
+        return new ScimTestServer(null, directory, ldapUrl, adminDn, password, limits);
+    }
+
+    private ScimTestServer(EmbeddedDirectory embedded, AutoCloseable other, String otherUrl, String adminDn,
+                           String password, ScimLimits limits) throws Exception {
+        directory = embedded;
+        otherDirectory = other;
+        String ldapUrl = embedded != null ? embedded.ldapUrl() : otherUrl;
         key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
         jwks = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         byte[] keys = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
@@ -62,8 +78,7 @@ final class ScimTestServer implements AutoCloseable {
         jwks.start();
         URI jwksUri = URI.create("http://localhost:" + jwks.getAddress().getPort() + "/certs");
         config = new ScimServerConfig(URI.create("http://localhost:0/scim/v2/"),
-                new DirectoryConfig(directory.ldapUrl(), EmbeddedDirectory.ADMIN_DN, EmbeddedDirectory.ADMIN_PASSWORD,
-                        EmbeddedDirectory.BASE_DN, 4),
+                new DirectoryConfig(ldapUrl, adminDn, password, EmbeddedDirectory.BASE_DN, 4),
                 ISSUER, jwksUri.toURL(), ScimServerConfig.DEFAULT_AUDIENCE, limits);
         scim = ScimServer.start(config);
     }
@@ -162,6 +177,15 @@ final class ScimTestServer implements AutoCloseable {
     public void close() {
         scim.close();
         jwks.stop(0);
-        directory.close();
+        if (directory != null) {
+            directory.close();
+        }
+        if (otherDirectory != null) {
+            try {
+                otherDirectory.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

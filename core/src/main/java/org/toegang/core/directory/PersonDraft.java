@@ -21,6 +21,7 @@ import org.toegang.core.identifier.NationalRegisterNumber;
  * @param externalId the person's identifier in the provisioning client (SCIM {@code externalId}),
  *        kept exactly as given: it is case-exact (RFC 7643 §3.1)
  * @param active false for a deactivated person, who may not sign in
+ * @param extras what SCIM stores beyond these fields ({@link PersonExtras})
  *
  * @throws ValidationException from the constructor, naming the field that is wrong
  */
@@ -28,13 +29,24 @@ public record PersonDraft(String username, String givenName, String familyName, 
                           Optional<String> email, Optional<String> nationalRegisterNumber,
                           Set<String> legalRepresentativeOf, Optional<String> title,
                           Optional<String> employeeNumber, Optional<String> organization,
-                          Optional<String> department, Optional<String> externalId, boolean active) {
+                          Optional<String> department, Optional<String> externalId, boolean active,
+                          PersonExtras extras) {
     /** The most characters an identifier ({@code userName}, {@code externalId}) may hold. */
     public static final int MAX_IDENTIFIER = 256;
     /** The most characters any other text may hold. */
     public static final int MAX_TEXT = 1024;
 
+    /** A draft with nothing beyond the typed fields ({@link PersonExtras#NONE}). */
+    public PersonDraft(String username, String givenName, String familyName, Optional<String> displayName,
+                       Optional<String> email, Optional<String> nationalRegisterNumber, Set<String> legalRepresentativeOf,
+                       Optional<String> title, Optional<String> employeeNumber, Optional<String> organization,
+                       Optional<String> department, Optional<String> externalId, boolean active) {
+        this(username, givenName, familyName, displayName, email, nationalRegisterNumber, legalRepresentativeOf, title,
+                employeeNumber, organization, department, externalId, active, PersonExtras.NONE);
+    }
+
     public PersonDraft {
+        extras = Objects.requireNonNullElse(extras, PersonExtras.NONE);
         username = text("userName", required("userName", username), MAX_IDENTIFIER);
         familyName = text("name.familyName", required("name.familyName", familyName), MAX_TEXT);
         givenName = givenName == null ? "" : text("name.givenName", givenName.strip(), MAX_TEXT);

@@ -43,6 +43,12 @@ public final class PersonStore {
     static final String EMPLOYEE_NUMBER = "employeeNumber";
     static final String ORGANIZATION = "o";
     static final String DEPARTMENT = "departmentNumber";
+    static final String SCIM_ATTRIBUTES = "toegangScimAttributes";
+    static final String USER_TYPE = "employeeType";
+    static final String PREFERRED_LANGUAGE = "preferredLanguage";
+    static final String LABELED_URI = "labeledURI";
+    static final String TELEPHONE_NUMBER = "telephoneNumber";
+    static final String MOBILE = "mobile";
     private static final String CREATED = "createTimestamp";
     private static final String MODIFIED = "modifyTimestamp";
     private static final String[] REQUESTED = {"*", CREATED, MODIFIED};
@@ -54,6 +60,7 @@ public final class PersonStore {
     private final Directory directory;
     private final DN peopleDn;
     private final UniqueClaims claims;
+    private final GroupStore groups;
 
     public PersonStore(Directory directory) {
         this(directory, java.time.Clock.systemUTC(), UniqueClaims.GRACE);
@@ -68,6 +75,7 @@ public final class PersonStore {
             throw new IllegalArgumentException("base DN " + directory.config().baseDn() + " is malformed", e);
         }
         this.claims = new UniqueClaims(directory, peopleDn, clock, grace);
+        this.groups = new GroupStore(directory);
     }
 
     /** The person with this directory id; empty when there is none. */
@@ -163,6 +171,9 @@ public final class PersonStore {
         List<Claim> given = new ArrayList<>(before);
         given.removeAll(after);
         release(given, personId);
+        if (renamed) {
+            groups.memberMoved(entry.getDN(), dn); // plain groups hold the person's DN
+        }
         return find(personId);
     }
 
@@ -188,6 +199,7 @@ public final class PersonStore {
                 directory.pool().delete(dependant.getDN());
             }
             directory.pool().delete(current.get().getDN());
+            groups.memberMoved(current.get().getDN(), null);
         } catch (LDAPException e) {
             if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
                 return false;
@@ -224,6 +236,20 @@ public final class PersonStore {
         }
     }
 
+    /**
+     * A page of the people matching {@code filter}, in the directory's order, for a client that
+     * walks them with a cursor (no limit on the number of matches).
+     *
+     * @param cursor empty for the first page, else the cursor the previous page named
+     * @throws CursorSearches.ExpiredCursorException when the cursor is unknown, used or expired
+     */
+    public CursorSearches.Page<StoredPerson> page(CursorSearches cursors, Filter filter, int size,
+                                                  Optional<String> cursor) {
+        Filter people = Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, PERSON_CLASS), filter);
+        return (cursor.isEmpty() ? cursors.first(peopleDn.toString(), SearchScope.SUB, people, size, REQUESTED)
+                : cursors.next(cursor.get(), size)).map(PersonStore::stored);
+    }
+
     /** The LDAP attribute a person's field is stored in, for callers that build filters. */
     public static String attributeFor(PersonField field) {
         return field.attributes.get(0);
@@ -241,7 +267,9 @@ public final class PersonStore {
         LEGAL_REPRESENTATIVE_OF(Attributes.LEGAL_REPRESENTATIVE_OF), TITLE(PersonStore.TITLE),
         EMPLOYEE_NUMBER(PersonStore.EMPLOYEE_NUMBER), ORGANIZATION(PersonStore.ORGANIZATION),
         DEPARTMENT(PersonStore.DEPARTMENT), CREATED(PersonStore.CREATED), MODIFIED(PersonStore.MODIFIED),
-        EXTERNAL_ID(Attributes.EXTERNAL_ID);
+        EXTERNAL_ID(Attributes.EXTERNAL_ID), USER_TYPE(PersonStore.USER_TYPE),
+        PREFERRED_LANGUAGE(PersonStore.PREFERRED_LANGUAGE), PROFILE_URL(LABELED_URI),
+        PHONE_NUMBER(TELEPHONE_NUMBER, MOBILE);
 
         private final List<String> attributes;
 
@@ -384,7 +412,13 @@ public final class PersonStore {
                 optional(ORGANIZATION, draft.organization()),
                 optional(DEPARTMENT, draft.department()),
                 optional(EXTERNAL_ID, draft.externalId()),
-                optional(ACTIVE, draft.active() ? Optional.empty() : Optional.of("FALSE")));
+                optional(ACTIVE, draft.active() ? Optional.empty() : Optional.of("FALSE")),
+                optional(SCIM_ATTRIBUTES, draft.extras().attributes()),
+                optional(USER_TYPE, draft.extras().userType()),
+                optional(PREFERRED_LANGUAGE, draft.extras().preferredLanguage()),
+                optional(LABELED_URI, draft.extras().profileUrl()),
+                new Attribute(TELEPHONE_NUMBER, draft.extras().telephoneNumbers()),
+                new Attribute(MOBILE, draft.extras().mobileNumbers()));
     }
 
     private static boolean ascii(String text) {
@@ -407,7 +441,24 @@ public final class PersonStore {
                 Optional.ofNullable(entry.getAttributeValue(ORGANIZATION)),
                 Optional.ofNullable(entry.getAttributeValue(DEPARTMENT)),
                 created, modified, Optional.ofNullable(entry.getAttributeValue(EXTERNAL_ID)),
-                !"FALSE".equalsIgnoreCase(entry.getAttributeValue(ACTIVE)), version(entry));
+                !"FALSE".equalsIgnoreCase(entry.getAttributeValue(ACTIVE)), version(entry), extras(entry));
+    }
+
+    private static PersonExtras extras(Entry entry) {
+        if (!entry.hasAttribute(SCIM_ATTRIBUTES) && !entry.hasAttribute(USER_TYPE) && !entry.hasAttribute(PREFERRED_LANGUAGE)
+                && !entry.hasAttribute(LABELED_URI) && !entry.hasAttribute(TELEPHONE_NUMBER) && !entry.hasAttribute(MOBILE)) {
+            return PersonExtras.NONE;
+        }
+        return new PersonExtras(Optional.ofNullable(entry.getAttributeValue(SCIM_ATTRIBUTES)),
+                Optional.ofNullable(entry.getAttributeValue(USER_TYPE)),
+                Optional.ofNullable(entry.getAttributeValue(PREFERRED_LANGUAGE)),
+                Optional.ofNullable(entry.getAttributeValue(LABELED_URI)), values(entry, TELEPHONE_NUMBER),
+                values(entry, MOBILE));
+    }
+
+    private static List<String> values(Entry entry, String attribute) {
+        String[] values = entry.getAttributeValues(attribute);
+        return values == null ? List.of() : List.of(values);
     }
 
     private static Optional<Instant> time(Entry entry, String attribute) {

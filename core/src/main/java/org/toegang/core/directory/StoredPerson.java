@@ -10,13 +10,23 @@ import org.toegang.core.model.Person;
  *
  * @param externalId the person's identifier in the provisioning client, when one was given
  * @param active false for a deactivated person (the directory holds {@code toegangActive: FALSE})
+ * @param extras what SCIM stored beyond the typed fields
  * @param version changes whenever any stored value of the entry changes (an entity tag)
  */
 public record StoredPerson(Person person, String displayName, Optional<String> title,
                            Optional<String> employeeNumber, Optional<String> organization,
                            Optional<String> department, Optional<Instant> created, Optional<Instant> modified,
-                           Optional<String> externalId, boolean active, String version) {
+                           Optional<String> externalId, boolean active, String version, PersonExtras extras) {
+    /** A person with nothing stored beyond the typed fields. */
+    public StoredPerson(Person person, String displayName, Optional<String> title, Optional<String> employeeNumber,
+                        Optional<String> organization, Optional<String> department, Optional<Instant> created,
+                        Optional<Instant> modified, Optional<String> externalId, boolean active, String version) {
+        this(person, displayName, title, employeeNumber, organization, department, created, modified, externalId, active,
+                version, PersonExtras.NONE);
+    }
+
     public StoredPerson {
+        Objects.requireNonNull(extras, "extras");
         Objects.requireNonNull(person, "person");
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(title, "title");

@@ -8,7 +8,11 @@ import com.unboundid.scim2.common.types.FilterConfig;
 import com.unboundid.scim2.common.types.PatchConfig;
 import com.unboundid.scim2.common.types.SortConfig;
 import com.unboundid.scim2.server.resources.AbstractServiceProviderConfigEndpoint;
+import com.unboundid.scim2.common.GenericScimResource;
+import com.unboundid.scim2.common.exceptions.ScimException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.UriInfo;
+import org.toegang.core.directory.CursorSearches;
 import java.net.URI;
 import java.util.List;
 import org.toegang.scim.protocol.ScimLimits;
@@ -23,6 +27,21 @@ public final class ServiceProviderConfigResource extends AbstractServiceProvider
 
     public ServiceProviderConfigResource(ScimLimits limits) {
         this.limits = limits;
+    }
+
+    /**
+     * The SDK's document with RFC 9865 §4's {@code pagination}: cursor paging (Users, Groups)
+     * next to index paging, the page sizes, and how long an unused cursor stays valid. (No JAX-RS
+     * annotations here, so the inherited {@code @GET} applies.)
+     */
+    @Override
+    public GenericScimResource get(UriInfo uriInfo) throws ScimException {
+        GenericScimResource config = super.get(uriInfo);
+        config.getObjectNode().putObject("pagination").put("cursor", true).put("index", true)
+                .put("defaultPaginationMethod", "index").put("defaultPageSize", limits.maxResults())
+                .put("maxPageSize", limits.maxResults())
+                .put("cursorTimeout", CursorSearches.TIMEOUT.toSeconds());
+        return config;
     }
 
     @Override

@@ -3,142 +3,169 @@ package org.toegang.scim.groups;
 import static org.toegang.scim.protocol.ScimMediaTypes.JSON;
 import static org.toegang.scim.protocol.ScimMediaTypes.SCIM_JSON;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
-import com.unboundid.scim2.common.exceptions.BadRequestException;
-import com.unboundid.scim2.common.exceptions.ForbiddenException;
-import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
-import com.unboundid.scim2.server.PATCH;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.ListResponse;
 import com.unboundid.scim2.common.types.GroupResource;
-import com.unboundid.scim2.common.types.Member;
-import com.unboundid.scim2.common.types.Meta;
+import com.unboundid.scim2.common.utils.ApiConstants;
+import com.unboundid.scim2.server.PATCH;
 import com.unboundid.scim2.server.annotations.ResourceType;
 import com.unboundid.scim2.server.utils.ResourcePreparer;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
-import org.toegang.core.directory.RightsQuery;
-import org.toegang.core.model.Grant;
+import java.util.Locale;
 import org.toegang.scim.auth.Caller;
-import org.toegang.scim.protocol.InMemoryQuery;
+import org.toegang.core.directory.CursorSearches;
+import org.toegang.scim.protocol.CursorResponse;
+import org.toegang.scim.protocol.ETags;
 import org.toegang.scim.protocol.ListQuery;
 import org.toegang.scim.protocol.ScimLimits;
 
 /**
- * {@code /Groups}: one group per application, right (with its context value) and organisation,
- * whose members are the people for whom that right counts now. Read-only: rights are granted
- * through Toegang's delegated administration, so a write to one of these groups answers 400
- * {@code mutability} saying so. An application's client sees only its own application's groups.
+ * {@code /Groups} (RFC 7644 §3): translation between HTTP and {@link GroupService}, nothing more.
+ * Plain groups are written by provisioning clients; the derived rights groups (one per
+ * application, right and organisation) are read-only.
  */
 @ResourceType(name = "Group", schema = GroupResource.class,
-        description = "Who holds which right for which organisation, one group per application, right and organisation; read-only")
+        description = "Plain groups written by provisioning clients, and one read-only group per application, right "
+                + "and organisation whose members hold that right now")
 @Path("Groups")
 @Produces({SCIM_JSON, JSON})
 public final class GroupsEndpoint {
     public static final ResourceTypeDefinition DEFINITION = ResourceTypeDefinition.fromJaxRsResource(GroupsEndpoint.class);
 
-    private final RightsQuery rights;
+    private final GroupService groups;
     private final ScimLimits limits;
-    private final Clock clock;
+    private final CursorSearches cursors;
 
-    public GroupsEndpoint(RightsQuery rights, ScimLimits limits, Clock clock) {
-        this.rights = rights;
+    public GroupsEndpoint(GroupService groups, ScimLimits limits, CursorSearches cursors) {
+        this.groups = groups;
         this.limits = limits;
-        this.clock = clock;
+        this.cursors = cursors;
     }
 
     @GET
-    public ListResponse<GenericScimResource> search(@Context SecurityContext security, @Context UriInfo uriInfo)
-            throws ScimException {
-        return InMemoryQuery.list(groups((Caller) security.getUserPrincipal(), uriInfo), DEFINITION,
-                ListQuery.of(uriInfo, limits), uriInfo, limits);
+    public Object search(@Context SecurityContext security, @Context UriInfo uriInfo) throws ScimException {
+        ListQuery query = ListQuery.of(uriInfo, limits);
+        if (query.byCursor()) {
+            CursorSearches.Page<GroupResource> page = groups.page(caller(security), query, users(uriInfo),
+                    showsMembers(uriInfo), cursors);
+            ResourcePreparer<GroupResource> preparer = new ResourcePreparer<>(DEFINITION, uriInfo);
+            List<GenericScimResource> resources = new ArrayList<>();
+            for (GroupResource group : page.items()) {
+                resources.add(preparer.trimRetrievedResource(group));
+            }
+            return CursorResponse.of(resources, page.next(), page.estimate());
+        }
+        GroupService.Page page = groups.list(caller(security), query, users(uriInfo), showsMembers(uriInfo));
+        ResourcePreparer<GroupResource> preparer = new ResourcePreparer<>(DEFINITION, uriInfo);
+        List<GenericScimResource> resources = new ArrayList<>();
+        for (GroupResource group : page.groups()) {
+            resources.add(preparer.trimRetrievedResource(group));
+        }
+        return new ListResponse<>(page.totalResults(), resources, query.startIndex(), resources.size());
     }
 
     @GET
     @Path("{id}")
-    public GenericScimResource get(@PathParam("id") String id, @Context SecurityContext security,
-                                   @Context UriInfo uriInfo) throws ScimException {
-        for (GroupResource group : groups((Caller) security.getUserPrincipal(), uriInfo)) {
-            if (group.getId().equals(id)) {
-                return new ResourcePreparer<GroupResource>(DEFINITION, uriInfo).trimRetrievedResource(group);
-            }
+    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                        @Context SecurityContext security, @Context UriInfo uriInfo) throws ScimException {
+        GroupResource group = groups.get(caller(security), id, users(uriInfo));
+        String version = group.getMeta().getVersion();
+        if (version != null && ETags.matchesAny(ifNoneMatch, opaque(version))) {
+            return Response.notModified().header(HttpHeaders.ETAG, version).build();
         }
-        throw new ResourceNotFoundException("No Group with id " + id);
+        return ok(Response.ok(), group, new ResourcePreparer<GroupResource>(DEFINITION, uriInfo).trimRetrievedResource(group));
     }
 
-    private List<GroupResource> groups(Caller caller, UriInfo uriInfo) {
-        Map<String, List<Grant>> byGroup = new TreeMap<>();
-        rights.activeGrantsByPerson(caller.application(), clock.instant()).values().forEach(grants -> grants
-                .forEach(grant -> byGroup.computeIfAbsent(name(grant), key -> new ArrayList<>()).add(grant)));
-        List<GroupResource> groups = new ArrayList<>();
-        byGroup.forEach((name, grants) -> {
-            GroupResource group = new GroupResource();
-            group.setId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
-            group.setDisplayName(name);
-            group.setMembers(grants.stream().map(Grant::personId).distinct().sorted()
-                    .map(person -> new Member().setValue(person).setType("User")
-                            .setRef(uriInfo.getBaseUriBuilder().path("Users").path(person).build()))
-                    .toList());
-            Meta meta = new Meta();
-            meta.setResourceType("Group");
-            group.setMeta(meta);
-            groups.add(group);
-        });
-        return groups;
+    @POST
+    @Consumes({SCIM_JSON, JSON})
+    public Response create(ObjectNode body, @Context SecurityContext security, @Context UriInfo uriInfo)
+            throws ScimException {
+        GroupResource created = groups.create(caller(security), body, users(uriInfo));
+        ResourcePreparer<GroupResource> preparer = new ResourcePreparer<>(DEFINITION, uriInfo);
+        preparer.setResourceTypeAndLocation(created);
+        return ok(Response.status(Response.Status.CREATED).location(created.getMeta().getLocation()), created,
+                preparer.trimCreatedResource(created, created));
     }
 
-    /** {@code <application> <3D role>}, e.g. {@code dv_geoportaal GeoGebruiker-editor:OVO900001}. */
-    static String name(Grant grant) {
-        return grant.clientId() + " " + grant.toThreeDimensionalRole();
-    }
-
-    /** A write to a derived rights group: refused, with where rights are granted instead. */
     @PUT
     @Path("{id}")
-    public GenericScimResource replace(@PathParam("id") String id, @Context SecurityContext security,
-                                       @Context UriInfo uriInfo) throws ScimException {
-        throw refusal(id, security, uriInfo);
+    @Consumes({SCIM_JSON, JSON})
+    public Response replace(@PathParam("id") String id, ObjectNode body,
+                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context SecurityContext security,
+                            @Context UriInfo uriInfo) throws ScimException {
+        GroupResource replaced = groups.replace(caller(security), id, body, ifMatch, users(uriInfo));
+        return ok(Response.ok(), replaced,
+                new ResourcePreparer<GroupResource>(DEFINITION, uriInfo).trimReplacedResource(replaced, replaced));
     }
 
-    /** A write to a derived rights group: refused, with where rights are granted instead. */
     @PATCH
     @Path("{id}")
-    public GenericScimResource modify(@PathParam("id") String id, @Context SecurityContext security,
-                                      @Context UriInfo uriInfo) throws ScimException {
-        throw refusal(id, security, uriInfo);
+    @Consumes({SCIM_JSON, JSON})
+    public Response modify(@PathParam("id") String id, ObjectNode body,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context SecurityContext security,
+                           @Context UriInfo uriInfo) throws ScimException {
+        GroupResource modified = groups.patch(caller(security), id, body, ifMatch, users(uriInfo));
+        return ok(Response.ok(), modified,
+                new ResourcePreparer<GroupResource>(DEFINITION, uriInfo).trimRetrievedResource(modified));
     }
 
-    /** A write to a derived rights group: refused, with where rights are granted instead. */
     @DELETE
     @Path("{id}")
-    public GenericScimResource delete(@PathParam("id") String id, @Context SecurityContext security,
-                                      @Context UriInfo uriInfo) throws ScimException {
-        throw refusal(id, security, uriInfo);
+    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Context SecurityContext security, @Context UriInfo uriInfo) throws ScimException {
+        groups.delete(caller(security), id, ifMatch, users(uriInfo));
+        return Response.noContent().build();
     }
 
-    private ScimException refusal(String id, SecurityContext security, UriInfo uriInfo) throws ScimException {
-        Caller caller = (Caller) security.getUserPrincipal();
-        if (!caller.provisioner()) {
-            return new ForbiddenException("Client " + caller.clientId() + " may read but not write");
+    private static Caller caller(SecurityContext security) {
+        return (Caller) security.getUserPrincipal();
+    }
+
+    private static URI users(UriInfo uriInfo) {
+        return uriInfo.getBaseUriBuilder().path("Users").path("/").build();
+    }
+
+    /** Whether the answer shows members: not when excluded, nor when other attributes alone are asked for. */
+    private static boolean showsMembers(UriInfo uriInfo) {
+        String attributes = uriInfo.getQueryParameters().getFirst(ApiConstants.QUERY_PARAMETER_ATTRIBUTES);
+        String excluded = uriInfo.getQueryParameters().getFirst(ApiConstants.QUERY_PARAMETER_EXCLUDED_ATTRIBUTES);
+        if (attributes != null && !attributes.isBlank()) {
+            return names(attributes).stream().anyMatch(name -> name.equals("members") || name.startsWith("members."));
         }
-        get(id, security, uriInfo); // 404 for a group that does not exist
-        return BadRequestException.mutability("Group " + id + " is derived from grants (application, right and "
-                + "organisation) and cannot be changed over SCIM; rights are granted and revoked by the "
-                + "organisation's local administrators through Toegang's delegated administration");
+        return excluded == null || !names(excluded).contains("members");
+    }
+
+    private static List<String> names(String list) {
+        return Arrays.stream(list.split(",")).map(name -> name.strip().toLowerCase(Locale.ROOT)
+                .replace(GroupFilterTranslator.CORE_URN.toLowerCase(Locale.ROOT) + ":", "")).toList();
+    }
+
+    private static Response ok(Response.ResponseBuilder builder, GroupResource group, GenericScimResource body) {
+        String version = group.getMeta() == null ? null : group.getMeta().getVersion();
+        return (version == null ? builder : builder.header(HttpHeaders.ETAG, version)).entity(body).build();
+    }
+
+    private static String opaque(String etag) {
+        return etag.substring(3, etag.length() - 1);
     }
 }

@@ -24,6 +24,7 @@ public final class InMemoryQuery {
     public static <T extends ScimResource> ListResponse<GenericScimResource> list(
             List<T> all, ResourceTypeDefinition type, ListQuery query, UriInfo uriInfo, ScimLimits limits)
             throws ScimException {
+        query.requireIndexPaging(type.getEndpoint());
         List<T> matches = new ArrayList<>();
         if (query.filter() != null) {
             requireSimpleEnough(query.filter(), limits.maxFilterOperators());

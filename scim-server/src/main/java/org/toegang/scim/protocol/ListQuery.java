@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The query parameters of a list or {@code .search} request (RFC 7644 §3.4.2), parsed and
@@ -22,8 +23,12 @@ import java.util.List;
  *
  * @param filter null when the request has none
  * @param sortBy null when the request has none
+ * @param cursor null for index paging; for cursor paging (RFC 9865) empty on the first page, else
+ *        the {@code nextCursor} of the previous page
  */
-public record ListQuery(Filter filter, Path sortBy, SortOrder sortOrder, int startIndex, int count) {
+public record ListQuery(Filter filter, Path sortBy, SortOrder sortOrder, int startIndex, int count, String cursor) {
+    /** The query parameter of RFC 9865 §2. */
+    public static final String CURSOR = "cursor";
 
     public static ListQuery of(UriInfo uriInfo, ScimLimits limits) throws ScimException {
         MultivaluedMap<String, String> query = uriInfo.getQueryParameters();
@@ -44,7 +49,28 @@ public record ListQuery(Filter filter, Path sortBy, SortOrder sortOrder, int sta
                 "startIndex"));
         int count = Math.min(limits.maxResults(), Math.max(0,
                 integer(query.getFirst(ApiConstants.QUERY_PARAMETER_PAGE_SIZE), limits.maxResults(), "count")));
-        return new ListQuery(filter, sortBy, order, startIndex, count);
+        String cursor = query.containsKey(CURSOR) ? Objects.requireNonNullElse(query.getFirst(CURSOR), "").strip() : null;
+        if (cursor != null && query.containsKey(ApiConstants.QUERY_PARAMETER_PAGE_START_INDEX)) {
+            throw BadRequestException.invalidValue("Use either cursor or startIndex paging, not both (RFC 9865 §2)");
+        }
+        if (cursor != null && sortBy != null) {
+            // A cursor walks the directory's own order; sorting needs every match at once (index paging).
+            throw BadRequestException.invalidValue("sortBy works with startIndex paging only, not with a cursor");
+        }
+        return new ListQuery(filter, sortBy, order, startIndex, count, cursor);
+    }
+
+    /** Whether the client pages with a cursor (RFC 9865). */
+    public boolean byCursor() {
+        return cursor != null;
+    }
+
+    /** Refuses a cursor on an endpoint that pages by index only. */
+    public void requireIndexPaging(String endpoint) throws BadRequestException {
+        if (byCursor()) {
+            throw BadRequestException.invalidValue(endpoint + " pages by startIndex only; cursor paging is offered on "
+                    + "Users and Groups");
+        }
     }
 
     /** Sorts (with the SDK's comparator, which follows the schema's case-exactness) and cuts out the page. */

@@ -14,6 +14,7 @@ import com.unboundid.scim2.common.messages.PatchRequest;
 import com.unboundid.scim2.common.types.AttributeDefinition;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
+import com.unboundid.scim2.server.utils.SchemaChecker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,19 +31,28 @@ import java.util.Locale;
  */
 public final class PatchRequests {
     private static final String OPERATIONS = "Operations";
+    private static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
     private PatchRequests() {
     }
 
     /**
-     * @throws BadRequestException invalidSyntax when the body is not a PatchOp request, invalidPath
-     *         when a path does not parse
+     * @throws BadRequestException with the scimType RFC 7644 §3.12 gives each mistake:
+     *         invalidSyntax when the body is not a PatchOp request (wrong {@code schemas}, no
+     *         operations, an unknown op), invalidPath when a path does not parse, noTarget for a
+     *         remove without a path (§3.5.2.2), invalidValue for an add or replace without a value
      */
     public static PatchRequest read(ObjectNode body, ResourceTypeDefinition type) throws BadRequestException {
         if (body == null) {
             throw BadRequestException.invalidSyntax("The request needs a JSON object as its body");
         }
         ObjectNode copy = body.deepCopy();
+        JsonNode schemas = copy.get("schemas");
+        // Clients that leave "schemas" out are served; one that names another message is not a PatchOp.
+        if (schemas != null && (!schemas.isArray() || !schemas.toString().contains(PATCH_OP))) {
+            throw BadRequestException.invalidSyntax("A PATCH request's schemas must be [\"" + PATCH_OP + "\"], not "
+                    + schemas);
+        }
         JsonNode operations = copy.get(OPERATIONS);
         if (operations == null || !operations.isArray() || operations.isEmpty()) {
             throw BadRequestException.invalidSyntax("A PATCH request needs a non-empty \"Operations\" array");
@@ -67,7 +77,7 @@ public final class PatchRequests {
      * for values that exist, so such an add becomes a replace where, at its turn in the sequence,
      * the filtered value exists. Check and apply the result, so both see the same operations.
      */
-    public static PatchRequest effective(PatchRequest patch, ObjectNode current) {
+    public static PatchRequest effective(PatchRequest patch, ObjectNode current) throws BadRequestException {
         ObjectNode state = current.deepCopy();
         List<PatchOperation> operations = new ArrayList<>();
         boolean simulating = true;
@@ -76,18 +86,106 @@ public final class PatchRequests {
             try {
                 if (simulating) {
                     Path path = operation.getPath();
+                    if (operation.getOpType() == PatchOpType.REMOVE && path != null && hasValueFilter(path)
+                            && !JsonUtils.pathExists(path, state)) {
+                        // §3.12 noTarget: "the specified path contains a filter that yields no match"
+                        throw BadRequestException.noTarget("No value matches " + path);
+                    }
                     if (operation.getOpType() == PatchOpType.ADD && path != null && path.size() > 1
                             && hasValueFilter(path) && JsonUtils.pathExists(path, state)) {
                         effective = PatchOperation.replace(path, operation.getJsonNode());
                     }
                     effective.apply(state);
                 }
+            } catch (BadRequestException e) {
+                if (BadRequestException.NO_TARGET.equals(e.getScimError().getScimType())) {
+                    throw e;
+                }
+                simulating = false; // the schema check reports this operation; leave the rest as sent
             } catch (ScimException e) {
                 simulating = false; // the schema check reports this operation; leave the rest as sent
             }
             operations.add(effective);
         }
         return new PatchRequest(operations);
+    }
+
+    /**
+     * Rewrites the older Entra ID form of removing members, {@code {"op":"Remove","path":"members",
+     * "value":[{"value":"id"}]}}, which the SDK would read as "remove all members" (RFC 7644
+     * §3.5.2.2 defines no value for remove), into one {@code members[value eq "id"]} removal per
+     * value that {@code current} holds. A value it does not hold is already removed, so it is
+     * left out rather than refused: the path carries no filter that could fail to match. Values
+     * become filter literals as JSON strings, so quotes and brackets in them cannot change the path.
+     *
+     * @return the body with such operations rewritten (possibly with no operations left); null for null
+     */
+    public static ObjectNode removalsByValue(ObjectNode body, ObjectNode current) {
+        if (body == null || !body.path(OPERATIONS).isArray()) {
+            return body;
+        }
+        ObjectNode copy = body.deepCopy();
+        ArrayNode rewritten = copy.putArray(OPERATIONS);
+        for (JsonNode operation : body.path(OPERATIONS)) {
+            JsonNode path = operation.path("path");
+            JsonNode values = operation.path("value");
+            boolean byValue = operation.path("op").asText("").equalsIgnoreCase("remove") && path.isTextual()
+                    && path.textValue().matches("[A-Za-z][A-Za-z0-9_$-]*") && values.isArray() && !values.isEmpty();
+            if (!byValue) {
+                rewritten.add(operation);
+                continue;
+            }
+            JsonNode held = field(current, path.textValue());
+            for (JsonNode value : values) {
+                String text = value.isObject() ? value.path("value").asText(null) : value.asText(null);
+                boolean present = text != null && held.isArray() && java.util.stream.StreamSupport
+                        .stream(held.spliterator(), false).anyMatch(v -> text.equals(v.path("value").asText(null)));
+                if (present) {
+                    rewritten.addObject().put("op", "remove").put("path", path.textValue() + "[value eq "
+                            + com.fasterxml.jackson.databind.node.TextNode.valueOf(text) + "]");
+                }
+            }
+        }
+        return copy;
+    }
+
+    private static JsonNode field(ObjectNode object, String name) {
+        var names = object.fieldNames();
+        while (names.hasNext()) {
+            String candidate = names.next();
+            if (candidate.equalsIgnoreCase(name)) {
+                return object.get(candidate);
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    /**
+     * Turns the SDK's schema check of a PATCH into the scimType RFC 7644 §3.12 gives each
+     * problem: a read-only attribute is {@code mutability}, an attribute that does not exist
+     * {@code invalidPath}, a value of the wrong type {@code invalidValue} ("not compatible with
+     * the operation or attribute type"), where the SDK would answer {@code invalidSyntax} for all
+     * but the first.
+     */
+    public static void throwIssues(SchemaChecker.Results results) throws BadRequestException {
+        throwIssues(results, issue -> false);
+    }
+
+    /** As {@link #throwIssues(SchemaChecker.Results)}, ignoring the mutability issues {@code ignored} accepts. */
+    public static void throwIssues(SchemaChecker.Results results, java.util.function.Predicate<String> ignored)
+            throws BadRequestException {
+        List<String> mutability = results.getMutabilityIssues().stream().filter(ignored.negate()).toList();
+        if (!mutability.isEmpty()) {
+            throw BadRequestException.mutability(String.join(", ", mutability));
+        }
+        if (!results.getPathIssues().isEmpty() || !results.getFilterIssues().isEmpty()) {
+            List<String> issues = new ArrayList<>(results.getPathIssues());
+            issues.addAll(results.getFilterIssues());
+            throw BadRequestException.invalidPath(String.join(", ", issues));
+        }
+        if (!results.getSyntaxIssues().isEmpty()) {
+            throw BadRequestException.invalidValue(String.join(", ", results.getSyntaxIssues()));
+        }
     }
 
     private static boolean hasValueFilter(Path path) {
@@ -101,16 +199,26 @@ public final class PatchRequests {
 
     private static void normalise(ObjectNode operation, ResourceTypeDefinition type) throws BadRequestException {
         JsonNode op = operation.get("op");
-        if (op != null && op.isTextual()) {
-            operation.put("op", op.textValue().toLowerCase(Locale.ROOT));
+        if (op == null || !op.isTextual()) {
+            throw BadRequestException.invalidSyntax("Each PATCH operation needs an \"op\": add, remove or replace");
         }
+        String name = op.textValue().toLowerCase(Locale.ROOT);
+        operation.put("op", name);
+        JsonNode pathText = operation.get("path");
+        boolean hasPath = pathText != null && pathText.isTextual() && !pathText.textValue().isBlank();
         JsonNode value = operation.get("value");
+        if (name.equals("remove") && !hasPath) {
+            throw BadRequestException.noTarget("A remove operation needs a \"path\" naming what to remove");
+        }
+        if ((name.equals("add") || name.equals("replace")) && (value == null || value.isNull())) {
+            throw BadRequestException.invalidValue("The " + name + " operation"
+                    + (hasPath ? " on " + pathText.textValue() : "") + " needs a \"value\"");
+        }
         if (value == null) {
             return;
         }
-        JsonNode pathText = operation.get("path");
         Path path = Path.root();
-        if (pathText != null && pathText.isTextual() && !pathText.textValue().isBlank()) {
+        if (hasPath) {
             path = Path.fromString(pathText.textValue());
         }
         operation.set("value", coerced(value, path, type));

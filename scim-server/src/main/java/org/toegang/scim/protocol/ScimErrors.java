@@ -38,6 +38,9 @@ public final class ScimErrors implements ExceptionMapper<Throwable> {
                 case TOO_MANY_RESULTS -> BadRequestException.tooMany(conflict.getMessage());
             };
         }
+        if (failure instanceof org.toegang.core.directory.CursorSearches.ExpiredCursorException expired) {
+            return new BadRequestException(expired.getMessage(), CursorResponse.EXPIRED_CURSOR);
+        }
         if (failure instanceof ValidationException invalid) {
             return BadRequestException.invalidValue(invalid.getMessage());
         }

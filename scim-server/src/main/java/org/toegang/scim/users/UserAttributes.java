@@ -38,6 +38,11 @@ final class UserAttributes {
             Map.entry("emails.type", new Stored(PersonField.EMAIL, Kind.EMAIL_TYPE)),
             Map.entry("emails.primary", new Stored(PersonField.EMAIL, Kind.CONSTANT_TRUE)),
             Map.entry("title", new Stored(PersonField.TITLE, Kind.STRING)),
+            Map.entry("usertype", new Stored(PersonField.USER_TYPE, Kind.STRING)),
+            Map.entry("preferredlanguage", new Stored(PersonField.PREFERRED_LANGUAGE, Kind.STRING)),
+            Map.entry("profileurl", new Stored(PersonField.PROFILE_URL, Kind.STRING)),
+            Map.entry("phonenumbers", new Stored(PersonField.PHONE_NUMBER, Kind.STRING)),
+            Map.entry("phonenumbers.value", new Stored(PersonField.PHONE_NUMBER, Kind.STRING)),
             Map.entry("externalid", new Stored(PersonField.EXTERNAL_ID, Kind.STRING)),
             Map.entry("active", new Stored(PersonField.ID, Kind.ACTIVE)),
             Map.entry("meta.created", new Stored(PersonField.CREATED, Kind.DATE)),
@@ -59,8 +64,7 @@ final class UserAttributes {
     /** Defined by RFC 7643 for User (and the enterprise extension) but never stored by Toegang. */
     private static final Set<String> DEFINED_NOT_STORED = Set.of(
             "name.middlename", "name.honorificprefix", "name.honorificsuffix", "nickname",
-            "profileurl", "usertype", "preferredlanguage", "locale", "timezone", "phonenumbers",
-            "phonenumbers.value", "phonenumbers.type", "phonenumbers.primary", "ims", "ims.value", "photos",
+            "locale", "timezone", "phonenumbers.type", "phonenumbers.primary", "ims", "ims.value", "photos",
             "photos.value", "addresses", "addresses.formatted", "addresses.streetaddress", "addresses.locality",
             "addresses.region", "addresses.postalcode", "addresses.country", "addresses.type", "groups",
             "groups.value", "groups.display", "entitlements", "entitlements.value", "roles", "roles.value",

@@ -92,7 +92,7 @@ public final class UserMapper {
         stored.modified().or(stored::created).ifPresent(moment -> meta.setLastModified(calendar(moment)));
         meta.setVersion(etag(stored.version()));
         user.setMeta(meta);
-        return user;
+        return UserExtras.merge(user, stored);
     }
 
     /** The entity tag of a version, weak because equal content may be serialised differently. */
@@ -120,8 +120,9 @@ public final class UserMapper {
                 .filter(Objects::nonNull)
                 .sorted(Comparator.comparing(e -> !Boolean.TRUE.equals(e.getPrimary())))
                 .map(Email::getValue).filter(Objects::nonNull).findFirst();
+        org.toegang.core.directory.PersonExtras extras = UserExtras.from(resource.getObjectNode());
         try {
-            return new PersonDraft(user.getUserName(), name.getGivenName(), name.getFamilyName(),
+            return new PersonDraft(user.getUserName(), name.getGivenName(), familyName(user, name),
                     Optional.ofNullable(user.getDisplayName()).or(() -> Optional.ofNullable(name.getFormatted())),
                     email,
                     Optional.ofNullable(toegang).map(ToegangUserExtension::getNationalRegisterNumber),
@@ -133,10 +134,19 @@ public final class UserMapper {
                     Optional.ofNullable(enterprise).map(EnterpriseUserExtension::getDepartment),
                     Optional.ofNullable(user.getExternalId()),
                     // An absent "active" means active (RFC 7643 §4.1.1 leaves the default to the provider).
-                    !Boolean.FALSE.equals(user.getActive()));
+                    !Boolean.FALSE.equals(user.getActive()), extras);
         } catch (ValidationException e) {
             throw BadRequestException.invalidValue(e.getMessage());
         }
+    }
+
+    /**
+     * The family name to store: the one sent, else (only {@code userName} is required by RFC 7643,
+     * while inetOrgPerson requires {@code sn}) the display name, the formatted name or the user name.
+     */
+    private static String familyName(UserResource user, Name name) {
+        return java.util.stream.Stream.of(name.getFamilyName(), user.getDisplayName(), name.getFormatted(),
+                user.getUserName()).filter(value -> value != null && !value.isBlank()).findFirst().orElse(null);
     }
 
     private static <T> T extension(UserResource user, Class<T> type) throws BadRequestException {
@@ -162,7 +172,8 @@ public final class UserMapper {
                 .setStatus(grant.status().code());
     }
 
-    private static Calendar calendar(Instant moment) {
+    /** A moment as the SDK's date-time type, in UTC. */
+    public static Calendar calendar(Instant moment) {
         GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
         calendar.setTimeInMillis(moment.toEpochMilli());
         return calendar;

@@ -19,7 +19,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.toegang.core.audit.PersonChanges;
+import com.unboundid.scim2.common.types.Group;
+import org.toegang.core.directory.CursorSearches;
+import org.toegang.core.directory.GroupStore;
 import org.toegang.core.directory.PersonDraft;
+import org.toegang.core.directory.StoredGroup;
+import org.toegang.scim.groups.RightsGroups;
 import org.toegang.core.directory.PersonStore;
 import org.toegang.core.directory.RightsQuery;
 import org.toegang.core.directory.StoredPerson;
@@ -46,10 +51,13 @@ public final class UserService {
     private final Clock clock;
     private final ResourceTypeDefinition type;
     private final PersonChanges audit;
+    private final GroupStore groups;
 
+    /** @param groups the plain groups, which a User's {@code groups} lists next to the derived rights groups */
     public UserService(PersonStore store, RightsQuery rights, ScimLimits limits, Clock clock,
-                       ResourceTypeDefinition type, PersonChanges audit) {
+                       ResourceTypeDefinition type, PersonChanges audit, GroupStore groups) {
         this.store = store;
+        this.groups = groups;
         this.audit = audit;
         this.rights = rights;
         this.limits = limits;
@@ -94,6 +102,40 @@ public final class UserService {
         return new Page(matches.size(), query.startIndex(), view(caller, people, visible, now));
     }
 
+    /**
+     * A page of the users the caller may see that match the query, walked with a cursor (RFC
+     * 9865) over the directory's paged results, so no limit on the number of matches applies. An
+     * application's client whose application has more than {@value #ID_FILTER_LIMIT} holders gets
+     * the others cut from each page, so a page may hold fewer than {@code count}.
+     */
+    public CursorSearches.Page<UserResource> page(Caller caller, ListQuery query, CursorSearches cursors)
+            throws ScimException {
+        com.unboundid.ldap.sdk.Filter ldap = query.filter() == null ? UserFilterTranslator.TRUE
+                : UserFilterTranslator.translate(query.filter(), limits.maxFilterOperators(), caller.provisioner());
+        Instant now = clock.instant();
+        if (query.count() == 0) {
+            return new CursorSearches.Page<>(List.of(), Optional.empty(), java.util.OptionalInt.empty());
+        }
+        Map<String, List<Grant>> visible = null;
+        if (caller.application().isPresent()) {
+            visible = rights.activeGrantsByPerson(caller.application(), now);
+            if (visible.isEmpty()) {
+                return new CursorSearches.Page<>(List.of(), Optional.empty(), java.util.OptionalInt.of(0));
+            }
+            if (visible.size() <= ID_FILTER_LIMIT) {
+                ldap = com.unboundid.ldap.sdk.Filter.createANDFilter(ldap, com.unboundid.ldap.sdk.Filter.createORFilter(
+                        visible.keySet().stream().map(id -> com.unboundid.ldap.sdk.Filter.createEqualityFilter(
+                                PersonStore.attributeFor(PersonStore.PersonField.ID), id)).toList()));
+            }
+        }
+        CursorSearches.Page<StoredPerson> page = store.page(cursors, ldap, query.count(),
+                query.cursor().isEmpty() ? Optional.empty() : Optional.of(query.cursor()));
+        Map<String, List<Grant>> allowed = visible;
+        List<StoredPerson> people = allowed == null ? page.items()
+                : page.items().stream().filter(person -> allowed.containsKey(person.id())).toList();
+        return new CursorSearches.Page<>(view(caller, people, visible, now), page.next(), page.estimate());
+    }
+
     /** The user, if the caller may see them. */
     public UserResource get(Caller caller, String id) throws ScimException {
         StoredPerson person = store.find(id).orElseThrow(() -> notFound(id));
@@ -133,8 +175,12 @@ public final class UserService {
         ETags.requireMatch(ifMatch, current.version());
         GenericScimResource resource = full(current).asGenericScimResource();
         PatchRequest effective = PatchRequests.effective(patch, resource.getObjectNode());
-        new SchemaChecker(type).checkModify(effective, resource.getObjectNode()).throwSchemaExceptions();
+        PatchRequests.throwIssues(new SchemaChecker(type).checkModify(effective, resource.getObjectNode()));
+        ObjectNode before = resource.getObjectNode().deepCopy();
         effective.apply(resource);
+        if (resource.getObjectNode().equals(before)) {
+            return full(current); // nothing changes: no write, so meta.lastModified and the version stay
+        }
         return store(caller, "person.patch", current, UserMapper.toDraft(resource));
     }
 
@@ -170,18 +216,43 @@ public final class UserService {
             for (StoredPerson person : people) {
                 List<Grant> own = grants.get(person.id());
                 if (own != null && !own.isEmpty()) {
-                    users.add(UserMapper.toScim(person, own, null));
+                    UserResource user = UserMapper.toScim(person, own, null);
+                    // an application's client sees the derived groups of its own rights, not plain groups
+                    setGroups(user, own, List.of());
+                    users.add(user);
                 }
             }
             return users;
         }
         Map<String, List<Grant>> grants = ids.isEmpty() ? Map.of() : rights.allGrantsOf(ids);
         Map<String, List<WorkRelation>> relations = ids.isEmpty() ? Map.of() : rights.workRelationsOf(ids);
+        Map<String, List<Grant>> active = ids.isEmpty() ? Map.of() : rights.activeGrantsOf(ids, Optional.empty(), now);
+        Map<String, List<StoredGroup.Reference>> plain = ids.isEmpty() ? Map.of() : groups.groupsOf(people.stream()
+                .collect(Collectors.toMap(StoredPerson::id, person -> person.person().username(), (a, b) -> a)));
         for (StoredPerson person : people) {
-            users.add(UserMapper.toScim(person, grants.getOrDefault(person.id(), List.of()),
-                    relations.getOrDefault(person.id(), List.of())));
+            UserResource user = UserMapper.toScim(person, grants.getOrDefault(person.id(), List.of()),
+                    relations.getOrDefault(person.id(), List.of()));
+            setGroups(user, active.getOrDefault(person.id(), List.of()), plain.getOrDefault(person.id(), List.of()));
+            users.add(user);
         }
         return users;
+    }
+
+    /**
+     * A User's {@code groups} (read-only, RFC 7643 §4.1.2): the derived group of each right that
+     * counts now, then the plain groups; {@code type} is {@code direct} for both.
+     */
+    private static void setGroups(UserResource user, List<Grant> active, List<StoredGroup.Reference> plain) {
+        Map<String, Group> byId = new java.util.LinkedHashMap<>();
+        active.stream().sorted(java.util.Comparator.comparing(RightsGroups::name)).forEach(grant -> byId.putIfAbsent(
+                RightsGroups.id(grant), new Group().setValue(RightsGroups.id(grant)).setDisplay(RightsGroups.name(grant))
+                        .setType("direct")));
+        plain.stream().sorted(java.util.Comparator.comparing(StoredGroup.Reference::displayName)).forEach(group ->
+                byId.putIfAbsent(group.id(), new Group().setValue(group.id()).setDisplay(group.displayName())
+                        .setType("direct")));
+        if (!byId.isEmpty()) {
+            user.setGroups(List.copyOf(byId.values()));
+        }
     }
 
     private static void requireProvisioner(Caller caller) throws ForbiddenException {

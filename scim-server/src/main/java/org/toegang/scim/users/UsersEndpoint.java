@@ -31,6 +31,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import org.toegang.scim.auth.Caller;
+import org.toegang.core.directory.CursorSearches;
+import org.toegang.scim.protocol.CursorResponse;
 import org.toegang.scim.protocol.ETags;
 import org.toegang.scim.protocol.ListQuery;
 import org.toegang.scim.protocol.PatchRequests;
@@ -47,16 +49,26 @@ public final class UsersEndpoint {
 
     private final UserService users;
     private final ScimLimits limits;
+    private final CursorSearches cursors;
 
-    public UsersEndpoint(UserService users, ScimLimits limits) {
+    public UsersEndpoint(UserService users, ScimLimits limits, CursorSearches cursors) {
         this.users = users;
         this.limits = limits;
+        this.cursors = cursors;
     }
 
     @GET
-    public ListResponse<GenericScimResource> search(@Context SecurityContext security, @Context UriInfo uriInfo)
-            throws ScimException {
+    public Object search(@Context SecurityContext security, @Context UriInfo uriInfo) throws ScimException {
         ListQuery query = ListQuery.of(uriInfo, limits);
+        if (query.byCursor()) {
+            CursorSearches.Page<UserResource> page = users.page(caller(security), query, cursors);
+            ResourcePreparer<UserResource> preparer = new ResourcePreparer<>(DEFINITION, uriInfo);
+            List<GenericScimResource> resources = new ArrayList<>();
+            for (UserResource user : page.items()) {
+                resources.add(preparer.trimRetrievedResource(user));
+            }
+            return CursorResponse.of(resources, page.next(), page.estimate());
+        }
         UserService.Page page = users.list(caller(security), query);
         ResourcePreparer<UserResource> preparer = new ResourcePreparer<>(DEFINITION, uriInfo);
         List<GenericScimResource> resources = new ArrayList<>();

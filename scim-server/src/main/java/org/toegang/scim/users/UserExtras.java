@@ -1,0 +1,206 @@
+package org.toegang.scim.users;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.types.UserResource;
+import com.unboundid.scim2.common.utils.JsonUtils;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.toegang.core.ValidationException;
+import org.toegang.core.directory.PersonExtras;
+import org.toegang.core.directory.StoredPerson;
+
+/**
+ * The User attributes that have no typed field (RFC 7643 §4.1 and the enterprise extension):
+ * kept exactly as sent in one JSON object, so a User reads back as written, and copied to the
+ * standard LDAP attributes where one exists ({@link PersonExtras}). The e-mail addresses are kept
+ * there too when they say more than the one work address {@code mail} holds (several, a type, a
+ * display); they are shown only while their primary address is still the one in the directory,
+ * so a change of {@code mail} by another tool is not hidden behind an old copy.
+ */
+final class UserExtras {
+    /** Top-level attributes kept in the JSON object, by lower-cased name, with their RFC spelling. */
+    private static final Map<String, String> TOP = Map.ofEntries(Map.entry("nickname", "nickName"),
+            Map.entry("profileurl", "profileUrl"), Map.entry("usertype", "userType"),
+            Map.entry("preferredlanguage", "preferredLanguage"), Map.entry("locale", "locale"),
+            Map.entry("timezone", "timezone"), Map.entry("phonenumbers", "phoneNumbers"), Map.entry("ims", "ims"),
+            Map.entry("photos", "photos"), Map.entry("addresses", "addresses"),
+            Map.entry("entitlements", "entitlements"), Map.entry("roles", "roles"),
+            Map.entry("x509certificates", "x509Certificates"));
+    private static final Map<String, String> NAME = Map.of("formatted", "formatted", "middlename", "middleName",
+            "honorificprefix", "honorificPrefix", "honorificsuffix", "honorificSuffix");
+    private static final Map<String, String> ENTERPRISE = Map.of("costcenter", "costCenter", "division", "division",
+            "manager", "manager");
+    private static final List<String> MULTI_VALUED = List.of("emails", "phonenumbers", "ims", "photos", "addresses",
+            "entitlements", "roles", "x509certificates");
+
+    private UserExtras() {
+    }
+
+    /**
+     * What to store beyond the typed fields of a User a client sent.
+     *
+     * @throws BadRequestException invalidValue for a password (set at sign-in, not over SCIM), a
+     *         multi-valued attribute with more than one primary value, or a value too long to store
+     */
+    static PersonExtras from(ObjectNode user) throws BadRequestException {
+        if (field(user, "password") != null) {
+            throw BadRequestException.invalidValue("password cannot be set over SCIM: people set their password when "
+                    + "they sign in (Keycloak); this server advertises changePassword as unsupported");
+        }
+        for (String name : MULTI_VALUED) {
+            JsonNode values = field(user, name);
+            long primaries = values == null ? 0 : count(values);
+            if (primaries > 1) {
+                throw BadRequestException.invalidValue(name + ": primary may be true for one value only (RFC 7643 §2.4)");
+            }
+        }
+        ObjectNode kept = JsonUtils.getJsonNodeFactory().objectNode();
+        copy(user, TOP, kept);
+        JsonNode name = field(user, "name");
+        if (name != null && name.isObject()) {
+            ObjectNode names = JsonUtils.getJsonNodeFactory().objectNode();
+            copy((ObjectNode) name, NAME, names);
+            if (!names.isEmpty()) {
+                kept.set("name", names);
+            }
+        }
+        JsonNode enterprise = field(user, UserAttributes.ENTERPRISE_URN);
+        if (enterprise != null && enterprise.isObject()) {
+            ObjectNode fields = JsonUtils.getJsonNodeFactory().objectNode();
+            copy((ObjectNode) enterprise, ENTERPRISE, fields);
+            if (!fields.isEmpty()) {
+                kept.set(UserAttributes.ENTERPRISE_URN, fields);
+            }
+        }
+        JsonNode emails = field(user, "emails");
+        if (emails != null && emails.isArray() && !plainWorkAddress((ArrayNode) emails)) {
+            kept.set("emails", emails);
+        }
+        List<String> phones = new ArrayList<>();
+        List<String> mobiles = new ArrayList<>();
+        JsonNode numbers = kept.path("phoneNumbers");
+        for (JsonNode number : numbers) {
+            String value = number.path("value").asText(null);
+            if (value != null && !value.isBlank()) {
+                ("mobile".equalsIgnoreCase(number.path("type").asText()) ? mobiles : phones).add(value);
+            }
+        }
+        try {
+            return new PersonExtras(kept.isEmpty() ? Optional.empty() : Optional.of(kept.toString()),
+                    text(kept, "userType"), text(kept, "preferredLanguage"), text(kept, "profileUrl"), phones, mobiles);
+        } catch (ValidationException e) {
+            throw BadRequestException.invalidValue(e.getMessage());
+        }
+    }
+
+    /** The User with what was kept put back. */
+    static UserResource merge(UserResource user, StoredPerson stored) {
+        Optional<String> json = stored.extras().attributes();
+        if (json.isEmpty()) {
+            return user;
+        }
+        try {
+            ObjectNode kept = (ObjectNode) JsonUtils.getObjectReader().readTree(json.get());
+            ObjectNode node = JsonUtils.valueToNode(user);
+            Iterator<Map.Entry<String, JsonNode>> fields = kept.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                switch (field.getKey()) {
+                    case "name" -> node.with("name").setAll((ObjectNode) field.getValue());
+                    case UserAttributes.ENTERPRISE_URN -> {
+                        node.with(UserAttributes.ENTERPRISE_URN).setAll((ObjectNode) field.getValue());
+                        ArrayNode schemas = node.withArray("schemas");
+                        if (!schemas.toString().contains(UserAttributes.ENTERPRISE_URN)) {
+                            schemas.add(UserAttributes.ENTERPRISE_URN);
+                        }
+                    }
+                    case "emails" -> {
+                        if (primary(field.getValue()).equalsIgnoreCase(stored.person().email().orElse(""))) {
+                            node.set("emails", field.getValue());
+                        }
+                    }
+                    default -> node.set(field.getKey(), field.getValue());
+                }
+            }
+            return JsonUtils.nodeToValue(node, UserResource.class);
+        } catch (java.io.IOException | RuntimeException e) {
+            // a copy that no longer reads is not shown rather than failing the whole read
+            return user;
+        }
+    }
+
+    private static boolean plainWorkAddress(ArrayNode emails) {
+        if (emails.size() > 1) {
+            return false;
+        }
+        if (emails.isEmpty()) {
+            return true;
+        }
+        JsonNode email = emails.get(0);
+        Iterator<String> names = email.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next().toLowerCase(Locale.ROOT);
+            if (!name.equals("value") && !name.equals("type") && !name.equals("primary")) {
+                return false;
+            }
+        }
+        String type = email.path("type").asText("work");
+        return type.equalsIgnoreCase("work") && !email.path("primary").asText("true").equalsIgnoreCase("false");
+    }
+
+    private static String primary(JsonNode emails) {
+        for (JsonNode email : emails) {
+            if (email.path("primary").asBoolean(false)) {
+                return email.path("value").asText("");
+            }
+        }
+        return emails.isEmpty() ? "" : emails.get(0).path("value").asText("");
+    }
+
+    private static long count(JsonNode values) {
+        long primaries = 0;
+        for (JsonNode value : values) {
+            JsonNode primary = value.path("primary");
+            if (primary.asBoolean(false) || primary.asText("").equalsIgnoreCase("true")) {
+                primaries++;
+            }
+        }
+        return primaries;
+    }
+
+    private static void copy(ObjectNode from, Map<String, String> names, ObjectNode to) {
+        Iterator<Map.Entry<String, JsonNode>> fields = from.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = names.get(field.getKey().toLowerCase(Locale.ROOT));
+            if (name != null && !field.getValue().isNull()) {
+                to.set(name, field.getValue());
+            }
+        }
+    }
+
+    private static Optional<String> text(ObjectNode kept, String name) {
+        JsonNode value = kept.get(name);
+        return value != null && value.isValueNode() && !value.asText().isBlank() ? Optional.of(value.asText())
+                : Optional.empty();
+    }
+
+    private static JsonNode field(ObjectNode object, String name) {
+        Iterator<String> names = object.fieldNames();
+        while (names.hasNext()) {
+            String candidate = names.next();
+            if (candidate.equalsIgnoreCase(name)) {
+                return object.get(candidate);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,134 @@
+package org.toegang.scim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.toegang.directory.OpenLdapServer;
+import org.toegang.scim.ScimTestServer.Reply;
+import org.toegang.scim.protocol.ScimLimits;
+
+/**
+ * A User with every core and enterprise attribute filled reads back exactly as sent, on the
+ * embedded ApacheDS and on Debian's OpenLDAP with the shipped schema; the copies in standard LDAP
+ * attributes answer filters; what cannot be stored is refused, and nothing is created.
+ */
+class LosslessUsersIT {
+    static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    static final String FULL = """
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","%2$s"],
+             "userName":"%1$s","externalId":"ext-%1$s",
+             "name":{"formatted":"Ms. Barbara J Jensen, III","familyName":"Jensen","givenName":"Barbara",
+                     "middleName":"Jane","honorificPrefix":"Ms.","honorificSuffix":"III"},
+             "displayName":"Babs Jensen","nickName":"Babs","profileUrl":"https://login.example.com/bjensen",
+             "title":"Tour Guide","userType":"Employee","preferredLanguage":"nl-BE","locale":"nl-BE",
+             "timezone":"Europe/Brussels","active":true,
+             "emails":[{"value":"%1$s@example.com","type":"work","primary":true},
+                       {"value":"babs@jensen.org","type":"home"},
+                       {"value":"other@jensen.org","type":"other","display":"Other address"}],
+             "phoneNumbers":[{"value":"+32 2 555 55 55","type":"work"},
+                             {"value":"+32 475 00 00 00","type":"mobile","primary":true}],
+             "ims":[{"value":"someaimhandle","type":"aim"}],
+             "photos":[{"value":"https://photos.example.com/profilephoto/72930000000Ccne/F","type":"photo"}],
+             "addresses":[{"type":"work","streetAddress":"100 Universal City Plaza","locality":"Hollywood",
+                           "region":"CA","postalCode":"91608","country":"USA",
+                           "formatted":"100 Universal City Plaza\\nHollywood, CA 91608 USA","primary":true},
+                          {"type":"home","streetAddress":"456 Hollywood Blvd","locality":"Hollywood",
+                           "region":"CA","postalCode":"91608","country":"USA"}],
+             "entitlements":[{"value":"Printer access"}],
+             "roles":[{"value":"Guide","primary":true}],
+             "x509Certificates":[{"value":"MIIDQzCCAqygAwIBAgICEAAwDQYJKoZIhvcNAQEFBQAwTjELMAkGA1UEBhMCVVMx"},
+                                 {"value":"MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo"}],
+             "%2$s":{"employeeNumber":"701984","costCenter":"4130","organization":"Universal Studios",
+                     "division":"Theme Park","department":"Tour Operations",
+                     "manager":{"value":"26118915-6090-4610-87e4-49d8ca9f808d",
+                                "$ref":"../Users/26118915-6090-4610-87e4-49d8ca9f808d"}}}""";
+    // (manager.displayName is read-only in RFC 7643 §4.3, so a client's value is ignored, not stored)
+
+    @TempDir
+    Path data;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ApacheDS", "OpenLDAP"})
+    void aUserWithEveryAttributeReadsBackExactlyAsSent(String directory) throws Exception {
+        try (ScimTestServer server = start(directory)) {
+            String token = server.token("scim-provisioner", List.of());
+            ObjectNode sent = (ObjectNode) ScimTestServer.JSON.readTree(FULL.formatted("bjensen", ENTERPRISE));
+            Reply created = server.send("POST", "Users", token, sent.toString(), Map.of());
+            assertThat(created.status()).as(created.json().toString()).isEqualTo(201);
+            String id = created.json().path("id").asText();
+            assertSame(sent, created.json());
+            assertSame(sent, server.send("GET", "Users/" + id, token, null, Map.of()).json());
+
+            // the standard copies answer filters
+            for (String filter : List.of("phoneNumbers.value eq \"+32 475 00 00 00\"", "userType eq \"Employee\"",
+                    "preferredLanguage eq \"nl-BE\" and userName eq \"bjensen\"",
+                    "phoneNumbers[value eq \"+32 2 555 55 55\"]")) {
+                JsonNode found = server.send("GET", "Users?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8),
+                        token, null, Map.of()).json();
+                assertThat(found.path("Resources")).as(filter).extracting(user -> user.path("id").asText())
+                        .containsExactly(id);
+            }
+            // a PATCH of one filtered value keeps every other value
+            Reply patched = server.send("PATCH", "Users/" + id, token, ProvisioningClientsIT.patch("""
+                    [{"op":"replace","path":"phoneNumbers[type eq \\"mobile\\"].value","value":"+32 476 11 11 11"},
+                     {"op":"add","path":"emails","value":[{"value":"fourth@jensen.org","type":"other"}]}]"""), Map.of());
+            assertThat(patched.status()).as(patched.json().toString()).isEqualTo(200);
+            JsonNode read = server.send("GET", "Users/" + id, token, null, Map.of()).json();
+            assertThat(read.path("phoneNumbers").get(1).path("value").asText()).isEqualTo("+32 476 11 11 11");
+            assertThat(read.path("phoneNumbers").get(0)).isEqualTo(sent.path("phoneNumbers").get(0));
+            assertThat(read.path("emails")).hasSize(4);
+            assertThat(read.path("addresses")).isEqualTo(sent.path("addresses"));
+
+            // refused, and nothing created: two primaries, a password
+            ObjectNode twoPrimaries = (ObjectNode) ScimTestServer.JSON.readTree(FULL.formatted("bjensen2", ENTERPRISE));
+            ((ObjectNode) twoPrimaries.path("emails").get(1)).put("primary", true);
+            Reply refused = server.send("POST", "Users", token, twoPrimaries.toString(), Map.of());
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().path("scimType").asText()).isEqualTo("invalidValue");
+            assertThat(refused.json().path("detail").asText()).contains("emails");
+            ObjectNode withPassword = (ObjectNode) ScimTestServer.JSON.readTree(FULL.formatted("bjensen3", ENTERPRISE));
+            withPassword.put("password", "t1meMa$heen");
+            Reply password = server.send("POST", "Users", token, withPassword.toString(), Map.of());
+            assertThat(password.status()).isEqualTo(400);
+            assertThat(password.json().path("detail").asText()).contains("password");
+            JsonNode none = server.send("GET", "Users?filter=" + URLEncoder.encode("userName sw \"bjensen\"",
+                    StandardCharsets.UTF_8), token, null, Map.of()).json();
+            assertThat(none.path("totalResults").asInt()).isEqualTo(1);
+        }
+    }
+
+    private ScimTestServer start(String directory) throws Exception {
+        if (directory.equals("OpenLDAP")) {
+            assumeTrue(OpenLdapServer.installed() || "true".equals(System.getenv("CI")),
+                    "slapd is not installed (apt-get install slapd ldap-utils); the round trip on OpenLDAP not checked");
+            OpenLdapServer slapd = OpenLdapServer.start(data, Path.of("../ldap-schema/openldap"), false);
+            return ScimTestServer.onDirectory(slapd, slapd.ldapUrl(), OpenLdapServer.ADMIN_DN,
+                    OpenLdapServer.ADMIN_PASSWORD, ScimLimits.DEFAULTS);
+        }
+        return new ScimTestServer(data, ScimLimits.DEFAULTS);
+    }
+
+    /** Every attribute sent is in {@code read} with the same value. */
+    private static void assertSame(ObjectNode sent, JsonNode read) {
+        Iterator<String> names = sent.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (name.equals("schemas")) {
+                assertThat(read.path("schemas")).as("schemas").containsAll(sent.path("schemas"));
+                continue;
+            }
+            assertThat(read.path(name)).as(name + " in " + read).isEqualTo(sent.path(name));
+        }
+    }
+}
