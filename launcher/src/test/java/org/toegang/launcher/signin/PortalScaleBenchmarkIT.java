@@ -62,7 +62,7 @@ class PortalScaleBenchmarkIT {
                     ORGANISATION, (System.nanoTime() - started) / 1e9, added.size());
 
             String person = "organisations/" + ORGANISATION + "/people/" + somebody;
-            JsonNode seen = PortalRun.run(toegang, "steps", ADMINISTRATOR, DemoData.PASSWORD, Map.of("steps", List.of(
+            JsonNode seen = PortalRun.run(toegang, "steps", ADMINISTRATOR, DemoData.PASSWORD, Map.of("timeout", 600_000, "steps", List.of(
                     // typed URLs: a page load each, signed in again silently under single sign-on
                     Map.of("do", "open", "route", "organisations/" + ORGANISATION, "timing", true),
                     Map.of("do", "open", "route", "organisations/" + ORGANISATION, "timing", true),
