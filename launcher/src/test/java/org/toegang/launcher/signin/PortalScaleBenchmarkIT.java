@@ -38,7 +38,8 @@ import org.toegang.launcher.ToegangStackExtension;
  * <p>Loading 10,000 people into the shared stack's directory takes longer than the build may spend
  * (see the README's portal section), so it runs only when asked for:
  * {@code mvn -B -o verify -pl launcher -am -Dit.test=PortalScaleBenchmarkIT -Dtoegang.bench.portal=10000
- * -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}.
+ * -Dtoegang.it.timeout=7200 -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false} (loading and removing took
+ * 745 s and 1,526 s on the shared machine, beyond the build's fork timeout).
  */
 @ExtendWith(ToegangStackExtension.class)
 @EnabledIfSystemProperty(named = "toegang.bench.portal", matches = "\\d+")
