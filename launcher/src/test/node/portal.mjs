@@ -12,6 +12,8 @@ const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const a = JSON.parse(process.argv[2]);
 const portal = `${a.base}/realms/toegang/portal/`;
 const out = { audits: {}, timings: {} };
+// how long to wait for a screen; the scale benchmark gives more (its first calls may be slow)
+const TIMEOUT = a.timeout || 30000;
 
 /** Loads a portal URL (a full page load), signing in when the login page shows; waits for the screen. */
 async function open(page, route, credentials = a) {
@@ -26,18 +28,18 @@ async function open(page, route, credentials = a) {
     await page.fill('#password', credentials.password);
     await Promise.all([page.waitForNavigation({ waitUntil: 'load', timeout: 60000 }), page.click('#kc-login')]);
     await until(page, () => (location.pathname.includes('/portal/') && document.querySelector('#page-title'))
-      || (document.querySelector('#username') && document.readyState === 'complete' && !location.pathname.includes('/portal/')), 60000);
+      || (document.querySelector('#username') && document.readyState === 'complete' && !location.pathname.includes('/portal/')), Math.max(60000, TIMEOUT));
     if (attempt === 1 && await page.$('#username')) throw new Error('login refused twice for ' + credentials.username);
   }
   await settled(page);
 }
 
 /** Polls a condition in the page, across the navigations of a sign-in. */
-async function until(page, condition, timeout = 30000) {
+async function until(page, condition, timeout = TIMEOUT, argument = undefined) {
   const end = Date.now() + timeout;
   while (Date.now() < end) {
     try {
-      if (await page.evaluate(condition)) return;
+      if (await page.evaluate(condition, argument)) return;
     } catch (navigating) {
       // the page is being replaced; ask the next one
     }
@@ -51,6 +53,10 @@ async function settled(page) {
   await until(page, () => document.querySelector('#page-title') && !document.querySelector('main[aria-busy]')
     && ![...document.querySelectorAll('.section-body .hint')].some(hint => hint.textContent.endsWith('…')));
 }
+
+/** The rows of the first table inside a section, each as its cells' texts. */
+const rows = (page, section) => page.$$eval(`${section} tbody tr`, trs => trs.map(row =>
+  [...row.children].map(cell => cell.textContent.replace(/\s+/g, ' ').trim())));
 
 const text = async (page, selector) => ((await page.textContent(selector)) || '').replace(/\s+/g, ' ').trim();
 
@@ -103,12 +109,35 @@ const actions = {
       result.shownMs = Date.now() - started;
       result.navigation = await page.evaluate(() => {
         const nav = performance.getEntriesByType('navigation')[0];
-        return { domInteractive: Math.round(nav.domInteractive), domContentLoaded: Math.round(nav.domContentLoadedEventEnd) };
+        const screen = performance.getEntriesByName('toegang-screen').pop();
+        // drawn: from this document's navigation start (the return from the silent sign-in) to the screen drawn
+        return { domInteractive: Math.round(nav.domInteractive), domContentLoaded: Math.round(nav.domContentLoadedEventEnd),
+          drawn: screen ? Math.round(screen.startTime) : null, screen: screen ? screen.detail.ms : null };
       });
       result.peopleMs = await page.evaluate(() => Number((document.querySelector('#people-count') || {}).dataset?.ms));
     }
     if (name) await shot(page, name);
     if (auditIt) await auditBoth(page, name || route);
+    return result;
+  },
+
+  /** Navigates inside the portal as a link would (no page load) and times the screen: route to drawn. */
+  async go(page, { route, name }) {
+    const before = await page.evaluate(() => performance.getEntriesByName('toegang-screen').length);
+    const started = Date.now();
+    await page.evaluate(path => {
+      const anchor = document.createElement('a');
+      anchor.href = document.querySelector('#home-link').getAttribute('href').replace(/\/?$/, '/') + path;
+      anchor.dataset.link = '';
+      document.body.append(anchor);
+      anchor.click();
+      anchor.remove();
+    }, route);
+    await until(page, count => performance.getEntriesByName('toegang-screen').length > count, Math.max(60000, TIMEOUT), before);
+    await settled(page);
+    const result = { ...(await screen(page)), shownMs: Date.now() - started,
+      screenMs: await page.evaluate(() => performance.getEntriesByName('toegang-screen').pop().detail.ms) };
+    if (name) await shot(page, name);
     return result;
   },
 
@@ -210,19 +239,96 @@ const actions = {
     return { compared, copied: await text(page, (await page.$('.error-summary')) ? '.error-summary' : '#comparison .notification') };
   },
 
-  /** Bulk upload: sends a CSV for a preview and reports what the preview says, line by line. */
-  async uploadPreview(page, { organisation, csv, name }) {
+  /** Reports: downloads the organisation's CSV as a person would (the button, the browser's download). */
+  async download(page, { organisation, name }) {
+    await open(page, `organisations/${organisation}/reports`);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.click('#download')]);
+    const csv = fs.readFileSync(await download.path(), 'utf8');
+    if (name) {
+      await shot(page, name);
+      await auditBoth(page, name);
+    }
+    return { csv, filename: download.suggestedFilename() };
+  },
+
+  /**
+   * Bulk upload: sends a CSV for a preview and reports what the preview says, row by row; with
+   * {apply: true} and an applicable preview, then applies it and reports the outcome.
+   */
+  async uploadPreview(page, { organisation, csv, name, apply }) {
     await open(page, `organisations/${organisation}/reports`);
     await page.setInputFiles('#f-file', { name: 'upload.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     await page.click('#upload button[type=submit]');
-    await until(page, () => document.querySelector('#upload-preview table, .error-summary'));
+    await until(page, () => document.querySelector('#upload-preview h2, .error-summary'));
     const result = { preview: await text(page, '#upload-preview'), applicable: Boolean(await page.$('#apply-upload')),
-      problem: (await page.$('.error-summary')) ? await text(page, '.error-summary') : null };
+      problem: (await page.$('.error-summary')) ? await text(page, '.error-summary') : null,
+      rows: await page.$$eval('#upload-preview tbody tr', rows => rows.map(row =>
+        [...row.children].map(cell => cell.textContent.replace(/\s+/g, ' ').trim()))) };
     if (name) {
       await shot(page, name);
       await audit(page, name);
     }
+    if (apply && result.applicable) {
+      await page.click('#apply-upload');
+      await until(page, () => document.querySelector('#upload-preview .notification, .error-summary'));
+      result.outcome = await text(page, (await page.$('.error-summary')) ? '.error-summary' : '#upload-preview .notification');
+    }
     return result;
+  },
+
+  /** A person asks for a right on their own page's form; {problem...} when the API refused, else their page. */
+  async ask(page, { organisation, clientId, right, context, validTo, reason, name }) {
+    await open(page, 'ask');
+    if (name) await auditBoth(page, name);
+    if (organisation) await page.selectOption('#f-organisationKey', organisation);
+    await page.fill('#f-clientId', clientId || '');
+    await page.fill('#f-right', right || '');
+    if (context) await page.fill('#f-context', context);
+    if (validTo) await page.fill('#f-validTo', validTo);
+    if (reason) await page.fill('#f-reason', reason);
+    await page.click('#ask button[type=submit]');
+    const result = await submitted(page, name, () => location.search.includes('requested='));
+    if (!result.problem) result.requests = await rows(page, '#requests');
+    return result;
+  },
+
+  /** On one's own page: withdraws the undecided request whose row names the right. */
+  async withdraw(page, { right, name }) {
+    await open(page, '');
+    const id = await page.$$eval('[data-withdraw]', (buttons, text) =>
+      (buttons.find(b => b.closest('tr').textContent.includes(text)) || {}).dataset?.withdraw, right);
+    if (!id) return { problem: 'no request for ' + right + ' to withdraw' };
+    await page.click(`[data-withdraw="${id}"]`);
+    await until(page, () => location.search.includes('withdrawn='));
+    await settled(page);
+    if (name) await shot(page, name);
+    return { id, url: new URL(page.url()).search, notice: await text(page, 'main .notification'), requests: await rows(page, '#requests') };
+  },
+
+  /** The application owner's sign-in chart: what the SVG draws (axis, one marker per point) and the table beside it. */
+  async chart(page, { client, name }) {
+    await open(page, `applications/${encodeURIComponent(client)}`);
+    await page.waitForSelector('#sign-ins svg.chart, #sign-ins .section-body > p.body');
+    const drawn = await page.evaluate(() => {
+      const svg = document.querySelector('#sign-ins svg.chart');
+      if (!svg) return null;
+      const number = (selector, attribute) => Number(svg.querySelector(selector).getAttribute(attribute));
+      return {
+        zeroY: number('.axis-zero', 'y1'), maxY: number('.axis-max', 'y1'),
+        max: Number(svg.querySelector('.axis-max-label').textContent),
+        points: [...svg.querySelectorAll('.chart-point')].map(point => ({ organisation: point.dataset.organisation,
+          day: point.dataset.day, cy: Number(point.getAttribute('cy')), title: point.textContent })),
+        legend: [...document.querySelectorAll('#sign-ins .legend-item')].map(item => item.textContent),
+      };
+    });
+    const table = await page.$$eval('#sign-ins table', tables => tables.map(t => ({
+      head: [...t.querySelectorAll('thead th')].map(th => th.textContent.trim()),
+      rows: [...t.querySelectorAll('tbody tr')].map(row => [...row.children].map(cell => cell.textContent.trim())) })));
+    if (name) {
+      await shot(page, name);
+      await auditBoth(page, name);
+    }
+    return { drawn, table: table[0] || null };
   },
 
   /** A head administrator appoints a local administrator of the organisation. */

@@ -68,6 +68,7 @@ const ifMatch = etag => (etag ? { 'if-match': etag } : {});
 export const api = {
   me: () => send('/me'),
   requestRight: body => send('/me/requests', { method: 'POST', body }),
+  withdraw: request => send(`/me/requests/${e(request.id)}/withdraw`, { method: 'POST', headers: ifMatch(request.etag) }),
   organisations: () => send('/organisations?limit=200'),
   organisation: key => send(`/organisations/${e(key)}`),
   registerOrganisation: body => send('/organisations', { method: 'POST', body }),

@@ -50,9 +50,12 @@ async function show() {
     return refusal();
   }
   main.setAttribute('aria-busy', 'true');
+  const started = performance.now();
   try {
     const page = await found.route.screen({ params: found.params, me, navigate, query: new URLSearchParams(location.search) });
     render(page.title, page.content);
+    // how long the screen took, from its route to drawn (its API calls included): read by the browser tests
+    performance.mark('toegang-screen', { detail: { route: found.route.path, ms: Math.round(performance.now() - started) } });
   } catch (error) {
     if (error instanceof Problem && error.refused) {
       refusal(found.route.refusal);

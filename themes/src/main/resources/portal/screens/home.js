@@ -1,15 +1,16 @@
 // My page: the organisations I may see or administer, my rights and requests, and who the
 // administrators of my organisations are (to ask them for a right). All from GET /me and
-// GET /organisations.
+// GET /organisations; a link to ask for a right, and a button to withdraw an undecided request.
 import { t } from '../i18n.js';
-import { api, items } from '../api.js';
+import { api, items, Problem } from '../api.js';
 import { claims } from '../oidc.js';
-import { h, table, link } from '../ui.js';
-import { section, orgPath, orgName, rightLabel, validity, status, personName } from './common.js';
+import { h, table, link, notice } from '../ui.js';
+import { base, section, orgPath, orgName, rightLabel, validity, status, personName } from './common.js';
 
-export async function render({ me }) {
+export async function render({ me, query, navigate }) {
   const who = claims();
-  const mine = me || {};
+  // read again: what the person asked for or withdrew a moment ago shows at once
+  const mine = (await api.me().catch(() => me)) || {};
   const names = new Map((mine.organisations || []).map(org => [org.key, orgName(org)]));
   const organisation = key => names.get(key) || key;
   const administrators = Object.entries(mine.administrators || {})
@@ -17,6 +18,8 @@ export async function render({ me }) {
   return {
     title: t('home.title', { name: (mine.person && mine.person.givenName) || (who && (who.given_name || who.preferred_username)) || '' }),
     content: [
+      query && query.get('requested') ? notice(t('ask.done')) : null,
+      query && query.get('withdrawn') ? notice(t('ask.withdrawn')) : null,
       section(t('home.organisations'), api.organisations, answer => {
         const organisations = items(answer);
         return organisations.length
@@ -30,13 +33,33 @@ export async function render({ me }) {
           (mine.rights || []).map(g => [rightLabel(g), g.clientId, organisation(g.organisationKey), validity(g), status(g.countsNow === false && g.status === 'active' ? 'ended' : g.status)]),
           { empty: t('home.noRights') })),
       h('section', { class: 'section', id: 'requests' }, h('h2', { class: 'heading-m' }, t('home.requests')),
-        table(t('home.requests'), [t('grant.right'), t('grant.organisation'), t('grant.status'), t('request.decisionReason')],
-          (mine.requests || []).map(r => [rightLabel(r), organisation(r.organisationKey), status(r.status), r.decisionReason || '']),
+        table(t('home.requests'), [t('grant.right'), t('grant.application'), t('grant.organisation'), t('grant.status'), t('request.decisionReason'), t('ask.actions')],
+          (mine.requests || []).map(r => [rightLabel(r), r.clientId, organisation(r.organisationKey), status(r.status), r.decisionReason || '',
+            r.status === 'requested' ? withdrawButton(r, navigate) : '']),
           { empty: t('home.noRequests') })),
       h('section', { class: 'section', id: 'administrators' }, h('h2', { class: 'heading-m' }, t('home.administrators')),
         table(t('home.administrators'), [t('person.name'), t('grant.organisation'), t('person.email')],
           administrators.map(a => [personName(a), organisation(a.organisationKey), a.email ? link('mailto:' + a.email, a.email) : '']),
-          { empty: t('home.noAdministrators') })),
+          { empty: t('home.noAdministrators') }),
+        h('p', { class: 'body' }, t('home.askAdministrators')),
+        h('p', {}, link(base + 'ask', t('ask.start'), { 'data-link': '', class: 'button', id: 'ask-link' }))),
     ],
   };
+}
+
+/** Withdraws one's own undecided request (its ETag sent as If-Match); the page then reads /me again. */
+function withdrawButton(request, navigate) {
+  const button = h('button', { type: 'button', class: 'button button-secondary button-small', 'data-withdraw': request.id,
+    'aria-label': t('ask.withdrawLabel', { right: rightLabel(request) }) }, t('ask.withdraw'));
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      await api.withdraw(request);
+      await navigate(base + '?withdrawn=1');
+    } catch (error) {
+      button.disabled = false;
+      button.after(h('p', { class: 'error-text', role: 'alert' }, error instanceof Problem ? (error.detail || error.title) : String(error)));
+    }
+  });
+  return button;
 }

@@ -46,7 +46,10 @@ function s(tag, attributes = {}, text) {
   return element;
 }
 
-/** Lines of one colour and dash pattern per organisation (up to six), plus the same data as a table. */
+/**
+ * Lines of one colour and dash pattern per organisation (up to six), a marker per day, plus the same
+ * data as a table (what a screen reader reads, and what a person without the chart compares).
+ */
 export function chart(points) {
   const days = [...new Set(points.map(p => p.day || p.date))].sort();
   const organisations = [...new Set(points.map(p => p.organisation || p.organisationKey))];
@@ -61,8 +64,9 @@ export function chart(points) {
   const dashes = ['', '6 3', '2 3', '8 3 2 3', '1 2', '10 4'];
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img', 'aria-labelledby': 'chart-title' });
   svg.append(s('title', { id: 'chart-title' }, t('owner.chartTitle')));
-  svg.append(s('line', { x1: left, y1: y(0), x2: width - 10, y2: y(0), stroke: '#505a5f' }));
-  svg.append(s('text', { x: 4, y: y(max) + 4, 'font-size': 12, fill: '#0b0c0c' }, String(max)));
+  svg.append(s('line', { x1: left, y1: y(0), x2: width - 10, y2: y(0), stroke: '#505a5f', class: 'axis-zero' }));
+  svg.append(s('line', { x1: left - 4, y1: y(max), x2: left, y2: y(max), stroke: '#505a5f', class: 'axis-max' }));
+  svg.append(s('text', { x: 4, y: y(max) + 4, 'font-size': 12, fill: '#0b0c0c', class: 'axis-max-label' }, String(max)));
   svg.append(s('text', { x: 4, y: y(0) + 4, 'font-size': 12, fill: '#0b0c0c' }, '0'));
   svg.append(s('text', { x: left, y: height - 8, 'font-size': 12, fill: '#0b0c0c' }, date(days[0])));
   svg.append(s('text', { x: width - 10, y: height - 8, 'font-size': 12, fill: '#0b0c0c', 'text-anchor': 'end' }, date(days[days.length - 1])));
@@ -71,6 +75,14 @@ export function chart(points) {
     const line = s('path', { d: path, fill: 'none', stroke: colours[i], 'stroke-width': 2 });
     if (dashes[i]) line.setAttribute('stroke-dasharray', dashes[i]);
     svg.append(line);
+    // a marker on every day, so a single day (or a lone value) shows too; its title reads out the number
+    days.forEach((day, index) => {
+      const value = count(org, day);
+      const point = s('circle', { cx: x(index).toFixed(1), cy: y(value).toFixed(1), r: 4, fill: colours[i],
+        class: 'chart-point', 'data-organisation': org, 'data-day': day });
+      point.append(s('title', {}, `${org}, ${date(day)}: ${value}`));
+      svg.append(point);
+    });
   });
   const legend = h('ul', { class: 'legend-list' }, organisations.slice(0, 6).map((org, i) => h('li', { class: `legend-item legend-${i}` }, org)));
   return [h('figure', { class: 'figure' }, svg, legend),

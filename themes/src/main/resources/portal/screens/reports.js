@@ -2,7 +2,7 @@
 // (a preview of every change and refusal first, then all or nothing), and the audit trail.
 import { t, date } from '../i18n.js';
 import { api, items, Problem } from '../api.js';
-import { h, field, button, table, showProblem, notice, link } from '../ui.js';
+import { h, field, button, table, showProblem, notice, link, tag } from '../ui.js';
 import { orgNav, orgName, orgPath } from './common.js';
 import { change } from './person.js';
 
@@ -44,11 +44,24 @@ export async function render({ params }) {
       });
       const changes = answer.changes || [];
       const refusals = answer.refusals || [];
+      // the person of each line, from the file itself: the preview names people, not only ids
+      const lines = csvRecords(csv);
+      const header = lines[0] || [];
+      const who = line => {
+        const record = lines[line - 1] || [];
+        const cell = column => record[header.indexOf(column)] || '';
+        return [cell('givenName'), cell('familyName')].filter(Boolean).join(' ') || cell('userName') || cell('personId');
+      };
+      const shown = changes.filter(c => c.kind !== 'unchanged');
+      const unchanged = changes.length - shown.length;
       preview.replaceChildren(h('h2', { class: 'heading-m' }, t('upload.previewTitle')),
-        table(t('upload.previewTitle'), [t('upload.line'), t('upload.change'), t('upload.outcome')], [
-          ...changes.map(c => [String(c.line), `${t('upload.kind.' + c.kind)}: ${c.right || ''} ${c.clientId ? '(' + c.clientId + ')' : ''} ${c.personId || ''}`, t('upload.ok')]),
-          ...refusals.map(r => [String(r.line), r.field || '', h('span', { class: 'error-text' }, r.reason)])]
-          .sort((a, b) => Number(a[0]) - Number(b[0]))),
+        table(t('upload.previewTitle'), [t('upload.line'), t('person.name'), t('upload.change'), t('upload.outcome')], [
+          ...shown.map(c => [String(c.line), who(c.line), `${t('upload.kind.' + c.kind)}: ${c.right || ''}${c.clientId ? ' (' + c.clientId + ')' : ''}`,
+            tag(t('upload.ok'), 'tag-green')]),
+          ...refusals.map(r => [String(r.line), r.line > 1 ? who(r.line) : '', r.field || '',
+            h('span', { class: 'error-text' }, `${t('upload.refused')}: ${r.reason}`)])]
+          .sort((a, b) => Number(a[0]) - Number(b[0])), { empty: t('upload.nothing') }),
+        unchanged ? h('p', { class: 'body', id: 'upload-unchanged' }, t('upload.unchanged', { count: unchanged })) : null,
         answer.applicable && !refusals.length ? apply : h('p', { class: 'error-text', id: 'upload-refused' }, t('upload.fixFirst', { count: refusals.length })));
     } catch (error) {
       if (error instanceof Problem && !error.refused) showProblem(form, error); else throw error;
@@ -68,4 +81,32 @@ export async function audit({ params, query }) {
       items(answer).map(a => [date(a.at), a.actorPersonId || a.actorClientId || '', a.role || '', a.action, a.target || '', change(a)])),
     answer.next ? h('p', {}, link(`${orgPath(key)}/audit?cursor=${encodeURIComponent(answer.next)}`, t('people.next'), { 'data-link': '', rel: 'next' })) : null],
   };
+}
+
+/** The records of a CSV text (RFC 4180: quoted cells, doubled quotes, CRLF or LF), header first. */
+export function csvRecords(text) {
+  const records = [];
+  let record = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
+      record.push(cell); cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      record.push(cell); cell = '';
+      // the server skips empty lines, and counts lines as records: so do we
+      if (record.length > 1 || record[0] !== '') records.push(record);
+      record = [];
+    } else {
+      cell += c;
+    }
+  }
+  if (cell !== '' || record.length) { record.push(cell); records.push(record); }
+  return records;
 }

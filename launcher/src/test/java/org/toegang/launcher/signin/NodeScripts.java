@@ -26,9 +26,13 @@ final class NodeScripts {
     }
 
     static JsonNode run(String script, Map<String, ?> arguments) {
+        return run(script, arguments, 300);
+    }
+
+    static JsonNode run(String script, Map<String, ?> arguments, int timeoutSeconds) {
         install();
         try {
-            String output = exec(List.of("node", script, JSON.writeValueAsString(arguments)), 300);
+            String output = exec(List.of("node", script, JSON.writeValueAsString(arguments)), timeoutSeconds);
             String last = output.strip().lines().reduce((first, second) -> second).orElse("");
             return JSON.readTree(last);
         } catch (IOException e) {

@@ -27,7 +27,8 @@ final class PortalRun {
         all.put("username", username);
         all.put("password", password);
         all.put("screenshots", PortalBrowserIT.SCREENSHOTS.toString());
-        JsonNode seen = NodeScripts.run("portal.mjs", all);
+        // a run that waits longer for its screens (the scale benchmark) gets a whole hour
+        JsonNode seen = NodeScripts.run("portal.mjs", all, all.containsKey("timeout") ? 3600 : 300);
         System.out.println("[portal] " + scenario + " as " + username + ": " + seen);
         assertThat(seen.path("error").isMissingNode()).as(seen.path("error").asText()).isTrue();
         assertThat(seen.path("pageErrors").isMissingNode()).as(seen.path("pageErrors").toString()).isTrue();
