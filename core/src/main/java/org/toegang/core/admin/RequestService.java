@@ -33,6 +33,21 @@ public final class RequestService {
                 .toList();
     }
 
+    /**
+     * One request (a grant that is or was a request: requested, rejected, withdrawn, or decided), for
+     * whoever may see it: its person, whoever may decide it or grant it, its application's owner.
+     */
+    public StoredGrant get(AdminContext context, String grantId) {
+        StoredGrant found = stores.administration().grant(grantId)
+                .filter(g -> g.grant().status() == GrantStatus.REQUESTED || g.grant().status() == GrantStatus.REJECTED
+                        || g.grant().status() == GrantStatus.WITHDRAWN || g.grant().decidedBy().isPresent())
+                .orElseThrow(() -> new NotFoundException("request " + grantId));
+        boolean visible = rightOf(found).map(right -> context.policy().maySeeRequest(found.grant(), right))
+                .orElseGet(() -> context.policy().maySeeGrant(found.grant()));
+        require(visible, "see this request");
+        return found;
+    }
+
     /** The caller asks for a right for themselves, on behalf of an organisation they work for. */
     public StoredGrant request(AdminContext context, String organisationKey, GrantService.GrantDraft draft) {
         String self = context.policy().requirePerson();

@@ -168,14 +168,14 @@ public final class AdministrationBenchmark {
         PeopleService people = administration.people();
         for (int i = 0; i < 10; i++) {
             people.search(bart, ORG, new PeopleService.PeopleQuery(Optional.of("member" + i + " "), Optional.empty(),
-                    Optional.empty()));
+                    Optional.empty()), Optional.empty(), Optional.empty());
         }
         List<Long> micros = new ArrayList<>();
         int found = 0;
         for (int i = 0; i < QUERIES; i++) {
             long start = System.nanoTime();
             found += people.search(bart, ORG, new PeopleService.PeopleQuery(Optional.of("Member" + (i * 97 % MEMBERS)
-                    + " Bench"), Optional.empty(), Optional.empty())).size();
+                    + " Bench"), Optional.empty(), Optional.empty()), Optional.empty(), Optional.empty()).items().size();
             micros.add((System.nanoTime() - start) / 1000);
         }
         Collections.sort(micros);
