@@ -1,12 +1,17 @@
 package org.toegang.core.admin;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.toegang.core.directory.Versioned;
+import org.toegang.core.model.Grant;
+import org.toegang.core.model.WorkRelation;
+import org.toegang.core.model.WorkRelationRequest;
 
 /**
  * The names a list shows next to its ids (a person's full name, an organisation's name, an
@@ -36,6 +41,33 @@ public final class DisplayNames {
                     .forEach(application -> applications.put(application.clientId(), application.name()));
         }
         return new Names(people, organisations, applications);
+    }
+
+    /** The names a page of grants shows: its people, organisations and applications. */
+    public Names ofGrants(Collection<Grant> grants) {
+        return of(grants.stream().map(Grant::personId).toList(), grants.stream().map(Grant::organisationKey).toList(),
+                grants.stream().map(Grant::clientId).toList());
+    }
+
+    /** The names a page of work relations shows. */
+    public Names ofWorkRelations(Collection<WorkRelation> relations) {
+        return of(relations.stream().map(WorkRelation::personId).toList(),
+                relations.stream().map(WorkRelation::organisationKey).toList(), List.of());
+    }
+
+    /** The names a page of work-relation requests shows: the requester, the decider, the organisation. */
+    public Names ofRequests(Collection<WorkRelationRequest> requests) {
+        List<String> people = new ArrayList<>();
+        requests.forEach(request -> {
+            people.add(request.personId());
+            request.decidedBy().ifPresent(people::add);
+        });
+        return of(people, requests.stream().map(WorkRelationRequest::organisationKey).toList(), List.of());
+    }
+
+    /** The names of people. */
+    public Names ofPeople(Collection<String> personIds) {
+        return of(personIds, List.of(), List.of());
     }
 
     /** Names by id; each lookup is empty for an id without a name. Immutable. */

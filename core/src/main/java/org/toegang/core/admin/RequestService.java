@@ -61,7 +61,7 @@ public final class RequestService {
         return stored;
     }
 
-    /** Approves (the grant becomes active) or rejects a request, with a reason. */
+    /** Approves (the grant becomes active) or rejects a request, with a reason; {@code ifMatch} is required (428). */
     public StoredGrant decide(AdminContext context, String grantId, Optional<String> ifMatch, boolean approve,
                               String reason) {
         StoredGrant request = stores.administration().grant(grantId)
@@ -73,6 +73,7 @@ public final class RequestService {
             throw RefusedException.conflict("status", "the request was already decided: it is "
                     + request.grant().status().code());
         }
+        RefusedException.requireRevision(ifMatch);
         StoredGrant decided = stores.administration().changeGrantStatus(request, ifMatch,
                 approve ? GrantStatus.ACTIVE : GrantStatus.REJECTED, context.caller().personId(), Optional.of(why));
         audit.record(context, request.grant().organisationKey(), request.grant().clientId(),
@@ -81,13 +82,14 @@ public final class RequestService {
         return decided;
     }
 
-    /** The requester takes an undecided request back. */
+    /** The requester takes an undecided request back; {@code ifMatch} is required (428). */
     public StoredGrant withdraw(AdminContext context, String grantId, Optional<String> ifMatch) {
         StoredGrant request = stores.administration().grant(grantId)
                 .filter(found -> context.policy().isSelf(found.grant().personId())
                         || found.grant().grantedBy().map(context.policy()::isSelf).orElse(false))
                 .orElse(null);
         require(request != null && context.policy().mayWithdraw(request.grant()), "withdraw this request");
+        RefusedException.requireRevision(ifMatch);
         StoredGrant withdrawn = stores.administration().changeGrantStatus(request, ifMatch, GrantStatus.WITHDRAWN,
                 Optional.empty(), Optional.empty());
         audit.record(context, request.grant().organisationKey(), request.grant().clientId(), "request.withdraw",

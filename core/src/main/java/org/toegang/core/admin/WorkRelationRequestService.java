@@ -80,6 +80,15 @@ public final class WorkRelationRequestService {
         return context.policy().personId().map(requests::ofPerson).orElse(List.of());
     }
 
+    /** One of the caller's own requests; another person's is refused here (administrators read it under its organisation). */
+    public Versioned<WorkRelationRequest> own(AdminContext context, String id) {
+        context.policy().requirePerson();
+        Versioned<WorkRelationRequest> found = requests.request(id)
+                .orElseThrow(() -> new NotFoundException("work-relation request " + id));
+        require(context.policy().isSelf(found.value().personId()), "see another person's request here");
+        return found;
+    }
+
     /**
      * One request, for whoever may see it; {@code organisationKey}, when given, must be the request's
      * (a request of another organisation is not found there).
@@ -93,7 +102,7 @@ public final class WorkRelationRequestService {
                 .orElseThrow(() -> new NotFoundException("work-relation request " + id));
     }
 
-    /** Approves (the work relation is created) or rejects a request of the organisation, with a reason. */
+    /** Approves (the work relation is created) or rejects a request of the organisation, with a reason; {@code ifMatch} is required (428). */
     public Versioned<WorkRelationRequest> decide(AdminContext context, String organisationKey, String id,
                                                  Optional<String> ifMatch, boolean approve, String reason) {
         Versioned<WorkRelationRequest> current = get(context, Optional.of(organisationKey), id);
@@ -103,6 +112,7 @@ public final class WorkRelationRequestService {
             throw RefusedException.conflict("status", "the request was already decided: it is "
                     + current.value().status().code());
         }
+        RefusedException.requireRevision(ifMatch);
         Versioned<WorkRelationRequest> decided = requests.changeStatus(current.value(), ifMatch,
                 approve ? RequestStatus.APPROVED : RequestStatus.REJECTED, context.caller().personId(), Optional.of(why));
         if (approve) {
@@ -113,11 +123,12 @@ public final class WorkRelationRequestService {
         return decided;
     }
 
-    /** The requester takes an undecided request back. */
+    /** The requester takes an undecided request back; {@code ifMatch} is required (428). */
     public Versioned<WorkRelationRequest> withdraw(AdminContext context, String id, Optional<String> ifMatch) {
         Versioned<WorkRelationRequest> current = requests.request(id)
                 .filter(found -> context.policy().isSelf(found.value().personId())).orElse(null);
         require(current != null && context.policy().mayWithdraw(current.value()), "withdraw this request");
+        RefusedException.requireRevision(ifMatch);
         Versioned<WorkRelationRequest> withdrawn = requests.changeStatus(current.value(), ifMatch,
                 RequestStatus.WITHDRAWN, Optional.empty(), Optional.empty());
         audit.record(context, current.value().organisationKey(), null, "workRelationRequest.withdraw",
