@@ -111,7 +111,7 @@ public final class MeResource {
             Bodies.WorkRelationRequestInput input = Json.read(body, Bodies.WorkRelationRequestInput.class);
             Versioned<WorkRelationRequest> stored = administration.workRelationRequests().request(context,
                     Inputs.text("organisationKey", input.organisationKey()),
-                    WorkRelationType.fromCode(Inputs.text("type", input.type())),
+                    type(Inputs.text("type", input.type())),
                     Inputs.validity("", input.validFrom(), input.validTo(), context.now()),
                     Inputs.optionalText("reason", input.reason()));
             return Etags.created(represent(stored), stored.revision());
@@ -138,6 +138,15 @@ public final class MeResource {
                     requestId, Etags.optional(ifMatch));
             return Etags.ok(represent(withdrawn), withdrawn.revision());
         });
+    }
+
+    /** The work-relation type, refused naming the body's field {@code type}. */
+    private static WorkRelationType type(String code) {
+        try {
+            return WorkRelationType.fromCode(code);
+        } catch (org.toegang.core.ValidationException e) {
+            throw org.toegang.core.admin.RefusedException.invalid("type", e.getMessage());
+        }
     }
 
     private Representations.WorkRelationRequestRep represent(Versioned<WorkRelationRequest> request) {
