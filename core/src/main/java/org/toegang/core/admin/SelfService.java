@@ -60,12 +60,17 @@ public final class SelfService {
         keys.addAll(roles.localAdministratorOf().keySet());
         keys.addAll(roles.worksFor());
         List<Application> applications = stores.registry().applications().stream().map(Versioned::value).toList();
-        List<String> clientIds = applications.stream().map(Application::clientId).toList();
-        Map<String, String> names = new java.util.HashMap<>();
-        stores.repository().organisations(keys).forEach(organisation -> names.put(organisation.key(), organisation.name()));
-        List<OrganisationPermissions> organisations = keys.stream().map(key -> new OrganisationPermissions(key,
-                names.getOrDefault(key, key), policy.rolesIn(key), policy.organisationActions(key, clientIds),
-                policy.grantable(key, clientIds))).toList();
+        Map<String, Organisation> found = new java.util.HashMap<>();
+        stores.repository().organisations(keys).forEach(organisation -> found.put(organisation.key(), organisation));
+        // the policy decides among the applications open to the organisation's target group (the rules refuse the others)
+        List<OrganisationPermissions> organisations = keys.stream().map(key -> {
+            Organisation organisation = found.get(key);
+            List<String> open = applications.stream()
+                    .filter(application -> organisation != null && application.openTo().contains(organisation.targetGroup()))
+                    .map(Application::clientId).toList();
+            return new OrganisationPermissions(key, organisation == null ? key : organisation.name(), policy.rolesIn(key),
+                    policy.organisationActions(key, open), policy.grantable(key, open));
+        }).toList();
         List<ApplicationPermissions> owned = applications.stream()
                 .filter(application -> policy.maySeeApplication(application.clientId()))
                 .sorted(java.util.Comparator.comparing(Application::clientId))
