@@ -57,7 +57,9 @@ import org.toegang.launcher.ToegangStack;
  * Run (after {@code mvn -B -o verify -pl launcher -am -DskipTests}, which builds the providers):
  * {@code java -Xmx3g -cp launcher/target/test-classes:launcher/target/classes:<launcher test classpath>
  * org.toegang.launcher.bench.AdministrationBenchmark}. Sizes: system properties
- * {@code toegang.bench.members}, {@code .others}, {@code .queries}, {@code .grants}.
+ * {@code toegang.bench.members}, {@code .others}, {@code .queries}, {@code .grants}; {@code .loadSeconds}
+ * (600: loading stops there, and the figures say how many people it loaded) and {@code .startMinutes}
+ * (30: how long Keycloak may take to start on a loaded machine).
  */
 public final class AdministrationBenchmark {
     private static final int MEMBERS = Integer.getInteger("toegang.bench.members", 10_000);
@@ -79,7 +81,7 @@ public final class AdministrationBenchmark {
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("toegang-admin-bench");
         StackSettings settings = StackSettings.builder().dataDirectory(work).host(HOST).httpPort(freePort())
-                .managementPort(freePort()).ldapPort(freePort()).fresh(true).startTimeout(Duration.ofMinutes(10)).build();
+                .managementPort(freePort()).ldapPort(freePort()).fresh(true).startTimeout(Duration.ofMinutes(Long.getLong("toegang.bench.startMinutes", 30))).build();
         System.out.printf("Toegang administration API benchmark: %d people of %s with 3 grants each, %d other people;"
                         + " %d cores, this JVM (directory) max heap %d MiB%n", MEMBERS, ORG, OTHERS,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
