@@ -19,6 +19,8 @@ public final class Administration {
     private final SelfService self;
     private final org.toegang.core.directory.IdempotencyStore idempotency;
     private final Oversight oversight;
+    private final WorkRelationRequestService workRelationRequests;
+    private final DisplayNames names;
 
     public Administration(AdminStores stores, AuditTrail trail) {
         Audit audit = new Audit(trail);
@@ -33,6 +35,8 @@ public final class Administration {
         this.delegations = new DelegationService(stores, audit);
         this.self = new SelfService(stores);
         this.idempotency = stores.idempotency();
+        this.workRelationRequests = new WorkRelationRequestService(stores, people, audit);
+        this.names = new DisplayNames(stores);
     }
 
     /** The context of one request made by {@code caller} at {@code now}. */
@@ -66,6 +70,16 @@ public final class Administration {
 
     public SelfService self() {
         return self;
+    }
+
+    /** A person's requests to work for an organisation, and their decision. */
+    public WorkRelationRequestService workRelationRequests() {
+        return workRelationRequests;
+    }
+
+    /** Names of people, organisations and applications, for lists. */
+    public DisplayNames names() {
+        return names;
     }
 
     /** Reports, audit trail, comparison and copy, default rights, bulk upload, sign-in statistics. */

@@ -1,5 +1,8 @@
 package org.toegang.core.admin;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -7,7 +10,9 @@ import org.toegang.core.model.ApprovalBy;
 import org.toegang.core.model.DelegationRole;
 import org.toegang.core.model.Grant;
 import org.toegang.core.model.GrantStatus;
+import org.toegang.core.model.RequestStatus;
 import org.toegang.core.model.Right;
+import org.toegang.core.model.WorkRelationRequest;
 
 /**
  * Who may do what in delegated administration: every permission rule of the administration API,
@@ -26,7 +31,8 @@ import org.toegang.core.model.Right;
  *       or the application's own service account): defines the application's rights and sees every
  *       grant of it in every organisation, nothing else of those organisations.</li>
  *   <li><b>Person</b>: their own data; requests rights on behalf of organisations they work for
- *       or represent; withdraws their own requests.</li>
+ *       or represent; asks to work for an organisation (a work-relation request, decided by that
+ *       organisation's head and local administrators); withdraws their own requests.</li>
  * </ul>
  * Nobody decides a request they made or that concerns themselves. Immutable and thread-safe.
  */
@@ -116,6 +122,101 @@ public final class AdministrationPolicy {
         }
         return right.approvalBy() == ApprovalBy.OWNER ? ownsApplication(request.clientId())
                 : roles.headAdministratorOf().contains(request.organisationKey());
+    }
+
+    /** Asking to work for an organisation: every signed-in person, for themselves only. */
+    public boolean mayRequestWorkRelation(String personId) {
+        return isSelf(personId);
+    }
+
+    /** Seeing a work-relation request: the person it concerns, and whoever manages the organisation's people. */
+    public boolean maySeeWorkRelationRequest(WorkRelationRequest request) {
+        return isSelf(request.personId()) || mayManagePeopleOf(request.organisationKey());
+    }
+
+    /**
+     * Deciding a work-relation request: the organisation's head and local administrators (they create
+     * work relations anyway), never for a request that concerns oneself.
+     */
+    public boolean mayDecide(WorkRelationRequest request) {
+        return !isSelf(request.personId()) && mayDecideWorkRelationRequestsOf(request.organisationKey());
+    }
+
+    /** Deciding the organisation's work-relation requests (except one's own): whoever manages its people. */
+    public boolean mayDecideWorkRelationRequestsOf(String organisationKey) {
+        return mayManagePeopleOf(organisationKey);
+    }
+
+    /** Withdrawing a work-relation request: only its person, while it is undecided. */
+    public boolean mayWithdraw(WorkRelationRequest request) {
+        return request.status() == RequestStatus.REQUESTED && isSelf(request.personId());
+    }
+
+    /** Seeing one grant request: whoever may see the grant, and whoever may decide it. */
+    public boolean maySeeRequest(Grant request, Right right) {
+        return maySeeGrant(request) || mayDecide(request, right);
+    }
+
+    // --- what the caller may do, as GET /me/permissions tells the portal: derived from the rules above only
+
+    /** The caller's roles in the organisation: legalRepresentative, headAdministrator, localAdministrator, employee. */
+    public List<String> rolesIn(String organisationKey) {
+        List<String> names = new ArrayList<>();
+        add(names, roles.legalRepresentativeOf().contains(organisationKey), "legalRepresentative");
+        add(names, roles.headAdministratorOf().contains(organisationKey), "headAdministrator");
+        add(names, roles.localAdministratorOf().containsKey(organisationKey), "localAdministrator");
+        add(names, roles.worksFor().contains(organisationKey), "employee");
+        return names;
+    }
+
+    /**
+     * What the caller may do for the organisation: see, managePeople (people, work relations,
+     * reports, audit trail, default rights, bulk upload), decideWorkRelationRequests, grant (for at
+     * least one of {@code clientIds}), appointHeadAdministrator, appointLocalAdministrator,
+     * appointApplicationAdministrator, requestRight.
+     */
+    public List<String> organisationActions(String organisationKey, Collection<String> clientIds) {
+        List<String> names = new ArrayList<>();
+        add(names, maySeeOrganisation(organisationKey), "see");
+        add(names, mayManagePeopleOf(organisationKey), "managePeople");
+        add(names, mayDecideWorkRelationRequestsOf(organisationKey), "decideWorkRelationRequests");
+        add(names, !grantable(organisationKey, clientIds).isEmpty(), "grant");
+        add(names, mayAppoint(organisationKey, DelegationRole.HEAD_ADMINISTRATOR), "appointHeadAdministrator");
+        add(names, mayAppoint(organisationKey, DelegationRole.LOCAL_ADMINISTRATOR), "appointLocalAdministrator");
+        add(names, mayAppoint(organisationKey, DelegationRole.APPLICATION_ADMINISTRATOR), "appointApplicationAdministrator");
+        add(names, personId().map(self -> mayRequestFor(self, organisationKey)).orElse(false), "requestRight");
+        return names;
+    }
+
+    /** The applications among {@code clientIds} whose rights the caller may grant for the organisation. */
+    public List<String> grantable(String organisationKey, Collection<String> clientIds) {
+        return clientIds.stream().filter(clientId -> mayGrant(organisationKey, clientId)).sorted().toList();
+    }
+
+    /** What the caller may do for the application: defineRights, seeGrants, seeReports, seeAudit, seeSignIns, decideRequests (the owner); see. */
+    public List<String> applicationActions(String clientId) {
+        List<String> names = new ArrayList<>();
+        add(names, maySeeApplication(clientId), "see");
+        if (ownsApplication(clientId)) {
+            names.addAll(List.of("defineRights", "seeGrants", "seeReports", "seeAudit", "seeSignIns", "decideRequests"));
+        }
+        return names;
+    }
+
+    /** What the caller may do beyond organisations and applications: register (central administrator), requestWorkRelation. */
+    public List<String> generalActions() {
+        List<String> names = new ArrayList<>();
+        add(names, mayRegister(), "registerOrganisations");
+        add(names, mayRegister(), "registerApplications");
+        add(names, mayRegister(), "setLegalRepresentatives");
+        add(names, personId().map(this::mayRequestWorkRelation).orElse(false), "requestWorkRelation");
+        return names;
+    }
+
+    private static void add(List<String> names, boolean allowed, String name) {
+        if (allowed) {
+            names.add(name);
+        }
     }
 
     /** Whether the caller is this person. */

@@ -52,6 +52,7 @@ public final class DelegationService {
                 .orElse(null);
         require(current != null && context.policy().mayAppoint(organisationKey, current.value().role()),
                 "remove this administrator");
+        RefusedException.requireRevision(ifMatch);
         stores.administration().removeDelegation(current.value(), ifMatch);
         audit.record(context, organisationKey, null, "delegation.delete", "delegation/" + id,
                 Audit.of(current.value()), Map.of());

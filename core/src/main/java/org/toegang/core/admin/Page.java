@@ -41,6 +41,39 @@ public record Page<T>(List<T> items, Optional<String> next) {
         return new Page<>(items, next);
     }
 
+    /**
+     * The limit asked for, checked.
+     *
+     * @throws RefusedException naming {@code limit} when it is outside 1 to {@value #MAX_LIMIT}
+     */
+    public static int limit(Optional<Integer> limit) {
+        int size = limit.orElse(DEFAULT_LIMIT);
+        if (size < 1 || size > MAX_LIMIT) {
+            throw RefusedException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        return size;
+    }
+
+    /**
+     * The sort key a cursor carries.
+     *
+     * @throws RefusedException naming {@code cursor} when it is not a cursor this API returned
+     */
+    public static Optional<String> after(Optional<String> cursor) {
+        return cursor.filter(c -> !c.isBlank()).map(Page::decode);
+    }
+
+    /**
+     * A page made by a search that already kept, sorted by {@code key}, the first {@code limit + 1}
+     * items after the cursor: the extra item only tells that there is a next page.
+     */
+    public static <T> Page<T> ofFirst(List<T> firstItems, Function<T, String> key, int limit) {
+        List<T> items = firstItems.subList(0, Math.min(limit, firstItems.size()));
+        Optional<String> next = firstItems.size() > limit ? Optional.of(encode(key.apply(items.get(items.size() - 1))))
+                : Optional.empty();
+        return new Page<>(items, next);
+    }
+
     public <R> Page<R> map(Function<T, R> mapper) {
         return new Page<>(items.stream().map(mapper).toList(), next);
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.toegang.core.ValidationException;
+import org.toegang.core.directory.OrganisationPeople;
 import org.toegang.core.directory.PersonDraft;
 import org.toegang.core.directory.StoreConflictException;
 import org.toegang.core.directory.Versioned;
@@ -27,9 +28,11 @@ public final class PeopleService {
     private final AdminStores stores;
     private final Audit audit;
     private final java.util.function.BiConsumer<AdminContext, WorkRelation> created;
+    private final OrganisationPeople people;
 
     PeopleService(AdminStores stores, Audit audit, java.util.function.BiConsumer<AdminContext, WorkRelation> created) {
         this.stores = stores;
+        this.people = new OrganisationPeople(stores.directory());
         this.audit = audit;
         this.created = created;
     }
@@ -38,20 +41,36 @@ public final class PeopleService {
     public record PeopleQuery(Optional<String> name, Optional<String> nationalRegisterNumber, Optional<String> email) {
     }
 
-    /** The organisation's people matching the query. */
-    public List<Person> search(AdminContext context, String organisationKey, PeopleQuery query) {
+    /** The sort key of people lists (family name, given name, id): what the cursor carries. */
+    public static String sortKey(Person person) {
+        return person.familyName() + "\u0000" + person.givenName() + "\u0000" + person.id();
+    }
+
+    /**
+     * One page of the organisation's people matching the query, searched in the directory
+     * ({@link OrganisationPeople}): never the whole organisation in memory.
+     *
+     * @throws RefusedException naming {@code nationalRegisterNumber} (not 11 digits), {@code email}
+     *         (no mail address), {@code cursor} or {@code limit}
+     */
+    public Page<Person> search(AdminContext context, String organisationKey, PeopleQuery query,
+                               Optional<String> cursor, Optional<Integer> limit) {
         require(context.policy().mayManagePeopleOf(organisationKey), "see the people of this organisation");
-        Set<String> ids = new HashSet<>();
-        stores.administration().workRelationsOfOrganisation(organisationKey)
-                .forEach(relation -> ids.add(relation.value().personId()));
-        stores.registry().legalRepresentatives(organisationKey).forEach(person -> ids.add(person.id()));
-        String name = query.name().map(n -> n.toLowerCase(Locale.ROOT)).orElse(null);
-        return stores.registry().people(ids).stream()
-                .filter(p -> name == null || (p.givenName() + " " + p.familyName()).toLowerCase(Locale.ROOT).contains(name))
-                .filter(p -> query.nationalRegisterNumber().map(n -> p.nationalRegisterNumber()
-                        .map(own -> own.value().equals(n)).orElse(false)).orElse(true))
-                .filter(p -> query.email().map(m -> p.email().map(m::equalsIgnoreCase).orElse(false)).orElse(true))
-                .toList();
+        int size = Page.limit(limit);
+        Optional<String> after = Page.after(cursor);
+        query.nationalRegisterNumber().ifPresent(number -> {
+            if (!number.matches("[0-9]{11}")) {
+                throw RefusedException.invalid("nationalRegisterNumber", "must be 11 digits");
+            }
+        });
+        query.email().ifPresent(mail -> {
+            if (mail.indexOf('@') < 1 || mail.indexOf('@') == mail.length() - 1) {
+                throw RefusedException.invalid("email", "is not a mail address");
+            }
+        });
+        List<Person> first = people.first(organisationKey, new OrganisationPeople.Criteria(query.name(),
+                query.nationalRegisterNumber(), query.email()), after, size + 1, PeopleService::sortKey);
+        return Page.ofFirst(first, PeopleService::sortKey, size);
     }
 
     /** One person of the organisation. */

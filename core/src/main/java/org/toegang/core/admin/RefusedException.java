@@ -11,10 +11,11 @@ public final class RefusedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /**
-     * Why: the input breaks a rule (422), the resource is not in a state that allows it (409), or
-     * it changed since the caller read it (412).
+     * Why: the input breaks a rule (422), the resource is not in a state that allows it (409), it
+     * changed since the caller read it (412), or a change of it did not name the revision it was
+     * made against (428).
      */
-    public enum Kind { INVALID, CONFLICT, STALE }
+    public enum Kind { INVALID, CONFLICT, STALE, PRECONDITION_REQUIRED }
 
     /** One refused field: its name (e.g. {@code validTo}, {@code changes[699].validTo}) and why. */
     public record FieldError(String field, String reason) {
@@ -43,6 +44,20 @@ public final class RefusedException extends RuntimeException {
 
     public static RefusedException stale(String field, String reason) {
         return new RefusedException(Kind.STALE, List.of(new FieldError(field, reason)));
+    }
+
+    /** A change of an existing resource that does not name the revision it was made against ({@code If-Match}). */
+    public static RefusedException preconditionRequired() {
+        return new RefusedException(Kind.PRECONDITION_REQUIRED, List.of(new FieldError("If-Match", "is required")));
+    }
+
+    /**
+     * The revision a change of an existing resource was made against.
+     *
+     * @throws RefusedException (precondition required) when there is none
+     */
+    public static String requireRevision(java.util.Optional<String> ifMatch) {
+        return ifMatch.orElseThrow(RefusedException::preconditionRequired);
     }
 
     /** A core validation failure, with its field, optionally placed under a prefix such as {@code changes[3].}. */

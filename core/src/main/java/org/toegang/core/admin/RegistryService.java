@@ -122,7 +122,17 @@ public final class RegistryService {
         return stores.registry().rights(clientId);
     }
 
-    /** Defines a right, new or replacing the stored one (then {@code ifMatch} guards it). */
+    /** One right of the application, for its owner and the central administrator. */
+    public Versioned<Right> right(AdminContext context, String clientId, String name) {
+        require(context.policy().maySeeApplication(clientId), "see the rights of this application");
+        return stores.registry().right(clientId, name).orElseThrow(() -> new NotFoundException("right " + name));
+    }
+
+    /**
+     * Defines a right, new or replacing the stored one. Replacing needs {@code ifMatch}, the revision
+     * the caller read (428 without, 412 when stale); creating needs none, and one given for a right
+     * that does not exist fails as stale (RFC 9110 section 13.1.1: no current representation).
+     */
     public Versioned<Right> putRight(AdminContext context, Right right, Optional<String> ifMatch) {
         require(context.policy().ownsApplication(right.clientId()), "define rights of this application");
         if (!RIGHT_NAME.matcher(right.name()).matches()) {
@@ -142,6 +152,11 @@ public final class RegistryService {
         Application application = stores.registry().application(right.clientId()).map(Versioned::value)
                 .orElseThrow(() -> new NotFoundException("application " + right.clientId()));
         Optional<Versioned<Right>> current = stores.registry().right(right.clientId(), right.name());
+        if (current.isPresent()) {
+            RefusedException.requireRevision(ifMatch);
+        } else if (ifMatch.isPresent()) {
+            throw RefusedException.stale("If-Match", "the right does not exist yet; create it without If-Match");
+        }
         Versioned<Right> stored = stores.registry().putRight(right, current, ifMatch);
         audit.record(context, application.ownerOrganisationKey(), right.clientId(),
                 current.isPresent() ? "right.change" : "right.create", "right/" + right.clientId() + "/" + right.name(),

@@ -33,6 +33,21 @@ public final class RequestService {
                 .toList();
     }
 
+    /**
+     * One request (a grant that is or was a request: requested, rejected, withdrawn, or decided), for
+     * whoever may see it: its person, whoever may decide it or grant it, its application's owner.
+     */
+    public StoredGrant get(AdminContext context, String grantId) {
+        StoredGrant found = stores.administration().grant(grantId)
+                .filter(g -> g.grant().status() == GrantStatus.REQUESTED || g.grant().status() == GrantStatus.REJECTED
+                        || g.grant().status() == GrantStatus.WITHDRAWN || g.grant().decidedBy().isPresent())
+                .orElseThrow(() -> new NotFoundException("request " + grantId));
+        boolean visible = rightOf(found).map(right -> context.policy().maySeeRequest(found.grant(), right))
+                .orElseGet(() -> context.policy().maySeeGrant(found.grant()));
+        require(visible, "see this request");
+        return found;
+    }
+
     /** The caller asks for a right for themselves, on behalf of an organisation they work for. */
     public StoredGrant request(AdminContext context, String organisationKey, GrantService.GrantDraft draft) {
         String self = context.policy().requirePerson();
@@ -46,7 +61,7 @@ public final class RequestService {
         return stored;
     }
 
-    /** Approves (the grant becomes active) or rejects a request, with a reason. */
+    /** Approves (the grant becomes active) or rejects a request, with a reason; {@code ifMatch} is required (428). */
     public StoredGrant decide(AdminContext context, String grantId, Optional<String> ifMatch, boolean approve,
                               String reason) {
         StoredGrant request = stores.administration().grant(grantId)
@@ -58,6 +73,7 @@ public final class RequestService {
             throw RefusedException.conflict("status", "the request was already decided: it is "
                     + request.grant().status().code());
         }
+        RefusedException.requireRevision(ifMatch);
         StoredGrant decided = stores.administration().changeGrantStatus(request, ifMatch,
                 approve ? GrantStatus.ACTIVE : GrantStatus.REJECTED, context.caller().personId(), Optional.of(why));
         audit.record(context, request.grant().organisationKey(), request.grant().clientId(),
@@ -66,13 +82,14 @@ public final class RequestService {
         return decided;
     }
 
-    /** The requester takes an undecided request back. */
+    /** The requester takes an undecided request back; {@code ifMatch} is required (428). */
     public StoredGrant withdraw(AdminContext context, String grantId, Optional<String> ifMatch) {
         StoredGrant request = stores.administration().grant(grantId)
                 .filter(found -> context.policy().isSelf(found.grant().personId())
                         || found.grant().grantedBy().map(context.policy()::isSelf).orElse(false))
                 .orElse(null);
         require(request != null && context.policy().mayWithdraw(request.grant()), "withdraw this request");
+        RefusedException.requireRevision(ifMatch);
         StoredGrant withdrawn = stores.administration().changeGrantStatus(request, ifMatch, GrantStatus.WITHDRAWN,
                 Optional.empty(), Optional.empty());
         audit.record(context, request.grant().organisationKey(), request.grant().clientId(), "request.withdraw",

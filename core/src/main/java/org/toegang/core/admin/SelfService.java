@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.toegang.core.directory.StoredGrant;
 import org.toegang.core.directory.Versioned;
+import org.toegang.core.model.Application;
 import org.toegang.core.model.Delegation;
 import org.toegang.core.model.DelegationRole;
 import org.toegang.core.model.Organisation;
@@ -30,6 +31,52 @@ public final class SelfService {
     public record OwnView(Optional<Person> person, AdministratorRoles roles, List<Organisation> organisations,
                           List<WorkRelation> workRelations, List<StoredGrant> grants,
                           Map<String, List<Person>> administrators) {
+    }
+
+    /** What the caller may do in one organisation: its name, the caller's roles there, the actions, the grantable applications. */
+    public record OrganisationPermissions(String key, String name, List<String> roles, List<String> actions,
+                                          List<String> grantableClientIds) {
+    }
+
+    /** What the caller may do for one application. */
+    public record ApplicationPermissions(String clientId, String name, List<String> actions) {
+    }
+
+    /** Everything the caller may do, decided by {@link AdministrationPolicy} alone. */
+    public record Permissions(Optional<String> personId, List<String> actions,
+                              List<OrganisationPermissions> organisations, List<ApplicationPermissions> applications) {
+    }
+
+    /**
+     * What the caller may do, per organisation they have a role in (sub-organisations of those they
+     * administer included) and per application they own (every application for the central
+     * administrator, who may see them all).
+     */
+    public Permissions permissions(AdminContext context) {
+        AdministrationPolicy policy = context.policy();
+        AdministratorRoles roles = policy.roles();
+        Set<String> keys = new java.util.TreeSet<>(roles.legalRepresentativeOf());
+        keys.addAll(roles.headAdministratorOf());
+        keys.addAll(roles.localAdministratorOf().keySet());
+        keys.addAll(roles.worksFor());
+        List<Application> applications = stores.registry().applications().stream().map(Versioned::value).toList();
+        Map<String, Organisation> found = new java.util.HashMap<>();
+        stores.repository().organisations(keys).forEach(organisation -> found.put(organisation.key(), organisation));
+        // the policy decides among the applications open to the organisation's target group (the rules refuse the others)
+        List<OrganisationPermissions> organisations = keys.stream().map(key -> {
+            Organisation organisation = found.get(key);
+            List<String> open = applications.stream()
+                    .filter(application -> organisation != null && application.openTo().contains(organisation.targetGroup()))
+                    .map(Application::clientId).toList();
+            return new OrganisationPermissions(key, organisation == null ? key : organisation.name(), policy.rolesIn(key),
+                    policy.organisationActions(key, open), policy.grantable(key, open));
+        }).toList();
+        List<ApplicationPermissions> owned = applications.stream()
+                .filter(application -> policy.maySeeApplication(application.clientId()))
+                .sorted(java.util.Comparator.comparing(Application::clientId))
+                .map(application -> new ApplicationPermissions(application.clientId(), application.name(),
+                        policy.applicationActions(application.clientId()))).toList();
+        return new Permissions(policy.personId(), policy.generalActions(), organisations, owned);
     }
 
     public OwnView view(AdminContext context) {

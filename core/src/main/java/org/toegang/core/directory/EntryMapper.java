@@ -101,7 +101,7 @@ final class EntryMapper {
         return StaticUtils.encodeGeneralizedTime(moment.toEpochMilli());
     }
 
-    private static Validity validity(Entry entry) {
+    static Validity validity(Entry entry) {
         Instant from = time(entry, required(entry, VALID_FROM));
         Optional<Instant> to = optional(entry, VALID_TO).map(value -> time(entry, value));
         return new Validity(from, to);

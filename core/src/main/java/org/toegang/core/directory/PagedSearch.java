@@ -20,6 +20,12 @@ import java.util.function.Consumer;
  */
 final class PagedSearch {
     static final int PAGE_SIZE = 500;
+    /**
+     * A page's response timeout. Paged searches serve administration (reports, people search), not
+     * sign-in, whose 2 s budget ({@link Directory}) would fail them: a selective filter (a name)
+     * may make the directory read every person before the first page is complete.
+     */
+    static final long PAGE_TIMEOUT_MILLIS = 30_000;
 
     private PagedSearch() {
     }
@@ -44,6 +50,7 @@ final class PagedSearch {
             do {
                 SearchRequest request = new SearchRequest(base, SearchScope.SUB, filter, attributes);
                 request.addControl(new SimplePagedResultsControl(PAGE_SIZE, cookie, false));
+                request.setResponseTimeoutMillis(PAGE_TIMEOUT_MILLIS);
                 SearchResult page = connection.search(request);
                 consumer.accept(page.getSearchEntries());
                 SimplePagedResultsControl answer = SimplePagedResultsControl.get(page);

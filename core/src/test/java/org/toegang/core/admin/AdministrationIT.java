@@ -147,7 +147,8 @@ class AdministrationIT {
         assertThat(delegation.value().organisationKey()).isEqualTo("0900000246");
         assertThat(as(DemoPeople.DINA_MAES).policy().mayManagePeopleOf("0900000246")).isFalse();
         assertThatThrownBy(() -> administration.people().search(as(DemoPeople.DINA_MAES), "0900000246",
-                new PeopleService.PeopleQuery(Optional.empty(), Optional.empty(), Optional.empty())))
+                new PeopleService.PeopleQuery(Optional.empty(), Optional.empty(), Optional.empty()), Optional.empty(),
+                Optional.empty()))
                 .isInstanceOf(AccessDeniedException.class);
     }
 }

@@ -16,8 +16,11 @@ import org.toegang.core.model.ApprovalBy;
 import org.toegang.core.model.DelegationRole;
 import org.toegang.core.model.Grant;
 import org.toegang.core.model.GrantStatus;
+import org.toegang.core.model.RequestStatus;
 import org.toegang.core.model.Right;
 import org.toegang.core.model.Validity;
+import org.toegang.core.model.WorkRelationRequest;
+import org.toegang.core.model.WorkRelationType;
 
 class AdministrationPolicyTest {
     static final String ORG = "0900000147";
@@ -162,5 +165,63 @@ class AdministrationPolicyTest {
                 .isInstanceOf(AccessDeniedException.class).hasMessage("the caller may not grant rights");
         assertThatThrownBy(() -> new AdministrationPolicy(AdministratorRoles.none(Optional.empty())).requirePerson())
                 .isInstanceOf(AccessDeniedException.class);
+    }
+
+    static WorkRelationRequest workRelationRequest(String personId, RequestStatus status) {
+        return new WorkRelationRequest("r1", personId, ORG, WorkRelationType.EXTERNAL, Validity.openEnded(Instant.EPOCH),
+                status, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    static Stream<Arguments> decidingAWorkRelationRequestAtOrg() {
+        return Stream.of(
+                Arguments.of("central administrator", CENTRAL, false),
+                Arguments.of("legal representative", LEGAL, true),
+                Arguments.of("appointed head administrator", HEAD, true),
+                Arguments.of("local administrator", LOCAL, true),
+                Arguments.of("local administrator limited to an application (work relations are organisation-wide)",
+                        LOCAL_GEO, true),
+                Arguments.of("application owner", OWNER, false),
+                Arguments.of("person who works there", PERSON, false),
+                Arguments.of("person without any role", OUTSIDER, false));
+    }
+
+    @ParameterizedTest(name = "{0}: {2}")
+    @MethodSource("decidingAWorkRelationRequestAtOrg")
+    void decidesWorkRelationRequestsAsTheOrganisationsAdministratorNeverOnesOwn(String who, AdministratorRoles roles,
+                                                                                 boolean allowed) {
+        AdministrationPolicy policy = new AdministrationPolicy(roles);
+        assertThat(policy.mayDecide(workRelationRequest("someone", RequestStatus.REQUESTED))).isEqualTo(allowed);
+        roles.personId().ifPresent(self ->
+                assertThat(policy.mayDecide(workRelationRequest(self, RequestStatus.REQUESTED))).isFalse());
+    }
+
+    @Test
+    void onlyThePersonWithdrawsTheirUndecidedWorkRelationRequest() {
+        AdministrationPolicy person = new AdministrationPolicy(PERSON);
+        assertThat(person.mayRequestWorkRelation("person")).isTrue();
+        assertThat(person.mayRequestWorkRelation("someone")).isFalse();
+        assertThat(person.mayWithdraw(workRelationRequest("person", RequestStatus.REQUESTED))).isTrue();
+        assertThat(person.mayWithdraw(workRelationRequest("person", RequestStatus.REJECTED))).isFalse();
+        assertThat(new AdministrationPolicy(LOCAL).mayWithdraw(workRelationRequest("person", RequestStatus.REQUESTED)))
+                .isFalse();
+        assertThat(new AdministrationPolicy(CENTRAL).mayRequestWorkRelation("person")).isFalse();
+    }
+
+    @Test
+    void permissionsNameWhatTheRulesAllow() {
+        AdministrationPolicy geo = new AdministrationPolicy(LOCAL_GEO);
+        assertThat(geo.rolesIn(ORG)).containsExactly("localAdministrator", "employee");
+        assertThat(geo.organisationActions(ORG, java.util.List.of("dv_loket", "dv_geoportaal")))
+                .containsExactly("see", "managePeople", "decideWorkRelationRequests", "grant", "requestRight");
+        assertThat(geo.grantable(ORG, java.util.List.of("dv_loket", "dv_geoportaal"))).containsExactly("dv_geoportaal");
+        assertThat(new AdministrationPolicy(LEGAL).organisationActions(ORG, java.util.List.of("dv_loket")))
+                .contains("appointHeadAdministrator", "appointLocalAdministrator", "appointApplicationAdministrator");
+        assertThat(new AdministrationPolicy(HEAD).organisationActions(ORG, java.util.List.of()))
+                .doesNotContain("appointHeadAdministrator", "grant");
+        assertThat(new AdministrationPolicy(OWNER).applicationActions("dv_loket")).contains("defineRights", "seeGrants");
+        assertThat(new AdministrationPolicy(OWNER).applicationActions("dv_geoportaal")).isEmpty();
+        assertThat(new AdministrationPolicy(CENTRAL).generalActions())
+                .containsExactly("registerOrganisations", "registerApplications", "setLegalRepresentatives");
+        assertThat(new AdministrationPolicy(OUTSIDER).generalActions()).containsExactly("requestWorkRelation");
     }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.toegang.core.admin.Administration;
+import org.toegang.core.admin.DisplayNames;
 import org.toegang.core.admin.GrantMarks;
 import org.toegang.core.admin.Inputs;
 import org.toegang.core.admin.Page;
@@ -82,7 +83,16 @@ public final class ApplicationsResource {
                 .rights(context, clientId).stream().map(Representations::right).toList(), null)));
     }
 
-    /** Defines a right: creates it, or replaces it (If-Match required then). */
+    @GET
+    @Path("{clientId}/rights/{name}")
+    public Response right(@PathParam("clientId") String clientId, @PathParam("name") String name) {
+        return call.run(context -> {
+            Versioned<Right> right = administration.registry().right(context, clientId, name);
+            return Etags.ok(Representations.right(right), right.revision());
+        });
+    }
+
+    /** Defines a right: creates it (201, without If-Match), or replaces it (If-Match required: 428 without, 412 stale). */
     @PUT
     @Path("{clientId}/rights/{name}")
     @Consumes("application/json")
@@ -99,8 +109,7 @@ public final class ApplicationsResource {
                     Optional.ofNullable(input.maximumDays()).map(Duration::ofDays),
                     input.grantableBy() == null ? Set.of() : input.grantableBy(),
                     input.needsApprovalBy() == null ? ApprovalBy.OWNER : ApprovalBy.fromCode(input.needsApprovalBy()));
-            Optional<String> expected = ifMatch == null ? Optional.empty() : Optional.of(Etags.parse(ifMatch));
-            Versioned<Right> stored = administration.registry().putRight(context, right, expected);
+            Versioned<Right> stored = administration.registry().putRight(context, right, Etags.optional(ifMatch));
             return Etags.ok(Representations.right(stored), stored.revision());
         });
     }
@@ -134,7 +143,8 @@ public final class ApplicationsResource {
             Page<StoredGrant> page = Page.of(administration.registry().applicationGrants(context, clientId),
                     StoredGrant::id, Optional.ofNullable(cursor), Optional.ofNullable(limit));
             Map<String, GrantMarks> marks = administration.grants().marks(page.items(), context.now());
-            return Etags.json(Representations.page(page, g -> Representations.grant(g, marks.get(g.id()))));
+            DisplayNames.Names names = administration.names().ofGrants(page.items().stream().map(StoredGrant::grant).toList());
+            return Etags.json(Representations.page(page, g -> Representations.grant(g, marks.get(g.id()), names)));
         });
     }
 }

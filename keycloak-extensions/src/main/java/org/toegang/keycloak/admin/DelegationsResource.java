@@ -9,9 +9,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.toegang.core.admin.Administration;
+import org.toegang.core.admin.DisplayNames;
 import org.toegang.core.admin.Inputs;
 import org.toegang.core.directory.Versioned;
 import org.toegang.core.model.Delegation;
@@ -34,8 +36,12 @@ public final class DelegationsResource {
 
     @GET
     public Response list() {
-        return call.run(context -> Etags.json(new Representations.PageRep<>(administration.delegations()
-                .list(context, key).stream().map(d -> Representations.delegation(d, context.now())).toList(), null)));
+        return call.run(context -> {
+            List<Versioned<Delegation>> delegations = administration.delegations().list(context, key);
+            DisplayNames.Names names = administration.names().ofPeople(delegations.stream().map(d -> d.value().personId()).toList());
+            return Etags.json(new Representations.PageRep<>(delegations.stream()
+                    .map(d -> Representations.delegation(d, context.now(), names)).toList(), null));
+        });
     }
 
     @POST
@@ -55,8 +61,7 @@ public final class DelegationsResource {
     @Path("{delegationId}")
     public Response remove(@PathParam("delegationId") String delegationId, @HeaderParam("If-Match") String ifMatch) {
         return call.run(context -> {
-            Optional<String> expected = ifMatch == null ? Optional.empty() : Optional.of(Etags.parse(ifMatch));
-            administration.delegations().remove(context, key, delegationId, expected);
+            administration.delegations().remove(context, key, delegationId, Etags.optional(ifMatch));
             return Response.noContent().build();
         });
     }

@@ -25,6 +25,11 @@ final class Etags {
         return Optional.of(parse(value));
     }
 
+    /** The revision in {@code If-Match}, if sent; core decides whether the change needs one (428). */
+    static Optional<String> optional(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(parse(value));
+    }
+
     static String parse(String value) {
         String tag = value.strip();
         if (tag.startsWith("W/")) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.toegang.core.admin.AdminContext;
 import org.toegang.core.admin.Administration;
+import org.toegang.core.admin.DisplayNames;
 import org.toegang.core.admin.BulkValidityChange;
 import org.toegang.core.admin.GrantMarks;
 import org.toegang.core.admin.GrantService;
@@ -46,7 +47,8 @@ public final class GrantsResource {
                     .filter(g -> status == null || g.grant().status().code().equalsIgnoreCase(status)).toList();
             Page<StoredGrant> page = Page.of(grants, StoredGrant::id, Optional.ofNullable(cursor), Optional.ofNullable(limit));
             Map<String, GrantMarks> marks = administration.grants().marks(page.items(), context.now());
-            return Etags.json(Representations.page(page, g -> Representations.grant(g, marks.get(g.id()))));
+            DisplayNames.Names names = administration.names().ofGrants(page.items().stream().map(StoredGrant::grant).toList());
+            return Etags.json(Representations.page(page, g -> Representations.grant(g, marks.get(g.id()), names)));
         });
     }
 

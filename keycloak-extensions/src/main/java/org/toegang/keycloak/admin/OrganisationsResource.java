@@ -98,6 +98,11 @@ public final class OrganisationsResource {
         return new WorkRelationsResource(call, administration, key);
     }
 
+    @Path("{key}/work-relation-requests")
+    public WorkRelationRequestsResource workRelationRequests(@PathParam("key") String key) {
+        return new WorkRelationRequestsResource(call, administration, key);
+    }
+
     @Path("{key}/grants")
     public GrantsResource grants(@PathParam("key") String key) {
         return new GrantsResource(call, administration, key);

@@ -38,9 +38,8 @@ public final class PeopleResource {
         return call.run(context -> {
             PeopleService.PeopleQuery query = new PeopleService.PeopleQuery(Inputs.optionalText("name", name),
                     Inputs.optionalText("nationalRegisterNumber", number), Inputs.optionalText("email", email));
-            return Etags.json(Representations.page(Page.of(administration.people().search(context, key, query),
-                    p -> p.familyName() + "\u0000" + p.givenName() + "\u0000" + p.id(), Optional.ofNullable(cursor),
-                    Optional.ofNullable(limit)), Representations::person));
+            return Etags.json(Representations.page(administration.people().search(context, key, query,
+                    Optional.ofNullable(cursor), Optional.ofNullable(limit)), Representations::person));
         });
     }
 

@@ -91,6 +91,7 @@ final class Problems {
                 case CONFLICT -> new Problem(TYPE + "conflict", "Conflict", 409, refused.getMessage(), refused.errors());
                 case STALE -> new Problem(TYPE + "stale", "Precondition failed", 412, refused.getMessage(),
                         refused.errors());
+                case PRECONDITION_REQUIRED -> preconditionRequired().problem;
             };
         }
         if (failure instanceof ValidationException invalid) {

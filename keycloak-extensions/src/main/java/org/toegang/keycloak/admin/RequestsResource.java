@@ -9,16 +9,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.toegang.core.admin.Administration;
+import org.toegang.core.admin.DisplayNames;
 import org.toegang.core.admin.GrantMarks;
 import org.toegang.core.admin.Page;
 import org.toegang.core.directory.StoredGrant;
 import org.toegang.keycloak.admin.representation.Bodies;
 import org.toegang.keycloak.admin.representation.Representations;
 
-/** {@code /v1/requests}: the inbox of whoever may decide; approve or reject with a reason. */
+/** {@code /v1/requests}: the inbox of whoever may decide; one request; approve or reject with a reason (If-Match required). */
 @Produces("application/json")
 public final class RequestsResource {
     private final ApiCall call;
@@ -35,7 +37,20 @@ public final class RequestsResource {
             Page<StoredGrant> page = Page.of(administration.requests().inbox(context), StoredGrant::id,
                     Optional.ofNullable(cursor), Optional.ofNullable(limit));
             Map<String, GrantMarks> marks = administration.grants().marks(page.items(), context.now());
-            return Etags.json(Representations.page(page, g -> Representations.grant(g, marks.get(g.id()))));
+            DisplayNames.Names names = administration.names().ofGrants(page.items().stream().map(StoredGrant::grant).toList());
+            return Etags.json(Representations.page(page, g -> Representations.grant(g, marks.get(g.id()), names)));
+        });
+    }
+
+    /** One request, for its person, whoever may decide or grant it, and its application's owner. */
+    @GET
+    @Path("{grantId}")
+    public Response get(@PathParam("grantId") String grantId) {
+        return call.run(context -> {
+            StoredGrant request = administration.requests().get(context, grantId);
+            GrantMarks marks = administration.grants().marks(List.of(request), context.now()).get(request.id());
+            return Etags.ok(Representations.grant(request, marks, administration.names().ofGrants(List.of(request.grant()))),
+                    request.revision());
         });
     }
 
@@ -55,7 +70,7 @@ public final class RequestsResource {
 
     private Response decide(String grantId, String ifMatch, String body, boolean approve) {
         return call.run(context -> {
-            Optional<String> expected = ifMatch == null ? Optional.empty() : Optional.of(Etags.parse(ifMatch));
+            Optional<String> expected = Etags.optional(ifMatch);
             Bodies.ReasonInput input = body == null || body.isBlank() ? new Bodies.ReasonInput(null)
                     : Json.read(body, Bodies.ReasonInput.class);
             StoredGrant decided = administration.requests().decide(context, grantId, expected, approve, input.reason());

@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.toegang.core.admin.Administration;
+import org.toegang.core.admin.DisplayNames;
 import org.toegang.core.admin.Inputs;
 import org.toegang.core.admin.Page;
 import org.toegang.core.directory.Versioned;
@@ -37,11 +38,13 @@ public final class WorkRelationsResource {
     @GET
     public Response list(@QueryParam("personId") String personId, @QueryParam("cursor") String cursor,
                          @QueryParam("limit") Integer limit) {
-        return call.run(context -> Etags.json(Representations.page(Page.of(
-                administration.people().workRelations(context, key).stream()
-                        .filter(w -> personId == null || w.value().personId().equals(personId)).toList(),
-                w -> w.value().id(), Optional.ofNullable(cursor), Optional.ofNullable(limit)),
-                w -> Representations.workRelation(w, context.now()))));
+        return call.run(context -> {
+            Page<Versioned<WorkRelation>> page = Page.of(administration.people().workRelations(context, key).stream()
+                            .filter(w -> personId == null || w.value().personId().equals(personId)).toList(),
+                    w -> w.value().id(), Optional.ofNullable(cursor), Optional.ofNullable(limit));
+            DisplayNames.Names names = administration.names().ofWorkRelations(page.items().stream().map(Versioned::value).toList());
+            return Etags.json(Representations.page(page, w -> Representations.workRelation(w, context.now(), names)));
+        });
     }
 
     @POST

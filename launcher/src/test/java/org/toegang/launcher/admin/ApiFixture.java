@@ -15,7 +15,8 @@ import org.toegang.launcher.RunningToegang;
  * Pieter, who holds a grant of and a pending request for the test application {@code it_other},
  * owned by 0900000345 (nobody of the demo administers it); Xavier, local administrator of
  * 0900000246 limited to dv_geoportaal; Yves, whose local administration of 0900000246 ended
- * yesterday; Zoë, local administrator of 0900000246 for every application.
+ * yesterday; Zoë, local administrator of 0900000246 for every application; Walter, who asks to work
+ * for 0900000246 (an undecided work-relation request).
  */
 final class ApiFixture {
     static final String ORG = "0900000246";
@@ -33,6 +34,8 @@ final class ApiFixture {
     final String xavierDelegation;
     final String yves;
     final String zoe;
+    final String walter;
+    final String walterRequest;
 
     private ApiFixture(DirectoryFixture directory) {
         directory.application(APP, "0900000345", "EA");
@@ -51,6 +54,8 @@ final class ApiFixture {
         zoe = directory.person("zoe.local", "Zoë", "Local");
         directory.workRelation(zoe, ORG, DirectoryFixture.daysFromNow(-30));
         directory.delegation(zoe, ORG, "localAdministrator", DirectoryFixture.daysFromNow(-10), null);
+        walter = directory.person("walter.asks", "Walter", "Asks");
+        walterRequest = directory.workRelationRequest(walter, ORG);
     }
 
     /** The fixture, written at the first call of the test JVM. */

@@ -24,6 +24,12 @@ import org.toegang.launcher.ToegangStackExtension;
 class DenyMatrixIT {
     /** Access kinds where the limited local administrator of the target organisation legitimately passes. */
     private static final Set<String> OPEN_TO_EVERY_LOCAL_ADMINISTRATOR = Set.of("organisation");
+    /**
+     * Access kinds open to every signed-in person by design (asking to work for an organisation):
+     * not applicable to the signed-in callers, who would legitimately pass and change the directory;
+     * the callers without a valid token still are refused, and its rules are tested in WorkRelationRequestApiIT.
+     */
+    private static final Set<String> OPEN_TO_EVERY_PERSON = Set.of("person");
 
     private record Caller(String name, String token, boolean authenticated, boolean limitedLocalAdministrator) {
     }
@@ -43,9 +49,9 @@ class DenyMatrixIT {
                 new Caller("application owner outside its applications (an.peeters)", api.signIn("an.peeters"), true, false));
         Map<String, String> values = Map.of("key", ApiFixture.ORG, "personId", fixture.pieter,
                 "workRelationId", fixture.pieterWorkRelation, "delegationId", fixture.xavierDelegation,
-                "clientId", ApiFixture.APP, "name", ApiFixture.RIGHT, "type", "external");
+                "clientId", ApiFixture.APP, "name", ApiFixture.RIGHT, "type", "external", "requestId", fixture.walterRequest);
         Map<String, Object> bodies = bodies(fixture);
-        List<String> secrets = List.of(fixture.pieterGrant, fixture.pieterRequest, ApiFixture.APP);
+        List<String> secrets = List.of(fixture.pieterGrant, fixture.pieterRequest, ApiFixture.APP, fixture.walterRequest);
 
         List<OpenApiDocument.Operation> operations = OpenApiDocument.of(api).operations().stream()
                 .filter(operation -> !operation.access().equals("public")).toList();
@@ -69,7 +75,8 @@ class DenyMatrixIT {
             }
             for (Caller caller : callers) {
                 cells++;
-                if (caller.limitedLocalAdministrator() && OPEN_TO_EVERY_LOCAL_ADMINISTRATOR.contains(operation.access())) {
+                if (caller.limitedLocalAdministrator() && OPEN_TO_EVERY_LOCAL_ADMINISTRATOR.contains(operation.access())
+                        || caller.authenticated() && OPEN_TO_EVERY_PERSON.contains(operation.access())) {
                     notApplicable++;
                     continue;
                 }
@@ -97,7 +104,7 @@ class DenyMatrixIT {
         }
         System.out.printf("Deny matrix: %d endpoints × %d callers = %d cells: %d refused (401/403), %d answered"
                         + " without the target's data, %d not applicable (the limited local administrator may use"
-                        + " organisation-wide endpoints)%n", operations.size(), callers.size(),
+                        + " organisation-wide endpoints; every person may ask to work for an organisation)%n", operations.size(), callers.size(),
                 operations.size() * callers.size(), refused, filtered, notApplicable);
         assertThat(failures).isEmpty();
         assertThat(after).as("the directory after the matrix").isEqualTo(before);
@@ -121,6 +128,9 @@ class DenyMatrixIT {
         bodies.put("revokeGrant", Map.of("reason", "matrix"));
         bodies.put("appointAdministrator", Map.of("personId", fixture.pieter, "role", "localAdministrator"));
         bodies.put("approveRequest", Map.of("reason", "matrix"));
+        bodies.put("requestWorkRelation", Map.of("organisationKey", ApiFixture.ORG, "type", "external"));
+        bodies.put("approveWorkRelationRequest", Map.of("reason", "matrix"));
+        bodies.put("rejectWorkRelationRequest", Map.of("reason", "matrix"));
         bodies.put("rejectRequest", Map.of("reason", "matrix"));
         bodies.put("registerApplication", Map.of("clientId", "matrix_app", "name", "Matrix",
                 "ownerOrganisationKey", ApiFixture.ORG, "capacityPer", "organisation", "openTo", List.of("EA")));

@@ -89,6 +89,38 @@ final class DirectoryFixture implements AutoCloseable {
         return id;
     }
 
+    /** A person's undecided request to work for an organisation, as the API stores it (WorkRelationRequestStore). */
+    String workRelationRequest(String personId, String organisationKey) {
+        try {
+            connection.add(new Entry("dn: ou=workRelationRequests," + BASE, "objectClass: top",
+                    "objectClass: organizationalUnit", "ou: workRelationRequests"));
+        } catch (LDAPException e) {
+            if (e.getResultCode() != com.unboundid.ldap.sdk.ResultCode.ENTRY_ALREADY_EXISTS) {
+                throw new IllegalStateException(e);
+            }
+        } catch (com.unboundid.ldif.LDIFException e) {
+            throw new IllegalStateException(e);
+        }
+        String id = UUID.randomUUID().toString();
+        add("dn: toegangId=" + id + ",ou=workRelationRequests," + BASE, "objectClass: top",
+                "objectClass: applicationProcess", "objectClass: extensibleObject", "objectClass: toegangVersioned",
+                "cn: " + id, "toegangId: " + id, "toegangPersonId: " + personId,
+                "toegangOrganisationKey: " + organisationKey, "toegangWorkRelationType: external",
+                "toegangValidFrom: " + time(daysFromNow(-1)), "toegangGrantStatus: requested", "toegangRevision: r1");
+        return id;
+    }
+
+    /** Deletes the entries a test made, so the shared stack's next test class finds the demo data as it was. */
+    void deleteWhere(String filter) {
+        for (SearchResultEntry entry : search(filter)) {
+            try {
+                connection.delete(entry.getDN());
+            } catch (LDAPException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     void application(String clientId, String owner, String openTo) {
         add("dn: toegangClientId=" + clientId + ",ou=applications," + BASE, "objectClass: top",
                 "objectClass: toegangApplication", "toegangClientId: " + clientId, "cn: " + clientId,

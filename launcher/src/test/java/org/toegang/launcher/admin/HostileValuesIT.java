@@ -37,7 +37,8 @@ class HostileValuesIT {
             if (!operation.method().equals("get") || !operation.path().contains("{")) {
                 continue;
             }
-            for (String parameter : List.of("key", "personId", "workRelationId", "grantId", "delegationId", "clientId")) {
+            for (String parameter : List.of("key", "personId", "workRelationId", "grantId", "delegationId", "clientId",
+                    "name", "requestId")) {
                 if (!operation.path().contains("{" + parameter + "}")) {
                     continue;
                 }
@@ -45,6 +46,8 @@ class HostileValuesIT {
                     Map<String, String> values = new HashMap<>(Map.of("key", ApiFixture.ORG, "personId", fixture.pieter,
                             "workRelationId", fixture.pieterWorkRelation, "grantId", fixture.pieterGrant,
                             "delegationId", fixture.xavierDelegation, "clientId", ApiFixture.APP));
+                    values.put("name", ApiFixture.RIGHT);
+                    values.put("requestId", fixture.walterRequest);
                     values.put(parameter, URLEncoder.encode(hostile, StandardCharsets.UTF_8).replace("+", "%20"));
                     String token = parameter.equals("key") || parameter.equals("clientId") ? central : chris;
                     AdminApi.Answer answer = api.call("GET", operation.resolve(values), token, null);

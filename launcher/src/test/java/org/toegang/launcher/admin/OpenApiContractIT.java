@@ -35,7 +35,8 @@ class OpenApiContractIT {
         AdminApi api = new AdminApi(toegang);
         List<OpenApiDocument.Operation> documented = OpenApiDocument.of(api).operations();
         Map<String, String> anyValue = Map.of("key", "0900000147", "personId", "x", "workRelationId", "x",
-                "grantId", "x", "delegationId", "x", "clientId", "dv_loket", "name", "LoketGebruiker", "type", "external");
+                "grantId", "x", "delegationId", "x", "clientId", "dv_loket", "name", "LoketGebruiker", "type", "external",
+                "requestId", "x");
         for (OpenApiDocument.Operation operation : documented) {
             AdminApi.Answer answer = api.call(operation.method().toUpperCase(), operation.resolve(anyValue), null,
                     operation.hasBody() ? "{}" : null);

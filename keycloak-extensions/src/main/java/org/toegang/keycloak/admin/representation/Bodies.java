@@ -16,6 +16,10 @@ public final class Bodies {
                                String validFrom, String validTo, String reason) {
     }
 
+    public record WorkRelationRequestInput(String organisationKey, String type, String validFrom, String validTo,
+                                           String reason) {
+    }
+
     public record ValidityInput(String validFrom, String validTo) {
     }
 

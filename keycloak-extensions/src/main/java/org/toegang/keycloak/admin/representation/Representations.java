@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.toegang.core.admin.AdministratorRoles;
+import org.toegang.core.admin.DisplayNames;
 import org.toegang.core.admin.GrantMarks;
 import org.toegang.core.admin.Page;
+import org.toegang.core.admin.SelfService;
 import org.toegang.core.directory.StoredGrant;
 import org.toegang.core.directory.Versioned;
 import org.toegang.core.model.Application;
@@ -19,6 +21,7 @@ import org.toegang.core.model.Person;
 import org.toegang.core.model.Right;
 import org.toegang.core.model.TargetGroup;
 import org.toegang.core.model.WorkRelation;
+import org.toegang.core.model.WorkRelationRequest;
 
 /**
  * The JSON the API answers: records made from core's values, never the values themselves, so the
@@ -39,8 +42,10 @@ public final class Representations {
     public record ContactRep(String id, String givenName, String familyName, String email) {
     }
 
+    /** @param personName and {@code organisationName}: display names, in lists and single answers where known */
     public record WorkRelationRep(String id, String personId, String organisationKey, String type, String validFrom,
-                                  String validTo, boolean validNow, String etag) {
+                                  String validTo, boolean validNow, String etag, String personName,
+                                  String organisationName) {
     }
 
     /**
@@ -50,12 +55,32 @@ public final class Representations {
     public record GrantRep(String id, String personId, String clientId, String right, String organisationKey,
                            String context, String validFrom, String validTo, String status, String reason,
                            String grantedBy, String decidedBy, String decisionReason, String role3d,
-                           Boolean countsNow, Boolean workRelationEnded, String etag) {
+                           Boolean countsNow, Boolean workRelationEnded, String etag, String personName,
+                           String organisationName, String applicationName) {
     }
 
     public record DelegationRep(String id, String personId, String organisationKey, String role,
                                 Set<String> limitedToClientIds, String validFrom, String validTo, boolean validNow,
-                                String etag) {
+                                String etag, String personName) {
+    }
+
+    /** A request to work for an organisation, with display names. */
+    public record WorkRelationRequestRep(String id, String personId, String personName, String organisationKey,
+                                         String organisationName, String type, String validFrom, String validTo,
+                                         String status, String reason, String decidedBy, String decidedByName,
+                                         String decisionReason, String workRelationId, String etag) {
+    }
+
+    /** What the caller may do: {@code GET /me/permissions}. */
+    public record PermissionsRep(String personId, List<String> actions, List<OrganisationPermissionsRep> organisations,
+                                 List<ApplicationPermissionsRep> applications) {
+    }
+
+    public record OrganisationPermissionsRep(String key, String name, List<String> roles, List<String> actions,
+                                             List<String> grantableClientIds) {
+    }
+
+    public record ApplicationPermissionsRep(String clientId, String name, List<String> actions) {
     }
 
     public record ApplicationRep(String clientId, String name, String ownerOrganisationKey, String capacityPer,
@@ -77,7 +102,7 @@ public final class Representations {
 
     public record MeRep(PersonRep person, RolesRep roles, List<OrganisationRep> organisations,
                         List<WorkRelationRep> workRelations, List<GrantRep> rights, List<GrantRep> requests,
-                        Map<String, List<ContactRep>> administrators) {
+                        Map<String, List<ContactRep>> administrators, List<WorkRelationRequestRep> workRelationRequests) {
     }
 
     public record AddedPersonRep(PersonRep person, boolean created, WorkRelationRep workRelation) {
@@ -110,23 +135,54 @@ public final class Representations {
     }
 
     public static WorkRelationRep workRelation(Versioned<WorkRelation> versioned, Instant now) {
-        return workRelation(versioned.value(), versioned.revision(), now);
+        return workRelation(versioned.value(), versioned.revision(), now, DisplayNames.Names.NONE);
+    }
+
+    public static WorkRelationRep workRelation(Versioned<WorkRelation> versioned, Instant now, DisplayNames.Names names) {
+        return workRelation(versioned.value(), versioned.revision(), now, names);
     }
 
     public static WorkRelationRep workRelation(WorkRelation w, String revision, Instant now) {
+        return workRelation(w, revision, now, DisplayNames.Names.NONE);
+    }
+
+    public static WorkRelationRep workRelation(WorkRelation w, String revision, Instant now, DisplayNames.Names names) {
         return new WorkRelationRep(w.id(), w.personId(), w.organisationKey(), w.type().code(),
                 w.validity().from().toString(), w.validity().to().map(Instant::toString).orElse(null),
-                w.validity().contains(now), revision);
+                w.validity().contains(now), revision, names.person(w.personId()).orElse(null),
+                names.organisation(w.organisationKey()).orElse(null));
+    }
+
+    public static WorkRelationRequestRep workRelationRequest(Versioned<WorkRelationRequest> versioned,
+                                                             DisplayNames.Names names) {
+        WorkRelationRequest r = versioned.value();
+        return new WorkRelationRequestRep(r.id(), r.personId(), names.person(r.personId()).orElse(null),
+                r.organisationKey(), names.organisation(r.organisationKey()).orElse(null), r.type().code(),
+                r.validity().from().toString(), r.validity().to().map(Instant::toString).orElse(null), r.status().code(),
+                r.reason().orElse(null), r.decidedBy().orElse(null), r.decidedBy().flatMap(names::person).orElse(null),
+                r.decisionReason().orElse(null), r.workRelationId().orElse(null), versioned.revision());
+    }
+
+    public static PermissionsRep permissions(SelfService.Permissions p) {
+        return new PermissionsRep(p.personId().orElse(null), p.actions(), p.organisations().stream()
+                .map(o -> new OrganisationPermissionsRep(o.key(), o.name(), o.roles(), o.actions(), o.grantableClientIds()))
+                .toList(), p.applications().stream()
+                .map(a -> new ApplicationPermissionsRep(a.clientId(), a.name(), a.actions())).toList());
     }
 
     public static GrantRep grant(StoredGrant stored, GrantMarks marks) {
+        return grant(stored, marks, DisplayNames.Names.NONE);
+    }
+
+    public static GrantRep grant(StoredGrant stored, GrantMarks marks, DisplayNames.Names names) {
         Grant g = stored.grant();
         return new GrantRep(g.id(), g.personId(), g.clientId(), g.right(), g.organisationKey(), g.context().orElse(null),
                 g.validity().from().toString(), g.validity().to().map(Instant::toString).orElse(null),
                 g.status().code(), g.reason().orElse(null), g.grantedBy().orElse(null), g.decidedBy().orElse(null),
                 stored.decisionReason().orElse(null), role3d(g),
                 marks == null ? null : marks.countsNow(), marks == null ? null : marks.workRelationEnded(),
-                stored.revision());
+                stored.revision(), names.person(g.personId()).orElse(null),
+                names.organisation(g.organisationKey()).orElse(null), names.application(g.clientId()).orElse(null));
     }
 
     private static String role3d(Grant grant) {
@@ -138,11 +194,16 @@ public final class Representations {
     }
 
     public static DelegationRep delegation(Versioned<Delegation> versioned, Instant now) {
+        return delegation(versioned, now, DisplayNames.Names.NONE);
+    }
+
+    public static DelegationRep delegation(Versioned<Delegation> versioned, Instant now, DisplayNames.Names names) {
         Delegation d = versioned.value();
         return new DelegationRep(d.id(), d.personId(), d.organisationKey(), d.role().code(), d.limitedToClientIds(),
                 d.validity().map(v -> v.from().toString()).orElse(null),
                 d.validity().flatMap(v -> v.to()).map(Instant::toString).orElse(null),
-                d.validity().map(v -> v.contains(now)).orElse(true), versioned.revision());
+                d.validity().map(v -> v.contains(now)).orElse(true), versioned.revision(),
+                names.person(d.personId()).orElse(null));
     }
 
     public static ApplicationRep application(Versioned<Application> versioned) {

@@ -1,0 +1,183 @@
+package org.toegang.core.directory;
+
+import static org.toegang.core.directory.Attributes.GIVEN_NAME;
+import static org.toegang.core.directory.Attributes.INTERNATIONAL_MAIL;
+import static org.toegang.core.directory.Attributes.LEGAL_REPRESENTATIVE_OF;
+import static org.toegang.core.directory.Attributes.MAIL;
+import static org.toegang.core.directory.Attributes.NATIONAL_REGISTER_NUMBER;
+import static org.toegang.core.directory.Attributes.OBJECT_CLASS;
+import static org.toegang.core.directory.Attributes.ORGANISATION_KEY;
+import static org.toegang.core.directory.Attributes.PERSON_CLASS;
+import static org.toegang.core.directory.Attributes.PERSON_ID;
+import static org.toegang.core.directory.Attributes.SURNAME;
+import static org.toegang.core.directory.Attributes.UID;
+import static org.toegang.core.directory.Attributes.ACTIVE;
+import static org.toegang.core.directory.Attributes.WORK_RELATION_CLASS;
+
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.toegang.core.model.Person;
+
+/**
+ * Searches an organisation's people (a work relation with it, current or not, or its legal
+ * representation) in the directory, page by page, never holding the organisation: the criteria
+ * become an LDAP filter made only by the SDK's factories (RFC 4515 escaping, so {@code *},
+ * {@code )(} or {@code \} in a name are matched as text and never widen the search), the entries
+ * arrive with the simple paged results control (RFC 2696, {@link PagedSearch}), and only the first
+ * {@code limit + 1} people after the cursor's sort key are kept. With a criterion the search runs
+ * over the matching people and asks, per directory page, which of them belong to the organisation;
+ * without one it runs over the organisation's work relations and reads their people per page.
+ * Memory is bounded by the page sizes, whatever the organisation's size. Thread-safe.
+ */
+public final class OrganisationPeople {
+    private static final String[] PERSON_ATTRIBUTES = {PERSON_ID, UID, GIVEN_NAME, SURNAME, MAIL, INTERNATIONAL_MAIL,
+            NATIONAL_REGISTER_NUMBER, LEGAL_REPRESENTATIVE_OF, ACTIVE};
+    /** Person ids per OR filter: bounded, so no filter grows with the page size. */
+    private static final int IDS_PER_FILTER = 100;
+
+    private final Directory directory;
+    private final Entries entries;
+
+    public OrganisationPeople(Directory directory) {
+        this.directory = directory;
+        this.entries = new Entries(directory);
+    }
+
+    /**
+     * What to search: each criterion optional. Every word of {@code name} must occur in the given or
+     * family name (ignoring case); the national register number and the mail address must be equal.
+     */
+    public record Criteria(Optional<String> name, Optional<String> nationalRegisterNumber, Optional<String> email) {
+        boolean any() {
+            return name.filter(n -> !n.isBlank()).isPresent() || nationalRegisterNumber.isPresent() || email.isPresent();
+        }
+    }
+
+    /**
+     * The first {@code count} people of the organisation matching {@code criteria} whose
+     * {@code sortKey} sorts after {@code after}, in that order.
+     */
+    public List<Person> first(String organisationKey, Criteria criteria, Optional<String> after, int count,
+                              Function<Person, String> sortKey) {
+        Bounded kept = new Bounded(after, count, sortKey);
+        String base = directory.config().baseDn();
+        if (criteria.any()) {
+            PagedSearch.forEachPage(directory, base, peopleFilter(criteria), page -> {
+                List<Person> people = page.stream().map(EntryMapper::person).toList();
+                Set<String> members = members(organisationKey, people);
+                people.stream().filter(person -> members.contains(person.id())).forEach(kept::offer);
+            }, PERSON_ATTRIBUTES);
+        } else {
+            Filter relations = Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, WORK_RELATION_CLASS),
+                    Filter.createEqualityFilter(ORGANISATION_KEY, organisationKey));
+            PagedSearch.forEachPage(directory, base, relations, page -> people(page.stream()
+                    .map(entry -> entry.getAttributeValue(PERSON_ID)).toList()).forEach(kept::offer), PERSON_ID);
+            PagedSearch.forEach(directory, base, Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, PERSON_CLASS),
+                    Filter.createEqualityFilter(LEGAL_REPRESENTATIVE_OF, organisationKey)),
+                    entry -> kept.offer(EntryMapper.person(entry)), PERSON_ATTRIBUTES);
+        }
+        return kept.sorted();
+    }
+
+    static Filter peopleFilter(Criteria criteria) {
+        List<Filter> all = new ArrayList<>();
+        all.add(Filter.createEqualityFilter(OBJECT_CLASS, PERSON_CLASS));
+        criteria.name().ifPresent(name -> {
+            for (String word : name.strip().split("\\s+")) {
+                if (!word.isEmpty()) {
+                    all.add(Filter.createORFilter(contains(GIVEN_NAME, word), contains(SURNAME, word)));
+                }
+            }
+        });
+        criteria.nationalRegisterNumber().ifPresent(number ->
+                all.add(Filter.createEqualityFilter(NATIONAL_REGISTER_NUMBER, number)));
+        // mail is an IA5 string: a non-ASCII address can only be in toegangInternationalMail
+        criteria.email().ifPresent(mail -> all.add(mail.chars().allMatch(c -> c < 128)
+                ? Filter.createORFilter(Filter.createEqualityFilter(MAIL, mail), Filter.createEqualityFilter(INTERNATIONAL_MAIL, mail))
+                : Filter.createEqualityFilter(INTERNATIONAL_MAIL, mail)));
+        return Filter.createANDFilter(all);
+    }
+
+    private static Filter contains(String attribute, String word) {
+        return Filter.createSubstringFilter(attribute, null, new String[] {word}, null);
+    }
+
+    /** Which of these people belong to the organisation: legal representatives, and those with a work relation. */
+    private Set<String> members(String organisationKey, List<Person> people) {
+        Set<String> members = new HashSet<>();
+        List<String> others = new ArrayList<>();
+        for (Person person : people) {
+            if (person.legalRepresentativeOf().contains(organisationKey)) {
+                members.add(person.id());
+            } else {
+                others.add(person.id());
+            }
+        }
+        for (List<String> chunk : chunks(others)) {
+            Filter filter = Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, WORK_RELATION_CLASS),
+                    Filter.createEqualityFilter(ORGANISATION_KEY, organisationKey), anyPerson(chunk));
+            entries.search(filter).forEach(entry -> members.add(entry.getAttributeValue(PERSON_ID)));
+        }
+        return members;
+    }
+
+    private List<Person> people(Collection<String> ids) {
+        List<Person> people = new ArrayList<>();
+        for (List<String> chunk : chunks(new ArrayList<>(new HashSet<>(ids)))) {
+            Filter filter = Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, PERSON_CLASS), anyPerson(chunk));
+            for (SearchResultEntry entry : entries.search(filter)) {
+                people.add(EntryMapper.person(entry));
+            }
+        }
+        return people;
+    }
+
+    private static Filter anyPerson(List<String> ids) {
+        return Filter.createORFilter(ids.stream().map(id -> Filter.createEqualityFilter(PERSON_ID, id)).toList());
+    }
+
+    private static List<List<String>> chunks(List<String> ids) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += IDS_PER_FILTER) {
+            chunks.add(ids.subList(i, Math.min(ids.size(), i + IDS_PER_FILTER)));
+        }
+        return chunks;
+    }
+
+    /** The first {@code count} items after a key, by key; the rest dropped as they come. */
+    private static final class Bounded {
+        private final Optional<String> after;
+        private final int count;
+        private final Function<Person, String> sortKey;
+        private final TreeMap<String, Person> kept = new TreeMap<>();
+
+        Bounded(Optional<String> after, int count, Function<Person, String> sortKey) {
+            this.after = after;
+            this.count = count;
+            this.sortKey = sortKey;
+        }
+
+        void offer(Person person) {
+            String key = sortKey.apply(person);
+            if (after.map(a -> key.compareTo(a) <= 0).orElse(false)) {
+                return;
+            }
+            kept.put(key, person);
+            if (kept.size() > count) {
+                kept.pollLastEntry();
+            }
+        }
+
+        List<Person> sorted() {
+            return List.copyOf(kept.values());
+        }
+    }
+}
