@@ -114,6 +114,16 @@ final class KeycloakScimTarget implements TestTarget {
         return names;
     }
 
+    @Override
+    public HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl().resolve(path)).header("Authorization", "Bearer " + token())
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/scim+json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Whether Keycloak answers this realm's SCIM API for a valid token (for the realm-isolation check). */
     HttpResponse<String> scimAt(String otherRealm, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(toegang.keycloakUrl().resolve("/realms/" + otherRealm + "/scim/v2/" + path))

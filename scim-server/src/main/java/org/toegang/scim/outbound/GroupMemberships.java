@@ -32,13 +32,18 @@ final class GroupMemberships {
         this.client = client;
     }
 
+    /** Whether a Group of this name is Toegang's: named like a 3D role. */
+    static boolean ours(String groupName) {
+        return THREE_D_ROLE.matcher(groupName).matches();
+    }
+
     /** Brings the account's memberships of Toegang's Groups to {@code roles} (empty: none). */
     void apply(String userId, List<String> roles) throws DeliveryFailure {
         Map<String, String> current = client.groupsOf(userId);
         Set<String> wanted = new TreeSet<>(roles);
         for (Map.Entry<String, String> group : current.entrySet()) {
             String name = group.getValue();
-            if (THREE_D_ROLE.matcher(name).matches() && !wanted.contains(name)) {
+            if (ours(name) && !wanted.contains(name)) {
                 removeMember(group.getKey(), userId);
             }
         }

@@ -219,6 +219,40 @@ abstract class OutboundProvisioningContract {
         assertThat(provisioning.status().figures().get(0).dead()).isZero();
     }
 
+    @Test
+    void reconciliationFindsWhatChangedBehindItsBackAndRepairsItOnRequest() throws Exception {
+        String removed = person("recon.removed");
+        writes.grant(removed, "dv_loket", "LoketGebruiker", "0900000147", Instant.now().minusSeconds(60), null);
+        String left = person("recon.left");
+        writes.grant(left, "dv_loket", "LoketGebruiker", "0900000147", Instant.now().minusSeconds(60), null);
+        JsonNode removedAccount = await(() -> account(loket, removed), found -> found != null && !groups(loket, found).isEmpty());
+        JsonNode leftAccount = await(() -> account(loket, left), found -> found != null && !groups(loket, found).isEmpty());
+        await(() -> provisioning.idle(), idle -> idle);
+        // behind our back: one account deleted, the other taken out of its Group
+        assertThat(loket.send("DELETE", "Users/" + removedAccount.path("id").asText(), null).statusCode()).isEqualTo(204);
+        String group = loket.groupNames().entrySet().stream().filter(entry -> entry.getValue()
+                .equals("LoketGebruiker:0900000147")).findFirst().orElseThrow().getKey();
+        assertThat(loket.send("PATCH", "Groups/" + group, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + leftAccount.path("id").asText()
+                + "\\\"]\"}]}").statusCode()).isBetween(200, 204);
+        assertThat(groups(loket, leftAccount)).isEmpty();
+
+        Reconciliation.Report report = provisioning.reconcile("loket", false);
+
+        assertThat(report.differences()).extracting(Reconciliation.Difference::kind, Reconciliation.Difference::personId)
+                .contains(org.assertj.core.groups.Tuple.tuple(Reconciliation.Kind.MISSING, removed),
+                        org.assertj.core.groups.Tuple.tuple(Reconciliation.Kind.DIFFERENT, left));
+        Thread.sleep(1000);
+        assertThat(account(loket, removed)).as("a report changes nothing").isNull();
+        assertThat(groups(loket, leftAccount)).isEmpty();
+
+        assertThat(provisioning.reconcile("loket", true).repaired()).isTrue();
+        await(() -> account(loket, removed), found -> found != null
+                && groups(loket, found).equals(List.of("LoketGebruiker:0900000147")));
+        await(() -> groups(loket, leftAccount), names -> names.equals(List.of("LoketGebruiker:0900000147")));
+        assertThat(accountsOf(loket, removed)).hasSize(1);
+    }
+
     // --- helpers
 
     String person(String username) throws Exception {

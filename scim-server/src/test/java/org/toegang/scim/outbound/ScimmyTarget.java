@@ -112,7 +112,8 @@ final class ScimmyTarget implements TestTarget {
     }
 
     /** Sends one request straight to the target (not through any proxy), as another party would. */
-    HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+    @Override
+    public HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path)).header("Authorization", "Bearer " + token)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {

@@ -29,6 +29,9 @@ interface TestTarget extends AutoCloseable {
      */
     List<String> groupsOf(String accountId) throws IOException, InterruptedException;
 
+    /** Sends one request straight to the target (not through any proxy), as another party would. */
+    java.net.http.HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException;
+
     /** Every Group the target holds: id to display name. */
     java.util.Map<String, String> groupNames() throws IOException, InterruptedException;
 
