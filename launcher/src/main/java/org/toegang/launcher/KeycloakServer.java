@@ -27,6 +27,13 @@ final class KeycloakServer implements AutoCloseable {
     static final String ADMIN_PASSWORD = "admin";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
+    /**
+     * Keycloak features to enable besides the defaults (comma-separated), read while Keycloak
+     * starts; empty by default. The tests' shared stack sets {@code scim-api}, so that outbound
+     * provisioning can be tested against Keycloak's own SCIM API in a realm of its own.
+     */
+    static final String FEATURES_PROPERTY = "toegang.keycloak.features";
+
     private final Process process;
     private final Path log;
     private final URI baseUrl;
@@ -54,6 +61,10 @@ final class KeycloakServer implements AutoCloseable {
                 "--event-metrics-user-tags=realm,clientId",
                 "--import-realm",
                 "--log-console-color=false"));
+        String features = System.getProperty(FEATURES_PROPERTY, "").strip();
+        if (!features.isEmpty()) {
+            arguments.add("--features=" + features);
+        }
         String url = "http://" + hostForUrls(host);
         return launch(home, arguments, providerOptions, URI.create(url + ":" + httpPort),
                 URI.create(url + ":" + managementPort), log);

@@ -69,6 +69,9 @@ public final class ToegangStackExtension implements ParameterResolver {
             // stack in this JVM (a launcher run in a test) is not pointed at this directory.
             System.setProperty(PROVIDERS_LDAP_URL, providerSearches.ldapUrl());
             System.setProperty(FEDERATION_LDAP_URL, faults.ldapUrl());
+            // Keycloak's own SCIM API, a target of the outbound provisioning tests (KeycloakScimProvisioningIT);
+            // it answers only in realms whose scimApiEnabled is on, which the toegang realm's is not
+            System.setProperty(KeycloakServer.FEATURES_PROPERTY, "scim-api");
             try {
                 return new Started(new RunningToegang(stack.start(), providerSearches, faults), null);
             } catch (RuntimeException e) {
@@ -78,6 +81,7 @@ public final class ToegangStackExtension implements ParameterResolver {
             } finally {
                 System.clearProperty(PROVIDERS_LDAP_URL);
                 System.clearProperty(FEDERATION_LDAP_URL);
+                System.clearProperty(KeycloakServer.FEATURES_PROPERTY);
             }
         }
 

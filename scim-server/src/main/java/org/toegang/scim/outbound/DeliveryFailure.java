@@ -15,11 +15,18 @@ public final class DeliveryFailure extends Exception {
     /** 0 when the target gave no answer (refused connection, reset, timeout). */
     private final int status;
     private final transient Optional<Duration> retryAfter;
+    /** The SCIM error's {@code scimType} (RFC 7644 section 3.12), empty when none. */
+    private final String scimType;
 
     private DeliveryFailure(String message, int status, Optional<Duration> retryAfter, Throwable cause) {
+        this(message, status, retryAfter, cause, "");
+    }
+
+    private DeliveryFailure(String message, int status, Optional<Duration> retryAfter, Throwable cause, String scimType) {
         super(message, cause);
         this.status = status;
         this.retryAfter = retryAfter;
+        this.scimType = scimType;
     }
 
     static DeliveryFailure noAnswer(String what, Throwable cause) {
@@ -32,6 +39,12 @@ public final class DeliveryFailure extends Exception {
         String shortDetail = detail == null ? "" : detail.length() > 300 ? detail.substring(0, 300) + "..." : detail;
         return new DeliveryFailure(what + ": HTTP " + status + (shortDetail.isBlank() ? "" : " " + shortDetail), status,
                 retryAfter, null);
+    }
+
+    static DeliveryFailure answered(String what, int status, String detail, String scimType,
+                                    Optional<Duration> retryAfter) {
+        DeliveryFailure plain = answered(what, status, detail, retryAfter);
+        return new DeliveryFailure(plain.getMessage(), status, retryAfter, null, scimType == null ? "" : scimType);
     }
 
     public int status() {
@@ -52,5 +65,10 @@ public final class DeliveryFailure extends Exception {
 
     public boolean notFound() {
         return status == 404;
+    }
+
+    /** 400 {@code noTarget}: the path of a PATCH matched nothing (e.g. a member that is gone already). */
+    public boolean noTarget() {
+        return status == 400 && "noTarget".equals(scimType);
     }
 }

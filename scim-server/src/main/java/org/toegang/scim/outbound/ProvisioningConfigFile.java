@@ -101,8 +101,9 @@ public final class ProvisioningConfigFile {
                 TargetConfig.RightsAs.ROLES);
         TargetConfig.Deprovision onLastRight = choice(node, path, "whenLastRightEnds",
                 TargetConfig.Deprovision.class, TargetConfig.Deprovision.DEACTIVATE);
-        if (node.path("groups").asBoolean(false)) {
-            throw invalid(path + ".groups", "cannot be true yet: Group memberships are not implemented");
+        JsonNode groups = node.path("groups");
+        if (!groups.isMissingNode() && !groups.isBoolean()) {
+            throw invalid(path + ".groups", "must be true or false");
         }
         int maxAttempts = intValue(node, "maxAttempts", defaultAttempts);
         if (maxAttempts < 1) {
@@ -110,7 +111,7 @@ public final class ProvisioningConfigFile {
         }
         return new TargetConfig(name, text(node, path + ".application", "application"), baseUrl,
                 authentication(node.path("authentication"), path + ".authentication"), rightsAs,
-                false, onLastRight, maxAttempts);
+                groups.asBoolean(false), onLastRight, maxAttempts);
     }
 
     private TargetConfig.Authentication authentication(JsonNode node, String path) {

@@ -69,8 +69,15 @@ public final class Reconciliation {
         people.addAll(journal.accounts(target.name()).keySet());
         Map<String, ObjectNode> byExternalId = new HashMap<>();
         List<Difference> differences = new ArrayList<>();
+        // a target that keeps no externalId (Keycloak 26.7): its accounts are known by the ids it gave us
+        Map<String, String> personByTargetId = new HashMap<>();
+        journal.accounts(target.name()).values().forEach(account -> account.targetId()
+                .ifPresent(id -> personByTargetId.put(id, account.personId())));
         for (ObjectNode user : held) {
             String externalId = user.path("externalId").asText("");
+            if (externalId.isEmpty()) {
+                externalId = personByTargetId.getOrDefault(user.path("id").asText(""), "");
+            }
             if (externalId.isEmpty()) {
                 differences.add(new Difference(Kind.FOREIGN, "", id(user), "no externalId: " + user.path("userName").asText()));
             } else {
@@ -110,9 +117,12 @@ public final class Reconciliation {
                 Set<String> expected = target.rightsAs() == TargetConfig.RightsAs.NONE ? Set.of()
                         : new TreeSet<>(should.roles());
                 boolean active = user.path("active").asBoolean(true);
-                if (!active || !roles.equals(expected)) {
+                Set<String> groups = target.groups() ? memberships(client, user) : Set.of();
+                Set<String> expectedGroups = target.groups() ? new TreeSet<>(should.roles()) : Set.of();
+                if (!active || !roles.equals(expected) || !groups.equals(expectedGroups)) {
                     differences.add(new Difference(Kind.DIFFERENT, personId, id(user), "holds active=" + active
-                            + " " + roles + ", should hold active=true " + expected));
+                            + " " + roles + (target.groups() ? " groups " + groups : "") + ", should hold active=true "
+                            + expected + (target.groups() ? " groups " + expectedGroups : "")));
                 }
             }
         }
@@ -135,6 +145,13 @@ public final class Reconciliation {
             list.forEach(value -> values.add(value.path("value").asText()));
         });
         return values;
+    }
+
+    /** The account's memberships of Toegang's Groups (those named like a 3D role). */
+    private static Set<String> memberships(TargetClient client, ObjectNode user) throws DeliveryFailure {
+        Set<String> names = new TreeSet<>(client.groupsOf(user.path("id").asText()).values());
+        names.removeIf(name -> !GroupMemberships.ours(name));
+        return names;
     }
 
     private static Optional<String> id(ObjectNode user) {

@@ -68,9 +68,15 @@ public final class TargetClient {
         return id;
     }
 
-    /** PUT /Users/{id}: the whole account as it should be (idempotent). */
+    /**
+     * PUT /Users/{id}: the whole account as it should be (idempotent). The body repeats the
+     * {@code id}: RFC 7643 section 3.1 lets a service provider ignore it, and Keycloak 26.7
+     * refuses a replacement without it ("Invalid reference to resource").
+     */
     public void replace(String id, ObjectNode user) throws DeliveryFailure {
-        send("PUT", "Users/" + segment(id), user, "replace " + user.path("externalId").asText());
+        ObjectNode body = user.deepCopy();
+        body.put("id", id);
+        send("PUT", "Users/" + segment(id), body, "replace " + user.path("externalId").asText());
     }
 
     /**
@@ -113,6 +119,77 @@ public final class TargetClient {
                 ? Optional.of(resources.get(0).path("id").asText()) : Optional.empty();
     }
 
+    /** The id of the Group whose {@code displayName} is {@code displayName}, if the target holds one. */
+    public Optional<String> findGroup(String displayName) throws DeliveryFailure {
+        JsonNode list = send("GET", "Groups?filter=" + URLEncoder.encode(filter("displayName", displayName).toString(),
+                StandardCharsets.UTF_8) + "&count=2", null, "search group " + displayName);
+        for (JsonNode group : list.path("Resources")) {
+            // a target that ignores the filter answers every group: take only the one asked for
+            if (displayName.equals(group.path("displayName").asText())) {
+                return Optional.of(group.path("id").asText());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** POST /Groups without members; answers the new Group's id. A 409 is a {@link DeliveryFailure#conflict()}. */
+    public String createGroup(String displayName) throws DeliveryFailure {
+        ObjectNode group = JsonUtils.getJsonNodeFactory().objectNode();
+        group.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:Group");
+        group.put("displayName", displayName);
+        String id = send("POST", "Groups", group, "create group " + displayName).path("id").asText("");
+        if (id.isEmpty()) {
+            throw DeliveryFailure.answered("create group", 502, "the created group has no id", Optional.empty());
+        }
+        return id;
+    }
+
+    /**
+     * The Groups the account is a member of: Group id to display name. Asked with a filter on the
+     * Groups' {@code members} (RFC 7644 section 3.4.2.2) rather than read from the User's
+     * {@code groups}, which some targets (Keycloak 26.7) never return.
+     */
+    public java.util.Map<String, String> groupsOf(String userId) throws DeliveryFailure {
+        String memberFilter;
+        try {
+            memberFilter = "members[value eq " + JsonUtils.getObjectWriter().writeValueAsString(userId) + "]";
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a member filter for " + userId, e);
+        }
+        java.util.Map<String, String> groups = new java.util.TreeMap<>();
+        int start = 1;
+        while (true) {
+            JsonNode page = send("GET", "Groups?filter=" + URLEncoder.encode(memberFilter, StandardCharsets.UTF_8)
+                    + "&startIndex=" + start + "&count=" + PAGE, null, "read groups of " + userId);
+            JsonNode resources = page.path("Resources");
+            resources.forEach(group -> groups.put(group.path("id").asText(), group.path("displayName").asText("")));
+            start += resources.size();
+            if (resources.isEmpty() || start > page.path("totalResults").asInt(0)) {
+                return groups;
+            }
+        }
+    }
+
+    /** PATCH /Groups/{id}: adds the account as a member (adding a member twice changes nothing). */
+    public void addMember(String groupId, String userId) throws DeliveryFailure {
+        ObjectNode member = JsonUtils.getJsonNodeFactory().objectNode().put("value", userId);
+        PatchRequest patch = new PatchRequest(List.of(PatchOperation.add(Path.root().attribute("members"),
+                JsonUtils.getJsonNodeFactory().arrayNode().add(member))));
+        send("PATCH", "Groups/" + segment(groupId), JsonUtils.valueToNode(patch), "add member " + userId);
+    }
+
+    /** PATCH /Groups/{id}: removes the account from the Group's members (RFC 7644 section 3.5.2.2, a value filter). */
+    public void removeMember(String groupId, String userId) throws DeliveryFailure {
+        PatchRequest patch;
+        try {
+            patch = new PatchRequest(List.of(PatchOperation.remove(Path.fromString(
+                    "members[value eq " + JsonUtils.getObjectWriter().writeValueAsString(userId) + "]"))));
+        } catch (IOException | BadRequestException e) {
+            throw new IllegalArgumentException("not a member path for " + userId, e);
+        }
+        send("PATCH", "Groups/" + segment(groupId), JsonUtils.valueToNode(patch), "remove member " + userId);
+    }
+
     /** Every account the target holds, page by page (RFC 7644 section 3.4.2.4). */
     public List<ObjectNode> listUsers() throws DeliveryFailure {
         List<ObjectNode> users = new ArrayList<>();
@@ -146,7 +223,8 @@ public final class TargetClient {
                 throw DeliveryFailure.answered(what, 502, "the answer is not JSON", Optional.empty());
             }
         }
-        throw DeliveryFailure.answered(what, status, detail(response.body()), retryAfter(response, clock));
+        throw DeliveryFailure.answered(what, status, detail(response.body()), scimType(response.body()),
+                retryAfter(response, clock));
     }
 
     private HttpResponse<String> exchange(String method, String path, JsonNode body, String what)
@@ -178,6 +256,14 @@ public final class TargetClient {
         try {
             JsonNode error = JsonUtils.getObjectReader().readTree(body);
             return error.path("detail").asText(error.path("scimType").asText(""));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String scimType(String body) {
+        try {
+            return body == null || body.isBlank() ? "" : JsonUtils.getObjectReader().readTree(body).path("scimType").asText("");
         } catch (IOException e) {
             return "";
         }

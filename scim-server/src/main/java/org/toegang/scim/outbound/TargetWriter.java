@@ -11,9 +11,11 @@ import org.toegang.core.provisioning.AccountState;
  */
 final class TargetWriter {
     private final TargetClient client;
+    private final Optional<GroupMemberships> groups;
 
     TargetWriter(TargetClient client) {
         this.client = client;
+        this.groups = client.target().groups() ? Optional.of(new GroupMemberships(client)) : Optional.empty();
     }
 
     /**
@@ -23,6 +25,15 @@ final class TargetWriter {
      * @return the target's id of the account afterwards; empty when it holds none (never had one, or deleted)
      */
     Optional<String> apply(AccountState state, Optional<String> knownId) throws DeliveryFailure {
+        Optional<String> id = account(state, knownId);
+        if (groups.isPresent() && id.isPresent()) {
+            // after the account, so a new account exists to be a member; an inactive one is a member of none
+            groups.get().apply(id.get(), state.roles());
+        }
+        return id;
+    }
+
+    private Optional<String> account(AccountState state, Optional<String> knownId) throws DeliveryFailure {
         TargetConfig target = client.target();
         if (state.active()) {
             ObjectNode user = AccountRepresentation.user(state, target);

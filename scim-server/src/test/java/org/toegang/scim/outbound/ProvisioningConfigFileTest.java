@@ -28,7 +28,7 @@ class ProvisioningConfigFileTest {
                  "targets": [
                    {"name": "loket", "application": "dv_loket", "baseUrl": "https://loket.example.org/scim/v2",
                     "authentication": {"type": "bearer", "token": "${env:LOKET_TOKEN}"},
-                    "rights": "entitlements", "groups": false, "whenLastRightEnds": "delete"},
+                    "rights": "entitlements", "groups": true, "whenLastRightEnds": "delete"},
                    {"name": "geo", "application": "dv_geoportaal", "baseUrl": "http://geo.example.org/scim",
                     "authentication": {"type": "client_credentials", "tokenEndpoint": "https://idp.example.org/token",
                                        "clientId": "toegang", "clientSecret": "s3cr3t-in-file", "scope": "scim"},
@@ -41,6 +41,7 @@ class ProvisioningConfigFileTest {
         assertThat(((TargetConfig.Bearer) loket.authentication()).token().reveal()).isEqualTo("from-env");
         assertThat(loket.rightsAs()).isEqualTo(TargetConfig.RightsAs.ENTITLEMENTS);
         assertThat(loket.onLastRight()).isEqualTo(TargetConfig.Deprovision.DELETE);
+        assertThat(loket.groups()).isTrue();
         assertThat(loket.maxAttempts()).isEqualTo(7);
         TargetConfig geo = config.target("geo");
         TargetConfig.ClientCredentials credentials = (TargetConfig.ClientCredentials) geo.authentication();
@@ -49,6 +50,7 @@ class ProvisioningConfigFileTest {
         assertThat(geo.rightsAs()).isEqualTo(TargetConfig.RightsAs.ROLES);
         assertThat(geo.onLastRight()).isEqualTo(TargetConfig.Deprovision.DEACTIVATE);
         assertThat(geo.maxAttempts()).isEqualTo(3);
+        assertThat(geo.groups()).as("Group memberships are off unless asked for").isFalse();
         assertThat(config.firstRetry()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.workers()).isEqualTo(4);
         assertThat(config.journal().url()).startsWith("jdbc:h2:file:").contains(folder.toString());
@@ -74,8 +76,8 @@ class ProvisioningConfigFileTest {
                 .hasMessageContaining("targets[0].rights").hasMessageContaining("roles")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("very-secret"));
         assertThatThrownBy(() -> ProvisioningConfigFile.load(write(target.formatted("http://x",
-                "{\"type\":\"bearer\",\"token\":\"t\"}", ", \"groups\": true")), Map.<String, String>of()::get))
-                .hasMessageContaining("targets[0].groups").hasMessageContaining("not implemented");
+                "{\"type\":\"bearer\",\"token\":\"t\"}", ", \"groups\": \"yes\"")), Map.<String, String>of()::get))
+                .hasMessageContaining("targets[0].groups").hasMessageContaining("true or false");
         assertThatThrownBy(() -> ProvisioningConfigFile.load(write("{\"targets\": {}}"), Map.<String, String>of()::get))
                 .hasMessageContaining("targets must be an array");
         assertThatThrownBy(() -> ProvisioningConfigFile.load(write("{\"journal\": {\"url\": \"jdbc:mysql://x\"}, \"targets\": []}"),

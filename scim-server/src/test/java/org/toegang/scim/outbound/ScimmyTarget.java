@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * An independent SCIM service provider built on SCIMMY ({@code src/test/node/scimmy-target.mjs}),
  * run by Node for one test class; stopped (its standard input closed, then killed) by {@link #close()}.
  */
-final class ScimmyTarget implements AutoCloseable {
+final class ScimmyTarget implements TestTarget {
     static final Path NODE = Path.of("src/test/node").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,12 +56,47 @@ final class ScimmyTarget implements AutoCloseable {
         baseUrl = URI.create("http://127.0.0.1:" + JSON.readTree(line).path("port").asInt() + "/scim/v2/");
     }
 
-    URI baseUrl() {
+    @Override
+    public URI baseUrl() {
         return baseUrl;
     }
 
+    @Override
+    public TargetConfig.Authentication authentication() {
+        return new TargetConfig.Bearer(Secret.of(token));
+    }
+
+    @Override
+    public String secret() {
+        return token;
+    }
+
+    @Override
+    public boolean keepsExternalId() {
+        return true;
+    }
+
+    @Override
+    public List<String> groupsOf(String accountId) throws IOException, InterruptedException {
+        String filter = java.net.URLEncoder.encode("members[value eq \"" + accountId + "\"]",
+                StandardCharsets.UTF_8);
+        HttpResponse<String> response = send("GET", "Groups?filter=" + filter + "&count=500", null);
+        List<String> names = new ArrayList<>();
+        JSON.readTree(response.body()).path("Resources").forEach(group -> names.add(group.path("displayName").asText()));
+        return names.stream().sorted().toList();
+    }
+
     /** Every account the target holds, read directly (not through any proxy). */
-    List<JsonNode> accounts() throws IOException, InterruptedException {
+    @Override
+    public java.util.Map<String, String> groupNames() throws IOException, InterruptedException {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        JSON.readTree(send("GET", "Groups?count=1000", null).body()).path("Resources")
+                .forEach(group -> names.put(group.path("id").asText(), group.path("displayName").asText()));
+        return names;
+    }
+
+    @Override
+    public List<JsonNode> accounts() throws IOException, InterruptedException {
         List<JsonNode> all = new ArrayList<>();
         int start = 1;
         while (true) {
@@ -77,7 +112,8 @@ final class ScimmyTarget implements AutoCloseable {
     }
 
     /** Sends one request straight to the target (not through any proxy), as another party would. */
-    HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+    @Override
+    public HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path)).header("Authorization", "Bearer " + token)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
