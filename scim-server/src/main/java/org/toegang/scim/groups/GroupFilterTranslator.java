@@ -1,35 +1,27 @@
 package org.toegang.scim.groups;
 
-import com.fasterxml.jackson.databind.node.ValueNode;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import com.unboundid.scim2.common.filters.AndFilter;
 import com.unboundid.scim2.common.filters.ComparisonFilter;
 import com.unboundid.scim2.common.filters.ComplexValueFilter;
 import com.unboundid.scim2.common.filters.ContainsFilter;
 import com.unboundid.scim2.common.filters.EndsWithFilter;
 import com.unboundid.scim2.common.filters.EqualFilter;
-import com.unboundid.scim2.common.filters.FilterVisitor;
 import com.unboundid.scim2.common.filters.GreaterThanFilter;
 import com.unboundid.scim2.common.filters.GreaterThanOrEqualFilter;
 import com.unboundid.scim2.common.filters.LessThanFilter;
 import com.unboundid.scim2.common.filters.LessThanOrEqualFilter;
 import com.unboundid.scim2.common.filters.NotEqualFilter;
-import com.unboundid.scim2.common.filters.NotFilter;
-import com.unboundid.scim2.common.filters.OrFilter;
 import com.unboundid.scim2.common.filters.PresentFilter;
 import com.unboundid.scim2.common.filters.StartsWithFilter;
-import com.unboundid.scim2.common.utils.DateTimeUtils;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.toegang.core.directory.GroupStore.GroupField;
-import org.toegang.core.directory.PersonStore;
+import org.toegang.scim.protocol.LdapFilterTranslation;
 
 /**
  * Translates a SCIM filter on Groups into an LDAP filter on plain groups. Every value goes
@@ -37,10 +29,8 @@ import org.toegang.core.directory.PersonStore;
  * person's DN, looked up with an escaped filter, and an unknown id matches nothing. The
  * visitor's parameter is the enclosing attribute inside a value filter ({@code members[...]}).
  */
-final class GroupFilterTranslator implements FilterVisitor<Filter, String> {
+final class GroupFilterTranslator extends LdapFilterTranslation {
     static final String CORE_URN = "urn:ietf:params:scim:schemas:core:2.0:Group";
-    static final Filter TRUE = Filter.createPresenceFilter("objectClass");
-    static final Filter FALSE = Filter.createNOTFilter(TRUE);
 
     private enum Kind { TEXT, DATE, MEMBER, MEMBER_TYPE, RESOURCE_TYPE }
 
@@ -58,12 +48,10 @@ final class GroupFilterTranslator implements FilterVisitor<Filter, String> {
             "meta.lastmodified", new Stored(GroupField.MODIFIED, Kind.DATE),
             "meta.resourcetype", new Stored(null, Kind.RESOURCE_TYPE));
 
-    private final int maxNodes;
     private final Function<String, Optional<String>> memberDn;
-    private int nodes;
 
     private GroupFilterTranslator(int maxNodes, Function<String, Optional<String>> memberDn) {
-        this.maxNodes = maxNodes;
+        super(maxNodes);
         this.memberDn = memberDn;
     }
 
@@ -99,7 +87,7 @@ final class GroupFilterTranslator implements FilterVisitor<Filter, String> {
 
     @Override
     public Filter visit(NotEqualFilter filter, String parent) throws ScimException {
-        nodes--;
+        uncount();
         return Filter.createNOTFilter(visit((EqualFilter) com.unboundid.scim2.common.filters.Filter.eq(
                 filter.getAttributePath(), filter.getComparisonValue()), parent));
     }
@@ -129,8 +117,7 @@ final class GroupFilterTranslator implements FilterVisitor<Filter, String> {
     public Filter visit(GreaterThanFilter filter, String parent) throws ScimException {
         String value = ordered(filter, parent);
         Stored stored = of(parent, filter.getAttributePath());
-        return Filter.createANDFilter(Filter.createGreaterOrEqualFilter(stored.field().attribute, value),
-                Filter.createNOTFilter(Filter.createEqualityFilter(stored.field().attribute, value)));
+        return strictly(Filter.createGreaterOrEqualFilter(stored.field().attribute, value), stored.field().attribute, value);
     }
 
     @Override
@@ -143,40 +130,13 @@ final class GroupFilterTranslator implements FilterVisitor<Filter, String> {
     public Filter visit(LessThanFilter filter, String parent) throws ScimException {
         String value = ordered(filter, parent);
         Stored stored = of(parent, filter.getAttributePath());
-        return Filter.createANDFilter(Filter.createLessOrEqualFilter(stored.field().attribute, value),
-                Filter.createNOTFilter(Filter.createEqualityFilter(stored.field().attribute, value)));
+        return strictly(Filter.createLessOrEqualFilter(stored.field().attribute, value), stored.field().attribute, value);
     }
 
     @Override
     public Filter visit(LessThanOrEqualFilter filter, String parent) throws ScimException {
         return Filter.createLessOrEqualFilter(of(parent, filter.getAttributePath()).field().attribute,
                 ordered(filter, parent));
-    }
-
-    @Override
-    public Filter visit(AndFilter filter, String parent) throws ScimException {
-        count();
-        List<Filter> parts = new ArrayList<>();
-        for (com.unboundid.scim2.common.filters.Filter part : filter.getCombinedFilters()) {
-            parts.add(part.visit(this, parent));
-        }
-        return Filter.createANDFilter(parts);
-    }
-
-    @Override
-    public Filter visit(OrFilter filter, String parent) throws ScimException {
-        count();
-        List<Filter> parts = new ArrayList<>();
-        for (com.unboundid.scim2.common.filters.Filter part : filter.getCombinedFilters()) {
-            parts.add(part.visit(this, parent));
-        }
-        return Filter.createORFilter(parts);
-    }
-
-    @Override
-    public Filter visit(NotFilter filter, String parent) throws ScimException {
-        count();
-        return Filter.createNOTFilter(filter.getInvertedFilter().visit(this, parent));
     }
 
     @Override
@@ -241,33 +201,5 @@ final class GroupFilterTranslator implements FilterVisitor<Filter, String> {
 
     private static Filter present(Stored stored) {
         return stored.field() == null ? TRUE : Filter.createPresenceFilter(stored.field().attribute);
-    }
-
-    private void count() throws BadRequestException {
-        if (++nodes > maxNodes) {
-            throw BadRequestException.invalidFilter("The filter has more than " + maxNodes
-                    + " operators, the limit this server advertises; simplify it");
-        }
-    }
-
-    private static boolean outsideBmp(String value) {
-        return value.codePoints().anyMatch(Character::isSupplementaryCodePoint);
-    }
-
-    private static String text(ComparisonFilter filter) throws BadRequestException {
-        ValueNode value = filter.getComparisonValue();
-        if (value == null || !value.isTextual()) {
-            throw BadRequestException.invalidFilter(filter.getAttributePath() + " takes a string value: " + filter);
-        }
-        return value.textValue();
-    }
-
-    private static String time(ComparisonFilter filter) throws BadRequestException {
-        String text = text(filter);
-        try {
-            return PersonStore.generalizedTime(DateTimeUtils.parse(text).toInstant());
-        } catch (IllegalArgumentException e) {
-            throw BadRequestException.invalidFilter(filter.getAttributePath() + " takes an xsd:dateTime value, not " + text);
-        }
     }
 }

@@ -2,32 +2,27 @@ package org.toegang.scim.users;
 
 import com.fasterxml.jackson.databind.node.ValueNode;
 import com.unboundid.ldap.sdk.Filter;
-import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import com.unboundid.scim2.common.filters.AndFilter;
 import com.unboundid.scim2.common.filters.ComparisonFilter;
 import com.unboundid.scim2.common.filters.ComplexValueFilter;
 import com.unboundid.scim2.common.filters.ContainsFilter;
 import com.unboundid.scim2.common.filters.EndsWithFilter;
 import com.unboundid.scim2.common.filters.EqualFilter;
-import com.unboundid.scim2.common.filters.FilterVisitor;
 import com.unboundid.scim2.common.filters.GreaterThanFilter;
 import com.unboundid.scim2.common.filters.GreaterThanOrEqualFilter;
 import com.unboundid.scim2.common.filters.LessThanFilter;
 import com.unboundid.scim2.common.filters.LessThanOrEqualFilter;
 import com.unboundid.scim2.common.filters.NotEqualFilter;
-import com.unboundid.scim2.common.filters.NotFilter;
-import com.unboundid.scim2.common.filters.OrFilter;
 import com.unboundid.scim2.common.filters.PresentFilter;
 import com.unboundid.scim2.common.filters.StartsWithFilter;
-import com.unboundid.scim2.common.utils.DateTimeUtils;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.toegang.core.directory.PersonStore;
+import org.toegang.scim.protocol.LdapFilterTranslation;
 import org.toegang.scim.users.UserAttributes.Kind;
 import org.toegang.scim.users.UserAttributes.Stored;
 
@@ -37,18 +32,11 @@ import org.toegang.scim.users.UserAttributes.Stored;
  * {@code userName eq "x)(uid=*"} looks for that literal user name. The visitor's parameter is
  * the enclosing multi-valued attribute inside a value filter ({@code emails[...]}), else null.
  */
-public final class UserFilterTranslator implements FilterVisitor<Filter, String> {
-    /** Matches every person (every entry has an object class). */
-    static final Filter TRUE = Filter.createPresenceFilter("objectClass");
-    /** Matches no entry. */
-    static final Filter FALSE = Filter.createNOTFilter(TRUE);
-
-    private final int maxNodes;
+public final class UserFilterTranslator extends LdapFilterTranslation {
     private final boolean provisioner;
-    private int nodes;
 
     private UserFilterTranslator(int maxNodes, boolean provisioner) {
-        this.maxNodes = maxNodes;
+        super(maxNodes);
         this.provisioner = provisioner;
     }
 
@@ -85,7 +73,7 @@ public final class UserFilterTranslator implements FilterVisitor<Filter, String>
     @Override
     public Filter visit(NotEqualFilter filter, String parent) throws ScimException {
         // "ne" is the negation of "eq" (an absent attribute equals nothing, so "ne" holds for it).
-        nodes--;
+        uncount();
         return Filter.createNOTFilter(visit((EqualFilter) com.unboundid.scim2.common.filters.Filter.eq(
                 filter.getAttributePath(), filter.getComparisonValue()), parent));
     }
@@ -132,32 +120,6 @@ public final class UserFilterTranslator implements FilterVisitor<Filter, String>
     }
 
     @Override
-    public Filter visit(AndFilter filter, String parent) throws ScimException {
-        count();
-        List<Filter> parts = new ArrayList<>();
-        for (com.unboundid.scim2.common.filters.Filter part : filter.getCombinedFilters()) {
-            parts.add(part.visit(this, parent));
-        }
-        return Filter.createANDFilter(parts);
-    }
-
-    @Override
-    public Filter visit(OrFilter filter, String parent) throws ScimException {
-        count();
-        List<Filter> parts = new ArrayList<>();
-        for (com.unboundid.scim2.common.filters.Filter part : filter.getCombinedFilters()) {
-            parts.add(part.visit(this, parent));
-        }
-        return Filter.createORFilter(parts);
-    }
-
-    @Override
-    public Filter visit(NotFilter filter, String parent) throws ScimException {
-        count();
-        return Filter.createNOTFilter(filter.getInvertedFilter().visit(this, parent));
-    }
-
-    @Override
     public Filter visit(ComplexValueFilter filter, String parent) throws ScimException {
         count();
         if (parent != null) {
@@ -187,14 +149,9 @@ public final class UserFilterTranslator implements FilterVisitor<Filter, String>
         return anyOf(stored, attribute -> Filter.createSubstringFilter(attribute, initial, any, last));
     }
 
-    /**
-     * Every stored text lies in the Basic Multilingual Plane (PersonDraft refuses the rest), so a
-     * value outside it matches nothing; sent on, it would make the directory fail.
-     */
     private static boolean unmatchable(ComparisonFilter filter) {
         ValueNode value = filter.getComparisonValue();
-        return value != null && value.isTextual()
-                && value.textValue().codePoints().anyMatch(Character::isSupplementaryCodePoint);
+        return value != null && value.isTextual() && outsideBmp(value.textValue());
     }
 
     private interface Comparison {
@@ -223,7 +180,6 @@ public final class UserFilterTranslator implements FilterVisitor<Filter, String>
         return UserAttributes.of(parent, filter.getAttributePath(), provisioner);
     }
 
-    /** {@code gt} and {@code lt}: LDAP has only {@code >=} and {@code <=}, so the equal value is excluded. */
     private Filter inclusively(ComparisonFilter filter, String parent,
                                BiFunction<String, String, Filter> inclusive) throws ScimException {
         Stored stored = ordered(filter, parent);
@@ -234,6 +190,7 @@ public final class UserFilterTranslator implements FilterVisitor<Filter, String>
         return anyOf(stored, attribute -> inclusive.apply(attribute, value));
     }
 
+    /** {@code gt} and {@code lt}: LDAP has only {@code >=} and {@code <=}, so the equal value is excluded. */
     private Filter strictly(ComparisonFilter filter, String parent,
                             BiFunction<String, String, Filter> inclusive) throws ScimException {
         Stored stored = ordered(filter, parent);
@@ -241,8 +198,7 @@ public final class UserFilterTranslator implements FilterVisitor<Filter, String>
             return FALSE;
         }
         String value = orderedValue(stored, filter);
-        return anyOf(stored, attribute -> Filter.createANDFilter(inclusive.apply(attribute, value),
-                Filter.createNOTFilter(Filter.createEqualityFilter(attribute, value))));
+        return anyOf(stored, attribute -> strictly(inclusive.apply(attribute, value), attribute, value));
     }
 
     private Stored ordered(ComparisonFilter filter, String parent) throws ScimException {
@@ -264,13 +220,6 @@ public final class UserFilterTranslator implements FilterVisitor<Filter, String>
         return stored.kind() == Kind.DATE ? time(filter) : text(filter);
     }
 
-    private void count() throws BadRequestException {
-        if (++nodes > maxNodes) {
-            throw BadRequestException.invalidFilter("The filter has more than " + maxNodes
-                    + " operators, the limit this server advertises; simplify it");
-        }
-    }
-
     private static Filter present(Stored stored) throws ScimException {
         if (stored.field() == null) {
             return FALSE;
@@ -282,14 +231,6 @@ public final class UserFilterTranslator implements FilterVisitor<Filter, String>
         return PersonStore.attributeFor(stored.field());
     }
 
-    private static String text(ComparisonFilter filter) throws BadRequestException {
-        ValueNode value = filter.getComparisonValue();
-        if (value == null || !value.isTextual()) {
-            throw BadRequestException.invalidFilter(filter.getAttributePath() + " takes a string value: " + filter);
-        }
-        return value.textValue();
-    }
-
     private static boolean bool(ComparisonFilter filter) throws BadRequestException {
         ValueNode value = filter.getComparisonValue();
         if (value.isBoolean()) {
@@ -299,15 +240,5 @@ public final class UserFilterTranslator implements FilterVisitor<Filter, String>
             return Boolean.parseBoolean(value.textValue());
         }
         throw BadRequestException.invalidFilter(filter.getAttributePath() + " takes a boolean value: " + filter);
-    }
-
-    private static String time(ComparisonFilter filter) throws BadRequestException {
-        String text = text(filter);
-        try {
-            // Validated before it reaches the directory: a malformed time there answers an obscure error.
-            return PersonStore.generalizedTime(DateTimeUtils.parse(text).toInstant());
-        } catch (IllegalArgumentException e) {
-            throw BadRequestException.invalidFilter(filter.getAttributePath() + " takes an xsd:dateTime value, not " + text);
-        }
     }
 }
