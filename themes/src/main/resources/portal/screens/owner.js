@@ -31,7 +31,7 @@ export async function render({ params }) {
             r.needsApproval ? t('grant.needsApproval') : t('grant.noApproval')]))),
       section(t('owner.holders'), () => api.holders(client), answer => table(t('owner.holders'),
         [t('person.name'), t('grant.right'), t('grant.organisation'), t('grant.validity'), t('grant.status')],
-        items(answer).map(g => [g.personId, rightLabel(g), g.organisationKey, validity(g), status(g.status)])),
+        items(answer).map(g => [g.personName || g.personId, rightLabel(g), g.organisationKey, validity(g), status(g.status)])),
       { id: 'holders' }),
       section(t('owner.signIns'), () => api.signIns(client), answer => chart(answer.days || items(answer)), { id: 'sign-ins' }),
     ],

@@ -50,7 +50,7 @@ function card(request, navigate) {
   return h('li', { class: 'card', id: `request-${id}` },
     h('h2', { class: 'heading-s' }, rightLabel(request)),
     h('p', { class: 'body' }, t('request.for', { organisation: request.organisationKey, application: request.clientId })),
-    h('p', { class: 'hint' }, t('request.person', { person: request.personId }), ' · ', validity(request), ' ', status(request.status || 'requested')),
+    h('p', { class: 'hint' }, t('request.person', { person: request.personName || request.personId }), ' · ', validity(request), ' ', status(request.status || 'requested')),
     request.reason ? h('p', { class: 'body' }, t('request.motivation'), ': ', request.reason) : null,
     form);
 }
