@@ -294,7 +294,7 @@ class PortalBrowserIT {
         String requestId = null;
         for (JsonNode card : inbox.path("steps").get(0).path("cards")) {
             if (card.path("text").asText().contains("LoketBeheerder") && card.path("text").asText().contains("0900000246")
-                    && card.path("text").asText().contains(CHRIS_ID)) {
+                    && card.path("text").asText().contains("Chris Wouters")) {
                 requestId = card.path("id").asText();
             }
         }
