@@ -1,0 +1,21 @@
+package org.toegang.scim.outbound;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.toegang.launcher.RunningToegang;
+import org.toegang.launcher.ToegangStackExtension;
+
+/**
+ * {@link ProvisioningCrashContract} against Keycloak 26.7's own SCIM API, in a realm of its own
+ * ({@code scim-crash}) on the tests' shared Keycloak, removed again afterwards. Keycloak keeps no
+ * {@code roles}, so rights are not sent ({@code "rights": "none"}); the family name tells the states apart.
+ */
+@ExtendWith(ToegangStackExtension.class)
+class KeycloakScimCrashIT extends ProvisioningCrashContract {
+    @Test
+    void aProcessKilledMidBacklogResumesWithNothingLostAndNothingAppliedTwice(RunningToegang toegang) throws Exception {
+        try (KeycloakScimTarget target = KeycloakScimTarget.create(toegang, "scim-crash")) {
+            killedMidBacklogResumes(target, TargetConfig.RightsAs.NONE);
+        }
+    }
+}
