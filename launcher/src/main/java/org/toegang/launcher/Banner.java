@@ -39,6 +39,12 @@ final class Banner {
         row(out, "Health", stack.managementUrl() + "/health/ready");
         stack.scimUrl().ifPresent(scimUrl ->
                 row(out, "SCIM 2.0", scimUrl + "  (bearer tokens of the realm with audience toegang-scim)"));
+        stack.demoTarget().ifPresent(target -> {
+            row(out, "Demo target", target.consoleUsersUrl() + "  (Keycloak's SCIM API, realm " + DemoTarget.REALM
+                    + ": " + DemoTarget.APPLICATION + "'s people arrive there)");
+            row(out, "", target.scimUrl() + "  (client " + DemoTarget.CLIENT_ID + " / " + DemoTarget.CLIENT_SECRET + ")");
+        });
+        stack.provisioningStatusUrl().ifPresent(url -> row(out, "Provisioning status", url.toString()));
         DirectoryAccess directory = stack.directory();
         row(out, "LDAP", directory.url() + "  (base " + EmbeddedDirectory.BASE_DN + ", bind " + directory.bindDn() + ")");
         row(out, "Logs", stack.settings().logDirectory() + "  (keycloak.log with the audit trail, directory.log)");

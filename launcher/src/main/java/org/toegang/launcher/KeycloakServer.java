@@ -46,9 +46,12 @@ final class KeycloakServer implements AutoCloseable {
         this.managementUrl = managementUrl;
     }
 
-    /** Starts Keycloak in development mode; returns at once. Follow with {@link #awaitReady}. */
+    /**
+     * Starts Keycloak in development mode with {@code features} enabled besides the defaults (and
+     * those of {@link #FEATURES_PROPERTY}); returns at once. Follow with {@link #awaitReady}.
+     */
     static KeycloakServer start(KeycloakHome home, String host, int httpPort, int managementPort, Path log,
-                                Map<String, String> providerOptions) {
+                                Map<String, String> providerOptions, List<String> features) {
         List<String> arguments = new ArrayList<>(List.of("start-dev",
                 "--http-host=" + host,
                 "--http-port=" + httpPort,
@@ -61,9 +64,14 @@ final class KeycloakServer implements AutoCloseable {
                 "--event-metrics-user-tags=realm,clientId",
                 "--import-realm",
                 "--log-console-color=false"));
-        String features = System.getProperty(FEATURES_PROPERTY, "").strip();
-        if (!features.isEmpty()) {
-            arguments.add("--features=" + features);
+        java.util.Set<String> enabled = new java.util.TreeSet<>(features);
+        for (String feature : System.getProperty(FEATURES_PROPERTY, "").split(",")) {
+            if (!feature.isBlank()) {
+                enabled.add(feature.strip());
+            }
+        }
+        if (!enabled.isEmpty()) {
+            arguments.add("--features=" + String.join(",", enabled));
         }
         String url = "http://" + hostForUrls(host);
         return launch(home, arguments, providerOptions, URI.create(url + ":" + httpPort),

@@ -24,6 +24,7 @@ public final class StackSettings {
     private final java.nio.file.Path provisioningConfig;
     private final boolean fresh;
     private final boolean freshKeycloakData;
+    private final boolean demoTarget;
     private final Duration startTimeout;
 
     private StackSettings(Builder builder) {
@@ -37,6 +38,7 @@ public final class StackSettings {
         this.provisioningConfig = builder.provisioningConfig;
         this.fresh = builder.fresh;
         this.freshKeycloakData = builder.freshKeycloakData;
+        this.demoTarget = builder.demoTarget;
         this.startTimeout = builder.startTimeout;
     }
 
@@ -85,6 +87,20 @@ public final class StackSettings {
         return Optional.ofNullable(provisioningConfig);
     }
 
+    /**
+     * Whether the stack provisions the demo target ({@link DemoTarget}: Keycloak's own SCIM API in
+     * the realm {@code demo-loket}, connected to {@code dv_loket}); {@code toegang up} does unless
+     * told otherwise, the tests' shared stack does not.
+     */
+    public boolean demoTarget() {
+        return demoTarget;
+    }
+
+    /** Where the demo target's provisioning configuration and journal are kept. */
+    public Path demoTargetData() {
+        return dataDirectory.resolve("demo-target");
+    }
+
     public java.util.OptionalInt scimPort() {
         return scimPort == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(scimPort);
     }
@@ -121,6 +137,7 @@ public final class StackSettings {
         private java.nio.file.Path provisioningConfig;
         private boolean fresh;
         private boolean freshKeycloakData;
+        private boolean demoTarget;
         private Duration startTimeout = Duration.ofMinutes(5);
 
         private Builder() {
@@ -175,6 +192,11 @@ public final class StackSettings {
 
         public Builder freshKeycloakData(boolean freshKeycloakData) {
             this.freshKeycloakData = freshKeycloakData;
+            return this;
+        }
+
+        public Builder demoTarget(boolean demoTarget) {
+            this.demoTarget = demoTarget;
             return this;
         }
 

@@ -23,7 +23,8 @@ import org.toegang.scim.protocol.ScimLimits;
 /**
  * The assembled system: the directory (embedded, or an external one that is checked first),
  * Keycloak's real distribution with our providers and the {@code toegang} realm, and, when the
- * settings give it a port, the SCIM 2.0 server over the same directory. Used by
+ * settings give it a port, the SCIM 2.0 server over the same directory, with outbound provisioning
+ * to a configured target or to the demo target ({@link DemoTarget}). Used by
  * {@code toegang up} and by the end-to-end tests alike; it owns every part it starts.
  *
  * <p>{@link #start} checks the ports, then starts each part in order and waits until it is ready;
@@ -37,6 +38,7 @@ public final class ToegangStack implements AutoCloseable {
     private volatile DirectoryAccess directory;
     private volatile KeycloakServer keycloak;
     private volatile ScimServer scim;
+    private volatile DemoTarget demoTarget;
     private volatile boolean closing;
 
     private ToegangStack(StackSettings settings, Consumer<String> progress) {
@@ -70,12 +72,19 @@ public final class ToegangStack implements AutoCloseable {
                     settings.freshKeycloakData(), progress);
             keycloak = register(KeycloakServer.start(home, settings.host(), settings.httpPort(),
                     settings.managementPort(), settings.logDirectory().resolve("keycloak.log"),
-                    toegangDirectoryOptions(directory)));
+                    toegangDirectoryOptions(directory),
+                    settings.demoTarget() ? java.util.List.of(DemoTarget.FEATURE) : java.util.List.of()));
             keycloak.awaitReady(RealmDefinition.REALM, settings.startTimeout());
             progress.accept("Keycloak is ready at " + keycloak.baseUrl() + " (" + seconds(begin) + " s).");
             if (settings.scimPort().isPresent()) {
                 scim = register(startScim(settings.scimPort().getAsInt()));
-                settings.provisioningConfig().ifPresent(this::startProvisioning);
+                if (settings.provisioningConfig().isPresent()) {
+                    startProvisioning(settings.provisioningConfig().get());
+                } else if (settings.demoTarget()) {
+                    progress.accept("Setting up the demo target (realm " + DemoTarget.REALM + ")...");
+                    demoTarget = new DemoTarget(keycloak.baseUrl());
+                    startProvisioning(demoTarget.prepare(settings.demoTargetData()));
+                }
             }
             return this;
         } catch (RuntimeException e) {
@@ -210,6 +219,17 @@ public final class ToegangStack implements AutoCloseable {
         return Optional.ofNullable(scim).map(server -> URI.create("http://"
                 + KeycloakServer.hostForUrls(settings.host()) + ":" + server.baseUri().getPort()
                 + server.baseUri().getPath()));
+    }
+
+    /** The demo target, when the stack provisions it. */
+    Optional<DemoTarget> demoTarget() {
+        return Optional.ofNullable(demoTarget);
+    }
+
+    /** Outbound provisioning's status document, when provisioning runs. */
+    public Optional<URI> provisioningStatusUrl() {
+        return scimUrl().filter(url -> settings.provisioningConfig().isPresent() || demoTarget != null)
+                .map(url -> url.resolve(StatusHandler.STATUS_PATH));
     }
 
     /** Keycloak's output, the audit trail included. */

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code toegang up}: start everything, print where it is, run until Ctrl-C or until a part dies. */
 @Command(name = "up", sortOptions = false,
         description = "Starts the directory (embedded, with the demo data), Keycloak with the Toegang providers "
-                + "and realm, and the SCIM 2.0 server; prints every URL and the demo accounts; stops everything on Ctrl-C or when a part dies.")
+                + "and realm, the SCIM 2.0 server and outbound provisioning to a demo target; prints every URL and the demo accounts; stops everything on Ctrl-C or when a part dies.")
 final class UpCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -66,6 +66,12 @@ final class UpCommand implements Callable<Integer> {
             description = "Run outbound provisioning with this configuration file (see the README, Outbound provisioning).")
     private Path provisioningConfig;
 
+    @Option(names = "--no-demo-target",
+            description = "Do not set up the demo target (Keycloak's own SCIM API in the realm " + DemoTarget.REALM
+                    + ", provisioned with " + DemoTarget.APPLICATION + "'s people). Without --provisioning-config and"
+                    + " with the embedded directory, up sets it up.")
+    private boolean noDemoTarget;
+
     @Option(names = "--start-timeout", paramLabel = "SECONDS", defaultValue = "300",
             description = "How long Keycloak may take to start. Default: ${DEFAULT-VALUE}.")
     private int startTimeoutSeconds;
@@ -109,6 +115,7 @@ final class UpCommand implements Callable<Integer> {
                 .ldapPort(ldapPort)
                 .scimPort(scimPort)
                 .provisioningConfig(provisioningConfig)
+                .demoTarget(!noDemoTarget && provisioningConfig == null && ldapUrl == null)
                 .fresh(fresh)
                 .startTimeout(Duration.ofSeconds(startTimeoutSeconds));
         if (ldapUrl != null) {
