@@ -52,6 +52,13 @@ public final class Deliveries implements AutoCloseable {
     private final Set<Key> busy = new HashSet<>();
     private final Map<String, Long> queuedPerTarget = new HashMap<>();
     private final Map<String, Instant> restingUntil = new ConcurrentHashMap<>();
+    /**
+     * The target's id of each account worked on since the start, as the journal has it: read from
+     * the journal once per person and target, then kept here as each delivery records it (this
+     * process is the journal's only writer), so a change costs no read of the journal.
+     */
+    private final Map<Key, Optional<String>> targetIds = new ConcurrentHashMap<>();
+    private final Acknowledgements acknowledgements;
     private long loaded;
     private volatile boolean closed;
 
@@ -68,6 +75,7 @@ public final class Deliveries implements AutoCloseable {
         this.workers = Executors.newFixedThreadPool(config.workers(), daemon("toegang-provisioning-worker"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("toegang-provisioning-timer"));
         this.loader = daemon("toegang-provisioning-loader").newThread(this::load);
+        this.acknowledgements = new Acknowledgements(journal);
         status.queues(this::queueFigures);
     }
 
@@ -87,6 +95,7 @@ public final class Deliveries implements AutoCloseable {
                 List<JournalEntry> entries;
                 do {
                     entries = journal.pendingAfter(loaded, LOAD);
+                    knowTargetIds(entries);
                     synchronized (this) {
                         for (JournalEntry entry : entries) {
                             Key key = new Key(entry.target(), entry.personId());
@@ -113,6 +122,23 @@ public final class Deliveries implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Reads the target ids of the accounts of newly loaded changes in a few queries, so that no
+     * delivery has to read its own. Only what is not known yet: a worker's later record is newer.
+     */
+    private void knowTargetIds(List<JournalEntry> entries) {
+        Map<String, Set<String>> unknown = new HashMap<>();
+        for (JournalEntry entry : entries) {
+            if (!targetIds.containsKey(new Key(entry.target(), entry.personId()))) {
+                unknown.computeIfAbsent(entry.target(), t -> new HashSet<>()).add(entry.personId());
+            }
+        }
+        unknown.forEach((target, people) -> {
+            Map<String, String> ids = journal.targetIds(target, people);
+            people.forEach(person -> targetIds.putIfAbsent(new Key(target, person), Optional.ofNullable(ids.get(person))));
+        });
     }
 
     private void runAt(Key key, Instant at) {
@@ -142,9 +168,13 @@ public final class Deliveries implements AutoCloseable {
             return;
         }
         try {
-            Optional<String> knownId = journal.account(key.target(), key.personId()).flatMap(JournalAccount::targetId);
+            Optional<String> knownId = targetIds.get(key);
+            if (knownId == null) {
+                knownId = journal.account(key.target(), key.personId()).flatMap(JournalAccount::targetId);
+            }
             Optional<String> targetId = writers.get(key.target()).apply(entry.state(), knownId);
-            journal.delivered(entry, targetId);
+            acknowledgements.delivered(entry, targetId); // committed once this returns
+            targetIds.put(key, targetId);
             status.succeeded(key.target());
             next(key);
         } catch (DeliveryFailure failure) {
@@ -264,6 +294,7 @@ public final class Deliveries implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        acknowledgements.close();
         persistStatus();
     }
 }

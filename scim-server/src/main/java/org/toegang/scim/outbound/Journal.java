@@ -157,23 +157,43 @@ public final class Journal implements AutoCloseable {
         return query("SELECT * FROM toegang_outbox WHERE seq = ?", 1, seq).stream().findFirst();
     }
 
+    /** A change the target acknowledged, and the target's id of the account afterwards. */
+    public record Delivery(JournalEntry entry, Optional<String> targetId) {
+    }
+
     /**
      * The target acknowledged the change: it leaves the journal, and the account remembers the
      * target's id and the state now held, in one transaction.
      */
     public void delivered(JournalEntry entry, Optional<String> targetId) {
+        delivered(List.of(new Delivery(entry, targetId)));
+    }
+
+    /**
+     * {@link #delivered(JournalEntry, Optional)} for several changes in one transaction (a group
+     * commit: one write to disk for all of them). Changes of one person must come in {@code seq} order.
+     */
+    public void delivered(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
         inTransaction(connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM toegang_outbox WHERE seq = ?");
                  PreparedStatement account = connection.prepareStatement("UPDATE toegang_account SET target_id = ?,"
                          + " delivered_state = ?, delivered_seq = ? WHERE target = ? AND person_id = ?")) {
-                delete.setLong(1, entry.seq());
-                delete.executeUpdate();
-                account.setString(1, targetId.orElse(null));
-                account.setString(2, AccountStates.write(entry.state()));
-                account.setLong(3, entry.seq());
-                account.setString(4, entry.target());
-                account.setString(5, entry.personId());
-                account.executeUpdate();
+                for (Delivery delivery : deliveries) {
+                    JournalEntry entry = delivery.entry();
+                    delete.setLong(1, entry.seq());
+                    delete.addBatch();
+                    account.setString(1, delivery.targetId().orElse(null));
+                    account.setString(2, AccountStates.write(entry.state()));
+                    account.setLong(3, entry.seq());
+                    account.setString(4, entry.target());
+                    account.setString(5, entry.personId());
+                    account.addBatch();
+                }
+                delete.executeBatch();
+                account.executeBatch();
             }
             return null;
         });
@@ -284,6 +304,35 @@ public final class Journal implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * The target's id of each of {@code personIds}' accounts at {@code target} that the journal
+     * knows; a person without an account row, or without an id, is absent from the answer.
+     */
+    public Map<String, String> targetIds(String target, java.util.Collection<String> personIds) {
+        Map<String, String> ids = new HashMap<>();
+        List<String> all = List.copyOf(personIds);
+        for (int from = 0; from < all.size(); from += 100) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 100));
+            String sql = "SELECT person_id, target_id FROM toegang_account WHERE target = ? AND target_id IS NOT NULL"
+                    + " AND person_id IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+            inTransaction(connection -> {
+                try (PreparedStatement select = connection.prepareStatement(sql)) {
+                    select.setString(1, target);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        select.setString(i + 2, chunk.get(i));
+                    }
+                    try (ResultSet result = select.executeQuery()) {
+                        while (result.next()) {
+                            ids.put(result.getString(1), result.getString(2));
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        return ids;
     }
 
     /** The target no longer has the account with the kept id: the next delivery creates or finds it anew. */

@@ -43,7 +43,9 @@ public final class ProvisioningBenchmark {
         if (backlog > 0) {
             drain("backlog", work.resolve("backlog"), backlog / 5, 5);
         }
-        propagation(work.resolve("propagation"), samples);
+        if (samples > 0) {
+            propagation(work.resolve("propagation"), samples);
+        }
         System.exit(0);
     }
 
@@ -71,6 +73,7 @@ public final class ProvisioningBenchmark {
                 Map<String, TargetClient> clients = Map.of("bench",
                         new TargetClient(config.targets().get(0), TargetClient.httpClient(), Clock.systemUTC()));
                 long start = System.nanoTime();
+                long cpuStart = cpuNanos();
                 try (Deliveries deliveries = new Deliveries(journal, clients, config, board, Clock.systemUTC())) {
                     deliveries.start();
                     while (writes.get() < total || !deliveries.idle()) {
@@ -78,9 +81,14 @@ public final class ProvisioningBenchmark {
                     }
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double cpuPerChange = (cpuNanos() - cpuStart) / 1e6 / total;
                 System.out.printf("%s: %,d changes for %,d people delivered in %.1f s: %.0f changes/s; %,d accounts at"
                                 + " the target; journal on disk %.1f MiB with all queued, %.1f MiB drained%n", name, total,
                         people, seconds, total / seconds, target.size(), queuedBytes / 1048576.0, size(folder) / 1048576.0);
+                // the CPU the whole process used per change (pipeline, journal and the loopback target
+                // alike): less dependent on what else runs on the machine than the rate
+                System.out.printf("%s: %.2f ms of CPU per change, so at most %.0f changes/s per core%n", name,
+                        cpuPerChange, 1000 / cpuPerChange);
             }
         }
     }
@@ -118,11 +126,16 @@ public final class ProvisioningBenchmark {
         }
     }
 
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     static ProvisioningConfig config(Path folder, LoopbackTarget target) {
         return new ProvisioningConfig(ProvisioningConfig.JournalConfig.embedded(folder),
                 List.of(new TargetConfig("bench", "dv_loket", target.baseUrl(), new TargetConfig.Bearer(Secret.of("b")),
                         TargetConfig.RightsAs.ROLES, false, TargetConfig.Deprovision.DEACTIVATE, 5)),
-                Duration.ofMillis(100), Duration.ofSeconds(1), 16, Duration.ZERO);
+                Duration.ofMillis(100), Duration.ofSeconds(1), Integer.getInteger("bench.workers", 16), Duration.ZERO);
     }
 
     static AccountState state(String person, int k) {
