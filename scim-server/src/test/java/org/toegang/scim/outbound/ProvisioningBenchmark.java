@@ -38,10 +38,14 @@ public final class ProvisioningBenchmark {
         System.out.printf("cores: %d, load average at start: %.1f%n", Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         if (accounts > 0) { // 0 skips a part, so the parts can be run one at a time on a busy machine
-            drain("throughput", work.resolve("throughput"), accounts, 1);
+            // a warm-up first, so that neither measured part pays for the JIT compiler alone
+            drain("warm-up (not a figure)", work.resolve("warmup"), accounts, 1, 16);
+            // side by side: the default number of workers, and more (a larger group per journal commit)
+            drain("throughput, 16 workers", work.resolve("throughput16"), accounts, 1, 16);
+            drain("throughput, 64 workers", work.resolve("throughput64"), accounts, 1, 64);
         }
         if (backlog > 0) {
-            drain("backlog", work.resolve("backlog"), backlog / 5, 5);
+            drain("backlog, 16 workers", work.resolve("backlog"), backlog / 5, 5, 16);
         }
         if (samples > 0) {
             propagation(work.resolve("propagation"), samples);
@@ -50,10 +54,10 @@ public final class ProvisioningBenchmark {
     }
 
     /** Queues {@code people * each} changes, then delivers them and reports the rate. */
-    static void drain(String name, Path folder, int people, int each) throws Exception {
+    static void drain(String name, Path folder, int people, int each, int workers) throws Exception {
         AtomicLong writes = new AtomicLong();
         try (LoopbackTarget target = new LoopbackTarget((externalId, at) -> writes.incrementAndGet())) {
-            ProvisioningConfig config = config(folder, target);
+            ProvisioningConfig config = config(folder, target, workers);
             try (Journal journal = Journal.open(config.journal())) {
                 List<Journal.Change> changes = new ArrayList<>();
                 Instant now = Instant.now();
@@ -102,7 +106,7 @@ public final class ProvisioningBenchmark {
                      EmbeddedDirectory.ADMIN_PASSWORD, EmbeddedDirectory.BASE_DN, 4));
              DirectoryWrites writes = new DirectoryWrites(directory.ldapUrl());
              LoopbackTarget target = new LoopbackTarget((externalId, at) -> arrived.putIfAbsent(externalId, at));
-             OutboundProvisioning provisioning = OutboundProvisioning.start(config(folder, target), pool,
+             OutboundProvisioning provisioning = OutboundProvisioning.start(config(folder, target, 16), pool,
                      Clock.systemUTC())) {
             Thread.sleep(3000); // the change feed is live and the demo data delivered
             List<Long> delays = new ArrayList<>();
@@ -131,11 +135,11 @@ public final class ProvisioningBenchmark {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    static ProvisioningConfig config(Path folder, LoopbackTarget target) {
+    static ProvisioningConfig config(Path folder, LoopbackTarget target, int workers) {
         return new ProvisioningConfig(ProvisioningConfig.JournalConfig.embedded(folder),
                 List.of(new TargetConfig("bench", "dv_loket", target.baseUrl(), new TargetConfig.Bearer(Secret.of("b")),
                         TargetConfig.RightsAs.ROLES, false, TargetConfig.Deprovision.DEACTIVATE, 5)),
-                Duration.ofMillis(100), Duration.ofSeconds(1), Integer.getInteger("bench.workers", 16), Duration.ZERO);
+                Duration.ofMillis(100), Duration.ofSeconds(1), workers, Duration.ZERO);
     }
 
     static AccountState state(String person, int k) {

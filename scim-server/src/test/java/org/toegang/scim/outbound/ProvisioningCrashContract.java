@@ -90,7 +90,9 @@ abstract class ProvisioningCrashContract {
             Instant begin = Instant.now();
             Process first = child(directory, config, target.secret());
             // mid-backlog: once a tenth of it reached the target
-            awaitForwarded(proxy, total / 10, Duration.ofSeconds(300));
+            awaitForwarded(proxy, total / 10, Duration.ofSeconds(300), first);
+            assertThat(first.isAlive()).as("the provisioning process runs (it stops when the directory does not"
+                    + " answer its first bind in time)").isTrue();
             first.destroyForcibly(); // SIGKILL on Linux: no shutdown hook runs
             first.waitFor(10, TimeUnit.SECONDS);
             int atKill = proxy.forwarded().size();
@@ -257,9 +259,10 @@ abstract class ProvisioningCrashContract {
                 && request.path().contains("/Users")).count();
     }
 
-    static void awaitForwarded(FaultProxy proxy, int count, Duration longest) throws InterruptedException {
+    static void awaitForwarded(FaultProxy proxy, int count, Duration longest, Process process)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(longest);
-        while (proxy.forwarded().size() < count && Instant.now().isBefore(deadline)) {
+        while (proxy.forwarded().size() < count && Instant.now().isBefore(deadline) && process.isAlive()) {
             Thread.sleep(20);
         }
     }
