@@ -68,7 +68,8 @@ class UpCommandIT {
                     .isEqualTo(200);
             assertThat(status(http1, "http://" + HOST + ":" + scim + "/scim/v2/ServiceProviderConfig")).isEqualTo(200);
             assertThat(status(http1, "http://" + HOST + ":" + scim + "/scim/v2/Users")).isEqualTo(401);
-            demoTargetReceivesTheLoketPeople(http1, "http://" + HOST + ":" + http, printed);
+            // as the banner prints it: the demo client's tokens name localhost, and so does the SCIM audience
+            demoTargetReceivesTheLoketPeople(http1, "http://localhost:" + http, printed);
         } finally {
             up.destroy();
             assertThat(up.waitFor(60, TimeUnit.SECONDS)).as("up stops on a signal").isTrue();
