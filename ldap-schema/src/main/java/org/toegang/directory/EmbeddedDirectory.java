@@ -170,14 +170,13 @@ public final class EmbeddedDirectory implements AutoCloseable {
                         current = entry.getDN();
                         try {
                             admin.add(converted(schemaManager, entry));
-                            added++;
+                            if (++added % BULK_SYNC_EVERY == 0) {
+                                partition.sync();
+                            }
                         } catch (LdapEntryAlreadyExistsException e) {
                             if (!keepExisting) {
                                 throw e;
                             }
-                        }
-                        if (added % BULK_SYNC_EVERY == 0) {
-                            partition.sync();
                         }
                     }
                     partition.sync();
