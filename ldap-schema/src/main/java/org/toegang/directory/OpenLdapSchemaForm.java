@@ -51,7 +51,8 @@ public final class OpenLdapSchemaForm {
                 .append("changetype: modify\n")
                 .append("add: olcDbIndex\n");
         for (String attribute : ToegangSchema.INDEXED_ATTRIBUTES) {
-            ldif.append("olcDbIndex: ").append(attribute).append(" eq\n");
+            ldif.append("olcDbIndex: ").append(attribute)
+                    .append(ToegangSchema.SUBSTRING_INDEXED_ATTRIBUTES.contains(attribute) ? " eq,sub\n" : " eq\n");
         }
         return ldif.append("-\n").toString();
     }

@@ -38,6 +38,12 @@ public final class ToegangSchema {
             "toegangInternationalMail",
             // SCIM plain groups (issue 11): members.value filters and a User's groups
             "member");
+    /**
+     * Of those, the name attributes people are searched by with substrings ({@code *word*}); a
+     * directory that distinguishes index kinds (OpenLDAP: {@code sub}) indexes them for that too.
+     * ApacheDS's index on an attribute serves every kind of filter.
+     */
+    public static final List<String> SUBSTRING_INDEXED_ATTRIBUTES = List.of("cn", "sn", "givenName");
 
     private final Entry subschemaEntry;
     private final Schema schema;

@@ -3,6 +3,8 @@ package org.toegang.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPBindException;
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -62,6 +64,34 @@ class EmbeddedDirectoryIT {
             assertThat(grants).extracting(entry -> entry.getAttributeValue("toegangClientId"))
                     .containsExactly("dv_loket");
         }
+    }
+
+    @Test
+    void bulkLoadsBeforeServingAndRefusesWhatTheSchemaRefuses() throws Exception {
+        List<Entry> people = List.of(person("bulk.one", "One"), person("bulk.two", "Two"));
+        assertThat(EmbeddedDirectory.builder().dataDirectory(data).load(people, false)).isEqualTo(2);
+        // loaded once more: kept when asked, else refused naming the entry
+        assertThat(EmbeddedDirectory.builder().dataDirectory(data).load(people, true)).isZero();
+        assertThatThrownBy(() -> EmbeddedDirectory.builder().dataDirectory(data).load(people, false))
+                .isInstanceOf(DirectoryException.class).hasMessageContaining("uid=bulk.one");
+        Entry unknownAttribute = person("bulk.three", "Three");
+        unknownAttribute.addAttribute("toegangNoSuchThing", "x");
+        assertThatThrownBy(() -> EmbeddedDirectory.builder().dataDirectory(data).load(List.of(unknownAttribute), false))
+                .isInstanceOf(DirectoryException.class).hasMessageContaining("uid=bulk.three");
+        try (EmbeddedDirectory directory = start(false); LDAPConnection ldap = connect(directory)) {
+            ldap.bind(EmbeddedDirectory.ADMIN_DN, EmbeddedDirectory.ADMIN_PASSWORD);
+            assertThat(count(ldap, "(objectClass=inetOrgPerson)")).isEqualTo(7); // the demo's five and the two loaded
+            assertThat(count(ldap, "(&(objectClass=toegangPerson)(givenName=*ne*))")).isEqualTo(1);
+            assertThat(ldap.getEntry("uid=bulk.two,ou=people," + EmbeddedDirectory.BASE_DN, "entryUUID")
+                    .getAttributeValue("entryUUID")).isNotBlank();
+        }
+    }
+
+    private static Entry person(String uid, String given) {
+        return new Entry("uid=" + uid + ",ou=people," + EmbeddedDirectory.BASE_DN,
+                new Attribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson", "toegangPerson"),
+                new Attribute("uid", uid), new Attribute("cn", given + " Bulk"), new Attribute("givenName", given),
+                new Attribute("sn", "Bulk"), new Attribute("toegangPersonId", "id-" + uid));
     }
 
     @Test

@@ -64,16 +64,17 @@ public final class GrantService {
     }
 
     /**
-     * How each grant stands now ({@link GrantMarks}), reading each organisation's work relations and
-     * legal representatives once.
+     * How each grant stands now ({@link GrantMarks}), reading, per organisation, the work relations
+     * of the grants' people and the legal representatives once.
      */
     public java.util.Map<String, GrantMarks> marks(List<StoredGrant> grants, java.time.Instant now) {
         java.util.Map<String, GrantMarks> marks = new java.util.HashMap<>();
         java.util.Map<String, List<StoredGrant>> byOrganisation = grants.stream()
                 .collect(java.util.stream.Collectors.groupingBy(g -> g.grant().organisationKey()));
         byOrganisation.forEach((key, ofOrganisation) -> {
-            List<org.toegang.core.model.WorkRelation> relations = stores.administration().workRelationsOfOrganisation(key)
-                    .stream().map(Versioned::value).toList();
+            // only the work relations of these grants' people: a grant's answer must not read the whole organisation
+            List<org.toegang.core.model.WorkRelation> relations = stores.administration().workRelationsOfOrganisation(key,
+                    ofOrganisation.stream().map(g -> g.grant().personId()).toList()).stream().map(Versioned::value).toList();
             java.util.Set<String> representatives = new java.util.HashSet<>();
             stores.registry().legalRepresentatives(key).forEach(p -> representatives.add(p.id()));
             for (StoredGrant grant : ofOrganisation) {

@@ -128,6 +128,24 @@ public final class AdministrationStore {
                 .map(entry -> versioned(EntryMapper.workRelation(entry), entry)).toList();
     }
 
+    /**
+     * The work relations of these people with the organisation: one search per 100 people, so the
+     * cost follows the people asked about, not the organisation's size.
+     */
+    public List<Versioned<WorkRelation>> workRelationsOfOrganisation(String organisationKey,
+                                                                     java.util.Collection<String> personIds) {
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(personIds));
+        List<Versioned<WorkRelation>> relations = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 100) {
+            Filter anyPerson = Filter.createORFilter(ids.subList(i, Math.min(ids.size(), i + 100)).stream()
+                    .map(id -> Filter.createEqualityFilter(PERSON_ID, id)).toList());
+            entries.search(Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, WORK_RELATION_CLASS),
+                            Filter.createEqualityFilter(ORGANISATION_KEY, organisationKey), anyPerson)).stream()
+                    .map(entry -> versioned(EntryMapper.workRelation(entry), entry)).forEach(relations::add);
+        }
+        return relations;
+    }
+
     public Versioned<WorkRelation> addWorkRelation(String personId, String organisationKey,
                                                    org.toegang.core.model.WorkRelationType type, Validity validity) {
         WorkRelation relation = new WorkRelation(UUID.randomUUID().toString(), personId, organisationKey, type, validity);

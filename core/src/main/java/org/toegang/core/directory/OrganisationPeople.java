@@ -32,10 +32,12 @@ import org.toegang.core.model.Person;
  * become an LDAP filter made only by the SDK's factories (RFC 4515 escaping, so {@code *},
  * {@code )(} or {@code \} in a name are matched as text and never widen the search), the entries
  * arrive with the simple paged results control (RFC 2696, {@link PagedSearch}), and only the first
- * {@code limit + 1} people after the cursor's sort key are kept. With a criterion the search runs
- * over the matching people and asks, per directory page, which of them belong to the organisation;
- * without one it runs over the organisation's work relations and reads their people per page.
- * Memory is bounded by the page sizes, whatever the organisation's size. Thread-safe.
+ * {@code limit + 1} people after the cursor's sort key are kept. With a national register number or
+ * a mail address (indexed equalities) the search runs over the matching people and asks, per
+ * directory page, which of them belong to the organisation; by name, or without a criterion, it
+ * runs over the organisation's work relations and reads their people per page with the name
+ * filter, so its cost follows the organisation, never the directory. Memory is bounded by the page
+ * sizes, whatever the organisation's size. Thread-safe.
  */
 public final class OrganisationPeople {
     private static final String[] PERSON_ATTRIBUTES = {PERSON_ID, UID, GIVEN_NAME, SURNAME, MAIL, INTERNATIONAL_MAIL,
@@ -56,9 +58,6 @@ public final class OrganisationPeople {
      * family name (ignoring case); the national register number and the mail address must be equal.
      */
     public record Criteria(Optional<String> name, Optional<String> nationalRegisterNumber, Optional<String> email) {
-        boolean any() {
-            return name.filter(n -> !n.isBlank()).isPresent() || nationalRegisterNumber.isPresent() || email.isPresent();
-        }
     }
 
     /**
@@ -69,18 +68,24 @@ public final class OrganisationPeople {
                               Function<Person, String> sortKey) {
         Bounded kept = new Bounded(after, count, sortKey);
         String base = directory.config().baseDn();
-        if (criteria.any()) {
+        boolean byIdentifier = criteria.nationalRegisterNumber().isPresent() || criteria.email().isPresent();
+        if (byIdentifier) {
+            // an equality on an indexed identifier: the directory finds the few people at once
             PagedSearch.forEachPage(directory, base, peopleFilter(criteria), page -> {
                 List<Person> people = page.stream().map(EntryMapper::person).toList();
                 Set<String> members = members(organisationKey, people);
                 people.stream().filter(person -> members.contains(person.id())).forEach(kept::offer);
             }, PERSON_ATTRIBUTES);
         } else {
+            // By name, or everyone: walk the organisation's own work relations and read their people
+            // per page with the name filter. A directory-wide substring search would read every
+            // person: ApacheDS estimates a substring by its whole index, so it never starts from one.
+            Filter people = peopleFilter(criteria);
             Filter relations = Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, WORK_RELATION_CLASS),
                     Filter.createEqualityFilter(ORGANISATION_KEY, organisationKey));
-            PagedSearch.forEachPage(directory, base, relations, page -> people(page.stream()
+            PagedSearch.forEachPage(directory, base, relations, page -> people(people, page.stream()
                     .map(entry -> entry.getAttributeValue(PERSON_ID)).toList()).forEach(kept::offer), PERSON_ID);
-            PagedSearch.forEach(directory, base, Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, PERSON_CLASS),
+            PagedSearch.forEach(directory, base, Filter.createANDFilter(people,
                     Filter.createEqualityFilter(LEGAL_REPRESENTATIVE_OF, organisationKey)),
                     entry -> kept.offer(EntryMapper.person(entry)), PERSON_ATTRIBUTES);
         }
@@ -129,15 +134,16 @@ public final class OrganisationPeople {
         return members;
     }
 
-    private List<Person> people(Collection<String> ids) {
-        List<Person> people = new ArrayList<>();
+    /** The people with these ids that match {@code people} (a filter of {@link #peopleFilter}). */
+    private List<Person> people(Filter people, Collection<String> ids) {
+        List<Person> found = new ArrayList<>();
         for (List<String> chunk : chunks(new ArrayList<>(new HashSet<>(ids)))) {
-            Filter filter = Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, PERSON_CLASS), anyPerson(chunk));
+            Filter filter = Filter.createANDFilter(people, anyPerson(chunk));
             for (SearchResultEntry entry : entries.search(filter)) {
-                people.add(EntryMapper.person(entry));
+                found.add(EntryMapper.person(entry));
             }
         }
-        return people;
+        return found;
     }
 
     private static Filter anyPerson(List<String> ids) {

@@ -178,7 +178,9 @@ public final class PersonStore {
     }
 
     /**
-     * Deletes the person with everything that hangs on them (grants, work relations, delegations).
+     * Deletes the person with everything that hangs on them (grants, work relations, delegations,
+     * and their requests for a work relation, decided or not: nobody could decide or see a request
+     * of a person who is gone).
      *
      * @return false when there is no person with this id
      * @throws StoreConflictException (stale version)
@@ -193,7 +195,8 @@ public final class PersonStore {
             Filter dependants = Filter.createANDFilter(Filter.createEqualityFilter(PERSON_ID, personId),
                     Filter.createORFilter(Filter.createEqualityFilter(OBJECT_CLASS, GRANT_CLASS),
                             Filter.createEqualityFilter(OBJECT_CLASS, WORK_RELATION_CLASS),
-                            Filter.createEqualityFilter(OBJECT_CLASS, DELEGATION_CLASS)));
+                            Filter.createEqualityFilter(OBJECT_CLASS, DELEGATION_CLASS),
+                            WorkRelationRequestStore.REQUEST_CLASS_FILTER));
             for (SearchResultEntry dependant : directory.pool().search(new SearchRequest(directory.config().baseDn(),
                     SearchScope.SUB, dependants, "1.1")).getSearchEntries()) {
                 directory.pool().delete(dependant.getDN());

@@ -51,6 +51,9 @@ public final class WorkRelationRequestStore {
     private static final String STRUCTURAL = "applicationProcess";
     private static final String EXTENSIBLE = "extensibleObject";
     private static final String SEE_ALSO = "seeAlso";
+    /** What makes an entry a request (with {@code toegangPersonId}: that person's requests). */
+    static final Filter REQUEST_CLASS_FILTER = Filter.createANDFilter(
+            Filter.createEqualityFilter(OBJECT_CLASS, STRUCTURAL), Filter.createEqualityFilter(OBJECT_CLASS, EXTENSIBLE));
 
     private final Entries entries;
 

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.toegang.core.ValidationException;
+import org.toegang.core.model.Validity;
+import org.toegang.core.model.WorkRelationType;
 import org.toegang.directory.EmbeddedDirectory;
 
 /** Writes and searches of people, and the need-to-know query, against the embedded directory. */
@@ -81,6 +86,31 @@ class PersonStoreIT {
                 .extracting(e -> ((StoreConflictException) e).kind()).isEqualTo(StoreConflictException.Kind.STALE_VERSION);
         assertThat(store.delete(created.id(), Optional.of(renamed.version()))).isTrue();
         assertThat(store.find(created.id())).isEmpty();
+    }
+
+    @Test
+    void deletingAPersonDeletesTheirWorkRelationRequestsWithEverythingElseOfTheirs() throws Exception {
+        StoredPerson created = store.create(draft("store.leaver", "Leaver", null));
+        String id = created.id();
+        new AdministrationStore(directory).addWorkRelation(id, "0900000147", WorkRelationType.PERMANENT,
+                new Validity(Instant.now(), Optional.empty()));
+        WorkRelationRequestStore requests = new WorkRelationRequestStore(directory);
+        requests.add(id, "0900000246", WorkRelationType.PERMANENT, new Validity(Instant.now(), Optional.empty()),
+                Optional.of("pending when the person leaves"));
+        assertThat(requests.ofPerson(id)).hasSize(1);
+        assertThat(entriesOf(id)).hasSize(3); // the person, the work relation, the request
+
+        assertThat(store.delete(id, Optional.of(created.version()))).isTrue();
+
+        assertThat(requests.ofPerson(id)).isEmpty();
+        assertThat(entriesOf(id)).isEmpty();
+    }
+
+    /** Every entry anywhere in the directory that names this person id. */
+    private static List<String> entriesOf(String personId) throws Exception {
+        return directory.pool().search(EmbeddedDirectory.BASE_DN, SearchScope.SUB,
+                Filter.createEqualityFilter("toegangPersonId", personId), "1.1").getSearchEntries().stream()
+                .map(SearchResultEntry::getDN).toList();
     }
 
     @Test

@@ -6,7 +6,6 @@ import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
-import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
 import com.unboundid.util.StaticUtils;
 import java.io.InputStream;
@@ -25,15 +24,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
+import org.toegang.directory.EmbeddedDirectory;
 import org.toegang.launcher.AuthorizationCodeSignIn;
 import org.toegang.launcher.StackSettings;
 import org.toegang.launcher.ToegangStack;
@@ -43,7 +42,8 @@ import org.toegang.launcher.ToegangStack;
  * administration API, over real HTTP against the real Keycloak distribution with our providers and
  * the embedded directory, started on free ports in a temporary folder. It loads
  * {@code toegang.bench.members} people (default 10,000) working for 0900000147 with 3 grants each,
- * and {@code toegang.bench.others} more people (default 90,000), then measures, as Bart (local
+ * and {@code toegang.bench.others} more people (default 90,000) into the embedded directory before it
+ * serves ({@link EmbeddedDirectory.Builder#load}, the bulk path), then measures, as Bart (local
  * administrator of 0900000147) through the portal client's token:
  * <ol>
  *   <li>the organisation's people × rights report as JSON and as CSV: time to the first and to the
@@ -80,16 +80,18 @@ public final class AdministrationBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("toegang-admin-bench");
+        // fresh(false): the directory is made and loaded below, before the stack starts serving it
         StackSettings settings = StackSettings.builder().dataDirectory(work).host(HOST).httpPort(freePort())
-                .managementPort(freePort()).ldapPort(freePort()).fresh(true).startTimeout(Duration.ofMinutes(Long.getLong("toegang.bench.startMinutes", 30))).build();
+                .managementPort(freePort()).ldapPort(freePort()).fresh(false).freshKeycloakData(true)
+                .startTimeout(Duration.ofMinutes(Long.getLong("toegang.bench.startMinutes", 30))).build();
         System.out.printf("Toegang administration API benchmark: %d people of %s with 3 grants each, %d other people;"
                         + " %d cores, this JVM (directory) max heap %d MiB%n", MEMBERS, ORG, OTHERS,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        List<String> members = load(settings.directoryData());
         try (ToegangStack stack = ToegangStack.create(settings, line -> System.out.println("[toegang] " + line)).start()) {
             LDAPURL url = new LDAPURL(stack.directory().url());
             try (LDAPConnectionPool ldap = new LDAPConnectionPool(new LDAPConnection(url.getHost(), url.getPort(),
                     stack.directory().bindDn(), stack.directory().password()), 4)) {
-                List<String> members = load(ldap);
                 Api api = new Api(stack.realmUrl(), stack.managementUrl());
                 for (int round = 0; round < 3; round++) { // the first two warm the JIT and the directory's caches
                     report(api, "rights", round == 2);
@@ -101,18 +103,29 @@ public final class AdministrationBenchmark {
         }
     }
 
-    /** Loads the people with 4 client threads; returns the members' ids. */
-    private static List<String> load(LDAPConnectionPool ldap) throws Exception {
+    /**
+     * Makes the directory (demo data) and bulk-loads the people into it before anything serves it
+     * ({@link EmbeddedDirectory.Builder#load}: in this JVM, no LDAP round trip per entry); the other
+     * people stop at the loading budget. Returns the members' ids.
+     */
+    private static List<String> load(Path directory) {
         String from = time(Instant.now().minus(10, ChronoUnit.DAYS));
         String to = time(Instant.now().plus(200, ChronoUnit.DAYS));
-        List<String> members = Collections.synchronizedList(new ArrayList<>());
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < MEMBERS; i++) {
+            members.add(UUID.randomUUID().toString());
+        }
         long start = System.nanoTime();
         long deadline = start + LOAD_SECONDS * 1_000_000_000L;
-        parallel("Loading members", MEMBERS, Long.MAX_VALUE, i -> {
-            String id = UUID.randomUUID().toString();
-            members.add(id);
+        AtomicLong others = new AtomicLong();
+        AtomicLong membersDone = new AtomicLong();
+        Stream<Entry> memberEntries = IntStream.range(0, MEMBERS).boxed().flatMap(i -> {
+            String id = members.get(i);
             String relation = UUID.randomUUID().toString();
-            return List.of(person("bench.member." + i, "Member" + i, "Bench", id),
+            if (i == MEMBERS - 1) {
+                membersDone.set(System.nanoTime());
+            }
+            return Stream.of(person("bench.member." + i, "Member" + i, "Bench", id),
                     new Entry("toegangId=" + relation + ",ou=workRelations," + BASE,
                             new Attribute("objectClass", "top", "toegangWorkRelation"), new Attribute("toegangId", relation),
                             new Attribute("toegangPersonId", id), new Attribute("toegangOrganisationKey", ORG),
@@ -120,18 +133,34 @@ public final class AdministrationBenchmark {
                     grant(id, "dv_loket", "LoketGebruiker", null, from, to),
                     grant(id, "dv_geoportaal", "GeoGebruiker", "lezer", from, null),
                     grant(id, "dv_loket", "LoketBeheerder", null, from, to));
-        }, ldap);
-        double membersSeconds = (System.nanoTime() - start) / 1e9;
-        long others = System.nanoTime();
-        otherPeople = parallel("Loading other people", OTHERS, deadline, i -> List.of(person("bench.other." + i,
-                "Other" + i, "Bench", UUID.randomUUID().toString())), ldap);
+        });
+        Stream<Entry> otherEntries = IntStream.range(0, OTHERS).takeWhile(i -> System.nanoTime() < deadline)
+                .peek(i -> others.incrementAndGet())
+                .mapToObj(i -> person("bench.other." + i, "Other" + i, "Bench", UUID.randomUUID().toString()));
+        Iterator<Entry> all = Stream.concat(memberEntries, otherEntries).iterator();
+        long entries;
+        try (ProgressBar bar = new ProgressBar("Loading", MEMBERS * 5L + OTHERS)) {
+            entries = EmbeddedDirectory.builder().dataDirectory(directory).fresh(true).demoData(true)
+                    .load(() -> new Iterator<>() {
+                        @Override
+                        public boolean hasNext() {
+                            return all.hasNext();
+                        }
+
+                        @Override
+                        public Entry next() {
+                            bar.step();
+                            return all.next();
+                        }
+                    }, false);
+        }
+        otherPeople = (int) others.get();
         double total = (System.nanoTime() - start) / 1e9;
-        long entries = MEMBERS * 5L + otherPeople;
-        System.out.printf("loaded %d entries by LDAP add (4 threads) in %.0f s (%.0f entries/s); members %.0f s,"
-                        + " %d of %d other people in %.0f s%s%n", entries, total, entries / total, membersSeconds,
-                otherPeople, OTHERS, (System.nanoTime() - others) / 1e9,
+        System.out.printf("loaded %d entries in-process before serving (EmbeddedDirectory.Builder#load) in %.0f s"
+                        + " (%.0f entries/s); members %.0f s, %d of %d other people%s%n", entries, total, entries / total,
+                (membersDone.get() - start) / 1e9, otherPeople, OTHERS,
                 otherPeople < OTHERS ? " (stopped at the loading budget, toegang.bench.loadSeconds)" : "");
-        return new ArrayList<>(members);
+        return members;
     }
 
     /** One report download; prints its figures when {@code print}. */
@@ -348,38 +377,5 @@ public final class AdministrationBenchmark {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(HOST))) {
             return socket.getLocalPort();
         }
-    }
-
-    /** Adds the entries of items 0 to count - 1 with 4 threads, until {@code deadline}; returns how many items were added. */
-    private static int parallel(String task, int count, long deadline, IntFunction<List<Entry>> entries,
-                                LDAPConnectionPool ldap) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        java.util.concurrent.atomic.AtomicInteger added = new java.util.concurrent.atomic.AtomicInteger();
-        try (ProgressBar bar = new ProgressBar(task, count)) {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                int thread = t;
-                futures.add(pool.submit(() -> {
-                    for (int i = thread; i < count && System.nanoTime() < deadline; i += 4) {
-                        for (Entry entry : entries.apply(i)) {
-                            try {
-                                ldap.add(entry);
-                            } catch (LDAPException e) {
-                                throw new IllegalStateException(entry.getDN() + ": " + e.getMessage(), e);
-                            }
-                        }
-                        bar.step();
-                        added.incrementAndGet();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        return added.get();
     }
 }
