@@ -188,7 +188,7 @@ public final class EmbeddedDirectory implements AutoCloseable {
         schemaPartition.setWrappedPartition(schemaStore);
         service.setSchemaPartition(schemaPartition);
 
-        JdbmPartition system = new JdbmPartition(schemaManager, service.getDnFactory());
+        JdbmPartition system = new SchemaAwareJdbmPartition(schemaManager, service.getDnFactory());
         system.setId("system");
         system.setPartitionPath(new File(partitions, "system").toURI());
         system.setSuffixDn(new Dn(schemaManager, "ou=system"));
@@ -216,7 +216,7 @@ public final class EmbeddedDirectory implements AutoCloseable {
     /** Adds the data partition; returns whether it is new (no suffix entry yet). */
     private static boolean addPartition(DefaultDirectoryService service) throws LdapException {
         SchemaManager schemaManager = service.getSchemaManager();
-        JdbmPartition partition = new JdbmPartition(schemaManager, service.getDnFactory());
+        JdbmPartition partition = new SchemaAwareJdbmPartition(schemaManager, service.getDnFactory());
         partition.setId("toegang");
         partition.setPartitionPath(new File(service.getInstanceLayout().getPartitionsDirectory(), "toegang").toURI());
         partition.setSuffixDn(new Dn(schemaManager, BASE_DN));

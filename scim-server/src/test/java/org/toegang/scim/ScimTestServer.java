@@ -54,6 +54,12 @@ final class ScimTestServer implements AutoCloseable {
                 EmbeddedDirectory.ADMIN_DN, EmbeddedDirectory.ADMIN_PASSWORD, limits);
     }
 
+    /** As {@link #ScimTestServer(Path, ScimLimits)}, on the directory a server before left in {@code data} (a restart). */
+    static ScimTestServer reopen(Path data, ScimLimits limits) throws Exception {
+        return new ScimTestServer(EmbeddedDirectory.builder().dataDirectory(data).port(0).fresh(false).demoData(true).start(),
+                null, null, EmbeddedDirectory.ADMIN_DN, EmbeddedDirectory.ADMIN_PASSWORD, limits);
+    }
+
     /** The SCIM server on a directory started elsewhere (OpenLDAP), closed with this server. */
     static ScimTestServer onDirectory(AutoCloseable directory, String ldapUrl, String adminDn, String password,
                                       ScimLimits limits) throws Exception {
