@@ -42,6 +42,14 @@ public final class ToegangStackExtension implements ParameterResolver {
                 .get();
     }
 
+    /**
+     * Starts the tests' stack (with Keycloak's {@code scim-api} feature) for a program rather than
+     * a test, such as a benchmark; the caller closes it.
+     */
+    public static RunningToegang startForProgram() {
+        return Started.attempt().get();
+    }
+
     /** The outcome of the one start attempt; closing it stops the stack. */
     private record Started(RunningToegang running, RuntimeException failure) implements AutoCloseable {
         static Started attempt() {

@@ -139,6 +139,11 @@ final class ScimTestServer implements AutoCloseable {
         }
     }
 
+    /** The LDAP URL of the directory the SCIM server uses. */
+    String ldapUrl() {
+        return config.directory().url();
+    }
+
     /** One more SCIM server, as a second instance behind a load balancer: same directory, same keys; the caller closes it. */
     ScimServer startAnother() {
         return ScimServer.start(config);
