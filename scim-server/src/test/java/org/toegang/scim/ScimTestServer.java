@@ -90,6 +90,13 @@ final class ScimTestServer implements AutoCloseable {
     }
 
     /**
+     * How long the tokens made here live: longer than Keycloak's 5 minutes, because a test class
+     * that takes its token once may run longer than that on a loaded machine (ScimServerIT failed
+     * with 401 after 247 s of tests at a load average of 40).
+     */
+    private static final long LIFETIME_SECONDS = 1800;
+
+    /**
      * A token as Keycloak issues one for client credentials of {@code clientId}, with the
      * {@code toegang-scim} roles the realm gives that client's service account: {@code provision}
      * and {@code read} for scim-provisioner, {@code read} for an application's client.
@@ -97,13 +104,13 @@ final class ScimTestServer implements AutoCloseable {
     String token(String clientId, List<String> realmRoles) {
         return sign(accessToken(clientId).subject(UUID.randomUUID().toString())
                 .claim("realm_access", Map.of("roles", realmRoles))
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300))).build(), key);
+                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(LIFETIME_SECONDS))).build(), key);
     }
 
     /** An access token of {@code clientId} whose {@code toegang-scim} roles are these (none: empty). */
     String tokenWithScimRoles(String clientId, List<String> scimRoles) {
         return sign(accessToken(clientId, scimRoles).subject(UUID.randomUUID().toString())
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300))).build(), key);
+                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(LIFETIME_SECONDS))).build(), key);
     }
 
     String expiredToken(String clientId) {
