@@ -38,15 +38,28 @@ public final class ToegangStackExtension implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(Started.class, key -> Started.attempt(), Started.class)
+                .getOrComputeIfAbsent(Started.class, key -> Started.attempt(false), Started.class)
                 .get();
+    }
+
+    /**
+     * Starts the tests' stack (with Keycloak's {@code scim-api} feature) and its SCIM server for a
+     * program rather than a test, such as a benchmark; the caller closes it.
+     */
+    public static RunningToegang startForProgram() {
+        return Started.attempt(true).get();
     }
 
     /** The outcome of the one start attempt; closing it stops the stack. */
     private record Started(RunningToegang running, RuntimeException failure) implements AutoCloseable {
-        static Started attempt() {
+        /** @param withScim whether the stack runs its SCIM server too (the tests start their own) */
+        static Started attempt(boolean withScim) {
             int ldapPort = Ports.free(HOST);
-            StackSettings settings = StackSettings.builder()
+            StackSettings.Builder builder = StackSettings.builder();
+            if (withScim) {
+                builder.scimPort(Ports.free(HOST));
+            }
+            StackSettings settings = builder
                     .dataDirectory(Path.of(System.getProperty("toegang.it.work", "target/it")))
                     .host(HOST)
                     .httpPort(Ports.free(HOST))

@@ -249,7 +249,7 @@ public final class EmbeddedDirectory implements AutoCloseable {
         schemaPartition.setWrappedPartition(schemaStore);
         service.setSchemaPartition(schemaPartition);
 
-        JdbmPartition system = new JdbmPartition(schemaManager, service.getDnFactory());
+        JdbmPartition system = new SchemaAwareJdbmPartition(schemaManager, service.getDnFactory());
         system.setId("system");
         system.setPartitionPath(new File(partitions, "system").toURI());
         system.setSuffixDn(new Dn(schemaManager, "ou=system"));
@@ -278,7 +278,7 @@ public final class EmbeddedDirectory implements AutoCloseable {
     private static AbstractBTreePartition partition(DefaultDirectoryService service, boolean syncOnWrite)
             throws LdapException {
         SchemaManager schemaManager = service.getSchemaManager();
-        JdbmPartition partition = new JdbmPartition(schemaManager, service.getDnFactory());
+        JdbmPartition partition = new SchemaAwareJdbmPartition(schemaManager, service.getDnFactory());
         partition.setId("toegang");
         partition.setPartitionPath(new File(service.getInstanceLayout().getPartitionsDirectory(), "toegang").toURI());
         partition.setSuffixDn(new Dn(schemaManager, BASE_DN));

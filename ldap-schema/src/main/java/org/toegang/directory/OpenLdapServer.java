@@ -180,6 +180,8 @@ public final class OpenLdapServer implements AutoCloseable {
                 "dn: olcDatabase={1}mdb,cn=config", "objectClass: olcDatabaseConfig", "objectClass: olcMdbConfig",
                 "olcDatabase: {1}mdb", "olcDbDirectory: " + database, "olcSuffix: " + EmbeddedDirectory.BASE_DN,
                 "olcRootDN: " + ADMIN_DN, "olcRootPW: " + ADMIN_PASSWORD,
+                // Debian's packaged configuration: a 1 GiB map (mdb's own default, 10 MiB, holds ~20,000 people)
+                "olcDbMaxSize: 1073741824",
                 "olcDbIndex: objectClass eq", indexes, "");
     }
 

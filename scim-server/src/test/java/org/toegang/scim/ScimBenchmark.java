@@ -22,73 +22,176 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import org.toegang.directory.EmbeddedDirectory;
+import org.toegang.directory.OpenLdapServer;
 import org.toegang.scim.protocol.ScimLimits;
 
 /**
  * Benchmark program (not a test): prints figures measured in one run.
  * <ol>
  *   <li>creates per second through SCIM (POST /Users) against raw LDAP adds of the same entries
- *       with the same LDAP library, against the same directory, with the same client concurrency;</li>
+ *       with the same LDAP library, against the same directory, with the same client concurrency;
+ *       and against raw LDAP adds of what a SCIM create writes: the person and its audit entry;</li>
  *   <li>with the directory holding {@code toegang.bench.people} people (default 100,000), the
  *       latency of {@code userName eq} and {@code name.familyName sw} searches (median, p95);</li>
  *   <li>the heap in use after the run (one JVM holds the embedded directory and the SCIM server).</li>
  * </ol>
+ * On each directory of {@code toegang.bench.directory}: {@code embedded} (ApacheDS in this JVM),
+ * {@code slapd} (Debian's OpenLDAP, started by the benchmark with the shipped schema and indexes,
+ * as production runs it), or {@code both} (the default), one after the other.
  * Run: {@code java -cp <test classpath> org.toegang.scim.ScimBenchmark}.
  */
 public final class ScimBenchmark {
     private static final int THREADS = Integer.getInteger("toegang.bench.threads", 4);
     private static final int CREATES = Integer.getInteger("toegang.bench.creates", 2_000);
-    private static final int PEOPLE = Integer.getInteger("toegang.bench.people", 100_000);
+    /** The directory sizes at which the filters are timed, smallest first. */
+    private static final List<Integer> PEOPLE = java.util.Arrays.stream(
+            System.getProperty("toegang.bench.people", "10000,100000").split(","))
+            .map(String::strip).map(Integer::valueOf).sorted().toList();
     private static final int QUERIES = Integer.getInteger("toegang.bench.queries", 300);
+    private static final int ROUNDS = Integer.getInteger("toegang.bench.rounds", 3);
+    private static final String DIRECTORY = System.getProperty("toegang.bench.directory", "both");
 
     public static void main(String[] args) throws Exception {
-        Path data = Files.createTempDirectory("toegang-bench");
-        try (ScimTestServer server = new ScimTestServer(data, ScimLimits.DEFAULTS);
-             LDAPConnectionPool ldap = new LDAPConnectionPool(new LDAPConnection("localhost", server.directory.port(),
-                     EmbeddedDirectory.ADMIN_DN, EmbeddedDirectory.ADMIN_PASSWORD), THREADS)) {
-            String token = server.token("scim-provisioner", List.of());
-            System.out.printf("Toegang SCIM benchmark: %d client threads, %d creates each way, %d people%n",
-                    THREADS, CREATES, PEOPLE);
-
-            // Warm both paths up so that neither pays the JIT alone.
-            run(200, i -> ldapAdd(ldap, "warm.ldap." + i));
-            run(200, i -> scimCreate(server, token, "warm.scim." + i));
-
-            double ldapRate = run(CREATES, i -> ldapAdd(ldap, "rate.ldap." + i));
-            double scimRate = run(CREATES, i -> scimCreate(server, token, "rate.scim." + i));
-            System.out.printf("creates/s  raw LDAP add: %.0f   SCIM POST /Users: %.0f   ratio SCIM/LDAP: %.2f%n",
-                    ldapRate, scimRate, scimRate / ldapRate);
-
-            int existing = 2 * CREATES + 400 + 5;
-            int toLoad = Math.max(0, PEOPLE - existing);
-            try (ProgressBar bar = new ProgressBar("Loading people", toLoad)) {
-                run(toLoad, i -> {
-                    ldapAdd(ldap, "bench.user." + i);
-                    bar.step();
-                });
+        List<String> directories = "both".equals(DIRECTORY) ? List.of("embedded", "slapd") : List.of(DIRECTORY);
+        for (String directory : directories) {
+            Path data = Files.createTempDirectory("toegang-bench");
+            try (ScimTestServer server = start(directory, data)) {
+                measure(directory, server);
             }
-
-            String fresh = server.token("scim-provisioner", List.of()); // the load outlasts a token's lifetime
-            Random random = new Random(42);
-            List<Long> eq = new ArrayList<>();
-            List<Long> sw = new ArrayList<>();
-            for (int q = 0; q < QUERIES; q++) {
-                int i = random.nextInt(toLoad);
-                eq.add(timeQuery(server, fresh, "userName eq \"bench.user." + i + "\"", 1));
-                sw.add(timeQuery(server, fresh, "name.familyName sw \"Family" + (i / 10) + "\"", -1));
-            }
-            report("filter=userName eq", eq);
-            report("filter=name.familyName sw", sw);
-            System.gc();
-            Thread.sleep(500);
-            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            System.out.printf("heap in use after the run (directory + SCIM server, one JVM): %d MiB%n", heap >> 20);
         }
     }
 
+    private static ScimTestServer start(String directory, Path data) throws Exception {
+        return switch (directory) {
+            case "embedded" -> new ScimTestServer(data, ScimLimits.DEFAULTS);
+            case "slapd" -> {
+                OpenLdapServer slapd = OpenLdapServer.start(data, Path.of("../ldap-schema/openldap"), false);
+                yield ScimTestServer.onDirectory(slapd, slapd.ldapUrl(), OpenLdapServer.ADMIN_DN,
+                        OpenLdapServer.ADMIN_PASSWORD, ScimLimits.DEFAULTS);
+            }
+            default -> throw new IllegalArgumentException("toegang.bench.directory: embedded, slapd or both, not " + directory);
+        };
+    }
+
+    private static void measure(String directory, ScimTestServer server) throws Exception {
+        com.unboundid.ldap.sdk.LDAPURL url = new com.unboundid.ldap.sdk.LDAPURL(server.ldapUrl());
+        boolean embedded = server.directory != null;
+        try (LDAPConnectionPool ldap = new LDAPConnectionPool(new LDAPConnection(url.getHost(), url.getPort(),
+                embedded ? EmbeddedDirectory.ADMIN_DN : OpenLdapServer.ADMIN_DN,
+                embedded ? EmbeddedDirectory.ADMIN_PASSWORD : OpenLdapServer.ADMIN_PASSWORD), THREADS)) {
+            java.util.function.Supplier<String> token = renewed(server);
+            System.out.printf("%nToegang SCIM benchmark on %s: %d client threads, %d rounds of %d creates each way,"
+                    + " filters at %s people%n", directory, THREADS, ROUNDS, CREATES, PEOPLE);
+
+            // Warm both paths up so that neither pays the JIT alone.
+            run(200, i -> ldapAdd(ldap, "warm.ldap." + i));
+            run(200, i -> scimCreate(server, token.get(), "warm.scim." + i));
+
+            // Alternating rounds, so that a change in the machine's load falls on both sides alike.
+            double ldapTotal = 0;
+            double auditedTotal = 0;
+            double scimTotal = 0;
+            for (int round = 0; round < ROUNDS; round++) {
+                String r = round + ".";
+                double ldapRate = run(CREATES, i -> ldapAdd(ldap, "rate.ldap." + r + i));
+                double auditedRate = run(CREATES, i -> {
+                    ldapAdd(ldap, "rate.audited." + r + i);
+                    add(ldap, auditEntry("rate.audited." + r + i));
+                });
+                double scimRate = run(CREATES, i -> scimCreate(server, token.get(), "rate.scim." + r + i));
+                System.out.printf("round %d creates/s  raw LDAP add: %.0f   raw LDAP add + audit entry add: %.0f"
+                        + "   SCIM POST /Users: %.0f%n", round + 1, ldapRate, auditedRate, scimRate);
+                ldapTotal += ldapRate;
+                auditedTotal += auditedRate;
+                scimTotal += scimRate;
+            }
+            System.out.printf("creates/s (mean of %d rounds)  raw LDAP add: %.0f   raw LDAP person + audit entry: %.0f"
+                            + "   SCIM: %.0f%n  ratio SCIM / raw LDAP add of the same entries: %.2f"
+                            + "   ratio SCIM / raw LDAP adds of what SCIM writes (person + audit entry): %.2f%n",
+                    ROUNDS, ldapTotal / ROUNDS, auditedTotal / ROUNDS, scimTotal / ROUNDS, scimTotal / ldapTotal,
+                    scimTotal / auditedTotal);
+
+            int existing = (3 * ROUNDS) * CREATES + 400 + 5;
+            int loaded = 0;
+            for (int people : PEOPLE) {
+                int target = people; // bench users; the directory holds the people of the create rounds besides
+                int from = loaded;
+                long begin = System.nanoTime();
+                try (ProgressBar bar = new ProgressBar("Loading people", target - from)) {
+                    run(target - from, i -> {
+                        ldapAdd(ldap, "bench.user." + (from + i));
+                        bar.step();
+                    });
+                }
+                loaded = target;
+                System.out.printf("directory of %d people (%d more loaded by raw LDAP adds in %.0f s)%n", people + existing,
+                        target - from, (System.nanoTime() - begin) / 1e9);
+                Random random = new Random(42);
+                List<Long> eq = new ArrayList<>();
+                List<Long> sw = new ArrayList<>();
+                for (int q = 0; q < QUERIES; q++) {
+                    int i = random.nextInt(loaded);
+                    eq.add(timeQuery(server, token.get(), "userName eq \"bench.user." + i + "\"", 1));
+                    sw.add(timeQuery(server, token.get(), "name.familyName sw \"Family" + (i / 10) + "\"", -1));
+                }
+                report("  filter=userName eq", eq);
+                report("  filter=name.familyName sw", sw);
+                int size = loaded;
+                double eqRate = run(QUERIES * 4, q -> timeQuery(server, token.get(),
+                        "userName eq \"bench.user." + ((q * 7919L) % size) + "\"", 1));
+                System.out.printf("  filter=userName eq, %d client threads: %.0f queries/s%n", THREADS, eqRate);
+            }
+            System.gc();
+            Thread.sleep(500);
+            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            System.out.printf("heap in use after the run (%s): %d MiB%n",
+                    embedded ? "directory + SCIM server, one JVM" : "SCIM server; slapd runs apart", heap >> 20);
+        }
+    }
+
+    /**
+     * A provisioner's token, renewed each minute: a token lives 5 minutes, which a run outlasts
+     * on a loaded machine, and signing one per request would weigh on the SCIM side alone.
+     */
+    private static java.util.function.Supplier<String> renewed(ScimTestServer server) {
+        return new java.util.function.Supplier<>() {
+            private String token;
+            private long until;
+
+            @Override
+            public synchronized String get() {
+                if (System.nanoTime() - until > 0 || token == null) {
+                    token = server.token("scim-provisioner", List.of());
+                    until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+                }
+                return token;
+            }
+        };
+    }
+
+    /** The audit entry DirectoryAuditTrail records for a SCIM create of {@code userName}. */
+    private static Entry auditEntry(String userName) {
+        String id = UUID.randomUUID().toString();
+        Entry entry = new Entry("toegangId=" + id + ",ou=audit," + EmbeddedDirectory.BASE_DN);
+        entry.addAttribute("objectClass", "top", "toegangAuditEntry");
+        entry.addAttribute("toegangId", id);
+        entry.addAttribute("toegangAuditTime", com.unboundid.util.StaticUtils.encodeGeneralizedTime(new java.util.Date()));
+        entry.addAttribute("toegangAuditRole", "scimProvisioner");
+        entry.addAttribute("toegangAuditAction", "person.create");
+        entry.addAttribute("toegangAuditTarget", "person/" + id);
+        entry.addAttribute("toegangAuditActorClientId", "scim-provisioner");
+        entry.addAttribute("toegangAuditAfter", "{\"userName\":\"" + userName + "\",\"givenName\":\"Bench\",\"familyName\":\""
+                + family(userName) + "\",\"email\":\"" + userName + "@bench.example\"}");
+        return entry;
+    }
+
     private static void ldapAdd(LDAPConnectionPool ldap, String userName) {
+        add(ldap, entry(userName));
+    }
+
+    private static void add(LDAPConnectionPool ldap, Entry entry) {
         try {
-            ldap.add(entry(userName));
+            ldap.add(entry);
         } catch (LDAPException e) {
             throw new IllegalStateException(e);
         }

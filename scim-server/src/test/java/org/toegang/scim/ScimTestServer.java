@@ -54,6 +54,12 @@ final class ScimTestServer implements AutoCloseable {
                 EmbeddedDirectory.ADMIN_DN, EmbeddedDirectory.ADMIN_PASSWORD, limits);
     }
 
+    /** As {@link #ScimTestServer(Path, ScimLimits)}, on the directory a server before left in {@code data} (a restart). */
+    static ScimTestServer reopen(Path data, ScimLimits limits) throws Exception {
+        return new ScimTestServer(EmbeddedDirectory.builder().dataDirectory(data).port(0).fresh(false).demoData(true).start(),
+                null, null, EmbeddedDirectory.ADMIN_DN, EmbeddedDirectory.ADMIN_PASSWORD, limits);
+    }
+
     /** The SCIM server on a directory started elsewhere (OpenLDAP), closed with this server. */
     static ScimTestServer onDirectory(AutoCloseable directory, String ldapUrl, String adminDn, String password,
                                       ScimLimits limits) throws Exception {
@@ -84,6 +90,13 @@ final class ScimTestServer implements AutoCloseable {
     }
 
     /**
+     * How long the tokens made here live: longer than Keycloak's 5 minutes, because a test class
+     * that takes its token once may run longer than that on a loaded machine (ScimServerIT failed
+     * with 401 after 247 s of tests at a load average of 40).
+     */
+    private static final long LIFETIME_SECONDS = 1800;
+
+    /**
      * A token as Keycloak issues one for client credentials of {@code clientId}, with the
      * {@code toegang-scim} roles the realm gives that client's service account: {@code provision}
      * and {@code read} for scim-provisioner, {@code read} for an application's client.
@@ -91,13 +104,13 @@ final class ScimTestServer implements AutoCloseable {
     String token(String clientId, List<String> realmRoles) {
         return sign(accessToken(clientId).subject(UUID.randomUUID().toString())
                 .claim("realm_access", Map.of("roles", realmRoles))
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300))).build(), key);
+                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(LIFETIME_SECONDS))).build(), key);
     }
 
     /** An access token of {@code clientId} whose {@code toegang-scim} roles are these (none: empty). */
     String tokenWithScimRoles(String clientId, List<String> scimRoles) {
         return sign(accessToken(clientId, scimRoles).subject(UUID.randomUUID().toString())
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300))).build(), key);
+                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(LIFETIME_SECONDS))).build(), key);
     }
 
     String expiredToken(String clientId) {
@@ -131,6 +144,11 @@ final class ScimTestServer implements AutoCloseable {
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The LDAP URL of the directory the SCIM server uses. */
+    String ldapUrl() {
+        return config.directory().url();
     }
 
     /** One more SCIM server, as a second instance behind a load balancer: same directory, same keys; the caller closes it. */
