@@ -4,6 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.asn1.ASN1OctetString;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -68,7 +76,8 @@ import org.toegang.testing.PostgresCluster;
  * Settings (system properties): {@code toegang.bench.people} (10000), {@code toegang.bench.plainPeople}
  * (10000), {@code toegang.bench.seconds} per round (10), {@code toegang.bench.rounds} (3),
  * {@code toegang.bench.threads} (4), {@code toegang.bench.queries} (200), {@code toegang.bench.work}
- * ({@code target/bench-production}). Needs slapd and PostgreSQL ({@code apt-get install slapd postgresql}).
+ * ({@code target/bench-production}), {@code toegang.bench.reuse} (false: take the directory an earlier run
+ * loaded in the work folder). Needs slapd and PostgreSQL ({@code apt-get install slapd postgresql}).
  */
 public final class ProductionBenchmark {
     private static final String LOKET = "dv_loket";
@@ -113,20 +122,10 @@ public final class ProductionBenchmark {
     }
 
     private void run() throws Exception {
-        KeycloakHome.deleteRecursively(work);
-        Files.createDirectories(work);
         System.out.printf("== Production benchmark: %,d generated people, plain realm of %,d, %d threads, "
                 + "%d rounds of %d s; %s%n", people, plainPeople, threads, rounds, round.toSeconds(), uptime());
-        Path data = generate();
-        long loadBegin = System.nanoTime();
-        OpenLdapServer directory = register(OpenLdapServer.startLoaded(work.resolve("ldap"),
-                Path.of("../ldap-schema/openldap").toAbsolutePath().normalize(), true, data, Duration.ofHours(4)));
-        double loadSeconds = seconds(loadBegin);
-        long entries = countEntries(data);
-        System.out.printf("load: slapadd -q of %,d entries in %.1f s: %,.0f entries/s; database on disk %s%n",
-                entries, loadSeconds, entries / loadSeconds, mebibytes(diskUsage(work.resolve("ldap/db"))));
-        Files.delete(data);
-
+        OpenLdapServer directory = Files.isDirectory(work.resolve("ldap/slapd.d")) && Boolean.getBoolean(
+                "toegang.bench.reuse") ? reuseDirectory() : generateAndLoad();
         PostgresCluster postgres = register(PostgresCluster.start());
         int[] http = {ProductionKeycloak.freePort(), ProductionKeycloak.freePort()};
         FailoverBalancer balancer = register(new FailoverBalancer(List.of(URI.create("http://127.0.0.1:" + http[0]),
@@ -180,6 +179,57 @@ public final class ProductionBenchmark {
         System.out.println("== done; " + uptime());
     }
 
+    /** Generates the directory, bulk-loads it into a new slapd and prints both rates and the size on disk. */
+    private OpenLdapServer generateAndLoad() throws IOException, InterruptedException {
+        for (String part : List.of("ldap", "keycloak-1", "keycloak-2", "logs", "data.ldif")) {
+            KeycloakHome.deleteRecursively(work.resolve(part));
+        }
+        Files.createDirectories(work);
+        Path data = generate();
+        long loadBegin = System.nanoTime();
+        OpenLdapServer directory = register(OpenLdapServer.startLoaded(work.resolve("ldap"),
+                Path.of("../ldap-schema/openldap").toAbsolutePath().normalize(), true, data, Duration.ofHours(4)));
+        double loadSeconds = seconds(loadBegin);
+        long entries = countEntries(data);
+        System.out.printf("load: slapadd -q of %,d entries in %.1f s: %,.0f entries/s; database on disk %s%n",
+                entries, loadSeconds, entries / loadSeconds, mebibytes(diskUsage(work.resolve("ldap/db"))));
+        Files.delete(data);
+        return directory;
+    }
+
+    /**
+     * With {@code -Dtoegang.bench.reuse=true}: the directory an earlier run generated and loaded
+     * in the same work folder (a million people take long to make); the sample of people is read
+     * back from it.
+     */
+    private OpenLdapServer reuseDirectory() throws Exception {
+        OpenLdapServer directory = register(OpenLdapServer.startExisting(work.resolve("ldap")));
+        System.out.printf("load: reusing the directory loaded earlier in %s; database on disk %s%n", work.resolve("ldap"),
+                mebibytes(diskUsage(work.resolve("ldap/db"))));
+        try (LDAPConnection connection = new LDAPConnection("127.0.0.1", directory.port(), OpenLdapServer.ADMIN_DN,
+                OpenLdapServer.ADMIN_PASSWORD)) {
+            SearchRequest request = new SearchRequest("ou=people," + EmbeddedDirectory.BASE_DN, SearchScope.ONE,
+                    Filter.createPresenceFilter("uid"), "uid");
+            long every = Math.max(1, people / 2_000);
+            long seen = 0;
+            byte[] cookie = null;
+            do {
+                request.setControls(new SimplePagedResultsControl(1_000, cookie == null ? null
+                        : new ASN1OctetString(cookie), true));
+                SearchResult page = connection.search(request);
+                for (SearchResultEntry entry : page.getSearchEntries()) {
+                    if (seen++ % every == 0) {
+                        sample.add(entry.getAttributeValue("uid"));
+                    }
+                }
+                SimplePagedResultsControl next = SimplePagedResultsControl.get(page);
+                cookie = next == null || next.getCookie().getValueLength() == 0 ? null : next.getCookie().getValue();
+            } while (cookie != null);
+            System.out.printf("%,d people in the directory, %,d in the sample%n", seen, sample.size());
+        }
+        return directory;
+    }
+
     /** Writes the generated directory next to the demo data as one LDIF for slapadd; samples user names. */
     private Path generate() throws IOException {
         GeneratorSettings settings = new GeneratorSettings(people, (int) Math.max(5, people / 10), 20, 5, 5, 50, 1);
@@ -206,29 +256,79 @@ public final class ProductionBenchmark {
         Set<String> demoDns = demo.lines().filter(line -> line.startsWith("dn: ")).map(line -> line.substring(4))
                 .collect(Collectors.toSet());
         Path data = work.resolve("data.ldif");
-        long sampleEvery = Math.max(1, people / 2_000);
-        long seenPeople = 0;
+        Sampler sampler = new Sampler(Math.max(1, people / 2_000), demoDns);
         try (BufferedReader in = Files.newBufferedReader(generatedLdif);
              BufferedWriter out = Files.newBufferedWriter(data)) {
             out.write(demo);
             out.write("\n");
-            boolean skipping = false;
+            List<String> record = new ArrayList<>();
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.startsWith("dn: ")) {
-                    String dn = line.substring(4);
-                    skipping = demoDns.contains(dn); // the base entry and the OUs are the demo's already
-                    if (dn.startsWith("uid=") && seenPeople++ % sampleEvery == 0) {
-                        sample.add(dn.substring(4, dn.indexOf(',')));
-                    }
-                }
-                if (!skipping) {
-                    out.write(line);
-                    out.write('\n');
+                if (line.isEmpty()) {
+                    sampler.copy(record, out);
+                    record.clear();
+                } else {
+                    record.add(line);
                 }
             }
+            sampler.copy(record, out);
         }
         Files.delete(generatedLdif);
         return data;
+    }
+
+    /**
+     * Copies the generated records after the demo's, leaving out the ones the demo holds already
+     * (the base entry and the OUs), and takes every n-th person into the sample. A sampled person
+     * working for an LB or EA organisation also gets {@code LoketGebruiker} at {@code dv_loket}
+     * there (the generated grants are for generated applications, which Keycloak does not know),
+     * so that their sign-ins at dv_loket have a capacity and end with a code.
+     */
+    private final class Sampler {
+        private final long every;
+        private final Set<String> demoDns;
+        private final Map<String, String> targetGroups = new java.util.HashMap<>();
+        private final Map<String, String> sampledPeople = new java.util.HashMap<>();
+        private long people;
+
+        Sampler(long every, Set<String> demoDns) {
+            this.every = every;
+            this.demoDns = demoDns;
+        }
+
+        void copy(List<String> record, BufferedWriter out) throws IOException {
+            if (record.isEmpty() || demoDns.contains(record.get(0).substring(4))) {
+                return;
+            }
+            for (String line : record) {
+                out.write(line);
+                out.write('\n');
+            }
+            out.write('\n');
+            if (record.contains("objectClass: toegangOrganisation")) {
+                targetGroups.put(value(record, "toegangOrganisationKey"), value(record, "toegangTargetGroup"));
+            } else if (record.contains("objectClass: toegangPerson") && people++ % every == 0) {
+                String uid = value(record, "uid");
+                sample.add(uid);
+                sampledPeople.put(value(record, "toegangPersonId"), uid);
+            } else if (record.contains("objectClass: toegangWorkRelation")
+                    && sampledPeople.containsKey(value(record, "toegangPersonId"))) {
+                String organisation = value(record, "toegangOrganisationKey");
+                if (List.of("LB", "EA").contains(targetGroups.get(organisation))) {
+                    String id = java.util.UUID.randomUUID().toString();
+                    out.write(String.join("\n", "dn: toegangId=" + id + ",ou=grants," + EmbeddedDirectory.BASE_DN,
+                            "objectClass: top", "objectClass: toegangGrant", "toegangId: " + id,
+                            "toegangPersonId: " + value(record, "toegangPersonId"), "toegangClientId: " + LOKET,
+                            "toegangRightName: LoketGebruiker", "toegangOrganisationKey: " + organisation,
+                            "toegangGrantStatus: active", "toegangValidFrom: 20260101000000Z", "", ""));
+                }
+            }
+        }
+
+        private static String value(List<String> record, String attribute) {
+            String prefix = attribute + ": ";
+            return record.stream().filter(line -> line.startsWith(prefix)).map(line -> line.substring(prefix.length()))
+                    .findFirst().orElse("");
+        }
     }
 
     private void capacitySteps(KeycloakServer node) {

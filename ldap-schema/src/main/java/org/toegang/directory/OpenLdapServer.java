@@ -89,20 +89,35 @@ public final class OpenLdapServer implements AutoCloseable {
             load.addAll(List.of(loadOptions));
             load.addAll(List.of("-l", data.toString()));
             run(work, loadTimeout, load.toArray(String[]::new));
-
-            int listenPort = port == 0 ? freePort() : port;
-            Process slapd = new ProcessBuilder(SLAPD.toString(), "-d", "0", "-h",
-                    "ldap://127.0.0.1:" + listenPort + "/", "-F", config.toString()).redirectErrorStream(true)
-                    .redirectOutput(work.resolve("slapd.log").toFile()).start();
-            OpenLdapServer server = new OpenLdapServer(slapd, listenPort);
-            server.awaitAnswer(work);
-            return server;
+            return launch(work, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A server on the configuration and database an earlier start or load left in {@code work}. */
+    public static OpenLdapServer startExisting(Path work) {
+        try {
+            return launch(work, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OpenLdapServer launch(Path work, int port) throws IOException, InterruptedException {
+        int listenPort = port == 0 ? freePort() : port;
+        Process slapd = new ProcessBuilder(SLAPD.toString(), "-d", "0", "-h", "ldap://127.0.0.1:" + listenPort + "/",
+                "-F", work.resolve("slapd.d").toString()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("slapd.log").toFile()).start();
+        OpenLdapServer server = new OpenLdapServer(slapd, listenPort);
+        server.awaitAnswer(work);
+        return server;
     }
 
     /**
