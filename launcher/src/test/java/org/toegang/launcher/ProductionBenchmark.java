@@ -256,7 +256,10 @@ public final class ProductionBenchmark {
         Set<String> demoDns = demo.lines().filter(line -> line.startsWith("dn: ")).map(line -> line.substring(4))
                 .collect(Collectors.toSet());
         Path data = work.resolve("data.ldif");
-        Sampler sampler = new Sampler(Math.max(1, people / 2_000), demoDns);
+        // person p works for organisation p mod n, whose target group is the fifth in turn: a stride
+        // that is a multiple of five would sample one target group only
+        long stride = Math.max(1, people / 2_000);
+        Sampler sampler = new Sampler(stride % 5 == 0 ? stride + 1 : stride, demoDns);
         try (BufferedReader in = Files.newBufferedReader(generatedLdif);
              BufferedWriter out = Files.newBufferedWriter(data)) {
             out.write(demo);
