@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.SignedJWT;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,7 +38,6 @@ class KeycloakClusterIT {
     private static final String CLIENT = "dv_loket";
     private static final String SECRET = "dv_loket-demo-secret";
     private static final String AN = "de47ef3f-70e5-40b8-9b55-d293b7687bcb";
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
     private static final Path SHIPPED_FORMS = Path.of("../ldap-schema/openldap").toAbsolutePath().normalize();
 
     private static final List<AutoCloseable> started = new ArrayList<>();
@@ -63,7 +59,7 @@ class KeycloakClusterIT {
         OpenLdapServer replica = register(OpenLdapServer.startReplica(work.resolve("ldap-replica"), SHIPPED_FORMS,
                 provider.ldapUrl()));
 
-        int[] http = {freePort(), freePort()};
+        int[] http = {ProductionKeycloak.freePort(), ProductionKeycloak.freePort()};
         FailoverBalancer balancer = register(new FailoverBalancer(List.of(URI.create("http://127.0.0.1:" + http[0]),
                 URI.create("http://127.0.0.1:" + http[1]))));
         publicUrl = URI.create("http://localhost:" + balancer.port());
@@ -74,35 +70,10 @@ class KeycloakClusterIT {
                 "KC_SPI_TOEGANG_DIRECTORY__DEFAULT__URL", replica.ldapUrl(),
                 "KC_SPI_TOEGANG_DIRECTORY__DEFAULT__BIND_DN", OpenLdapServer.ADMIN_DN,
                 "KC_SPI_TOEGANG_DIRECTORY__DEFAULT__PASSWORD", OpenLdapServer.ADMIN_PASSWORD);
-        KeycloakServer[] nodes = new KeycloakServer[2];
-        KeycloakHome built = null;
-        for (int n = 0; n < 2; n++) {
-            long begin = System.nanoTime();
-            KeycloakHome home = KeycloakHome.prepare(work.resolve("keycloak-" + (n + 1)), KeycloakDistribution.locate(),
-                    realm, true, System.out::println);
-            if (built == null) {
-                build(home, work.resolve("logs/build-1.log"));
-                built = home;
-            } else {
-                copyBuild(built, home); // same distribution, providers and options: the same build
-            }
-            int management = freePort();
-            // the first node imports the realm into the empty database; the second finds it there
-            nodes[n] = register(KeycloakServer.launch(home, List.of("start", "--optimized",
-                            "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + http[n],
-                            "--http-management-port=" + management, "--hostname=" + publicUrl,
-                            "--cache-embedded-network-bind-address=127.0.0.1",
-                            "--cache-embedded-network-bind-port=" + jgroupsPort(), "--import-realm",
-                            "--log-console-color=false"), environment,
-                    URI.create("http://localhost:" + http[n]), URI.create("http://localhost:" + management),
-                    work.resolve("logs/keycloak-" + (n + 1) + ".log")));
-            nodes[n].awaitReady(RealmDefinition.REALM, START_TIMEOUT);
-            System.out.printf("Keycloak node %d (production mode, PostgreSQL) prepared and ready in %d s%n", n + 1,
-                    Duration.ofNanos(System.nanoTime() - begin).toSeconds());
-        }
-        node1 = nodes[0];
-        node2 = nodes[1];
-        awaitClusterOfTwo(node2);
+        ProductionKeycloak keycloak = new ProductionKeycloak(work, realm, publicUrl, environment, Map.of());
+        node1 = register(keycloak.start(1, http[0], Map.of()));
+        node2 = register(keycloak.start(2, http[1], Map.of()));
+        ProductionKeycloak.awaitClusterOf(node2, 2);
     }
 
     @AfterAll
@@ -165,10 +136,7 @@ class KeycloakClusterIT {
         String bart = (String) signIn(node1, "bart.claes").get("refresh_token");
         String chris = (String) signIn(node2, "chris.wouters", "EA:0900000246").get("refresh_token");
 
-        for (ProcessHandle process : tree(node1.process())) {
-            process.destroyForcibly(); // SIGKILL: no shutdown hook, no cache hand-over
-        }
-        node1.process().waitFor(30, TimeUnit.SECONDS);
+        ProductionKeycloak.kill(node1);
 
         JsonNode bartRefreshed = refresh(node2, bart);
         JsonNode chrisRefreshed = refresh(node2, chris);
@@ -227,71 +195,9 @@ class KeycloakClusterIT {
         }
     }
 
-    /** {@code kc.sh build} for production: PostgreSQL, distributed caches, health and metrics. */
-    private static void build(KeycloakHome home, Path log) throws IOException, InterruptedException {
-        Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(home.script().toString(), "build", "--db=postgres",
-                "--cache=ispn", "--health-enabled=true", "--metrics-enabled=true")
-                .directory(home.path().toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process build = builder.start();
-        if (!build.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || build.exitValue() != 0) {
-            build.destroyForcibly();
-            throw new IllegalStateException("kc.sh build failed; see " + log + ": " + Files.readString(log));
-        }
-    }
-
-    /** {@code kc.sh build} writes only {@code lib/quarkus}, with no path of its home in it. */
-    private static void copyBuild(KeycloakHome from, KeycloakHome to) throws IOException {
-        Path source = from.path().resolve("lib/quarkus");
-        Path target = to.path().resolve("lib/quarkus");
-        KeycloakHome.deleteRecursively(target);
-        try (var files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, target.resolve(source.relativize(file).toString()));
-            }
-        }
-    }
-
-    /** Both nodes see each other: node 2's log names a cluster view of two members. */
-    private static void awaitClusterOfTwo(KeycloakServer node) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (node.tail(400).matches("(?s).*ISPN000094: Received new cluster view.*\\(2\\).*")) {
-                return;
-            }
-            sleep(500);
-        }
-        throw new AssertionError("the two Keycloak nodes did not form one cluster within 60 s; see " + node.log());
-    }
-
-    private static List<ProcessHandle> tree(Process process) {
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        tree.add(process.toHandle());
-        return tree;
-    }
-
     private static <T extends AutoCloseable> T register(T part) {
         started.add(part);
         return part;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** A free port for JGroups whose failure-detection port (bind port + 50000) is free and valid too. */
-    private static int jgroupsPort() throws IOException {
-        for (int port = 7800 + (int) (ProcessHandle.current().pid() % 500) * 10; port < 15000; port++) {
-            try (ServerSocket first = new ServerSocket(port); ServerSocket second = new ServerSocket(port + 50000)) {
-                return port;
-            } catch (IOException taken) {
-                // try the next
-            }
-        }
-        throw new IOException("no free port pair for JGroups between 7800 and 15000");
     }
 
     private static void sleep(long millis) {

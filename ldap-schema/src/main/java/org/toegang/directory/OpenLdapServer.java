@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,12 @@ public final class OpenLdapServer implements AutoCloseable {
     public static final String SYNCPROV_FILE = "toegang-syncprov.ldif";
     private static final Path SLAPD = Path.of("/usr/sbin/slapd");
     private static final Path SYSTEM_SCHEMAS = Path.of("/etc/ldap/schema");
+    private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * The database's largest size: MDB's default of 10 MiB holds about 20,000 people; a million
+     * take about 11 GiB. The map is sparse: the file grows only as data arrives.
+     */
+    private static final long MAX_DATABASE_BYTES = 64L << 30;
 
     private final Process slapd;
     private final int port;
@@ -52,30 +59,68 @@ public final class OpenLdapServer implements AutoCloseable {
     /** As {@link #start(Path, Path, boolean)}, on {@code port} (0: a free one). */
     public static OpenLdapServer start(Path work, Path shippedForms, boolean syncprov, int port) {
         try {
+            Files.createDirectories(work);
+            Path demo = Files.writeString(work.resolve("demo.ldif"), "dn: " + EmbeddedDirectory.BASE_DN
+                    + "\nobjectClass: top\nobjectClass: domain\ndc: toegang\n\n" + DemoData.ldif(Instant.now()));
+            return configureLoadAndStart(work, shippedForms, syncprov, port, demo, LOAD_TIMEOUT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A server whose database is {@code data} (an LDIF holding the base entry and everything under
+     * it), bulk-loaded offline with {@code slapadd -q}, the fast way to fill a large directory;
+     * with the {@code syncprov} overlay when asked.
+     */
+    public static OpenLdapServer startLoaded(Path work, Path shippedForms, boolean syncprov, Path data,
+                                             Duration loadTimeout) {
+        return configureLoadAndStart(work, shippedForms, syncprov, 0, data, loadTimeout, "-q");
+    }
+
+    private static OpenLdapServer configureLoadAndStart(Path work, Path shippedForms, boolean syncprov, int port,
+                                                        Path data, Duration loadTimeout, String... loadOptions) {
+        try {
             Path config = Files.createDirectories(work.resolve("slapd.d"));
             Path database = Files.createDirectories(work.resolve("db"));
             String configLdif = configLdif(shippedForms, database)
                     + (syncprov ? "\n" + records(shippedForms.resolve(SYNCPROV_FILE)) : "");
             Path configFile = Files.writeString(work.resolve("config.ldif"), configLdif);
-            run(work, "slapadd", "-n", "0", "-F", config.toString(), "-l", configFile.toString());
-            run(work, "slaptest", "-F", config.toString(), "-u");
-            Path demo = Files.writeString(work.resolve("demo.ldif"), "dn: " + EmbeddedDirectory.BASE_DN
-                    + "\nobjectClass: top\nobjectClass: domain\ndc: toegang\n\n" + DemoData.ldif(Instant.now()));
-            run(work, "slapadd", "-n", "1", "-F", config.toString(), "-l", demo.toString());
-
-            int listenPort = port == 0 ? freePort() : port;
-            Process slapd = new ProcessBuilder(SLAPD.toString(), "-d", "0", "-h",
-                    "ldap://127.0.0.1:" + listenPort + "/", "-F", config.toString()).redirectErrorStream(true)
-                    .redirectOutput(work.resolve("slapd.log").toFile()).start();
-            OpenLdapServer server = new OpenLdapServer(slapd, listenPort);
-            server.awaitAnswer(work);
-            return server;
+            run(work, LOAD_TIMEOUT, "slapadd", "-n", "0", "-F", config.toString(), "-l", configFile.toString());
+            run(work, LOAD_TIMEOUT, "slaptest", "-F", config.toString(), "-u");
+            List<String> load = new ArrayList<>(List.of("slapadd", "-n", "1", "-F", config.toString()));
+            load.addAll(List.of(loadOptions));
+            load.addAll(List.of("-l", data.toString()));
+            run(work, loadTimeout, load.toArray(String[]::new));
+            return launch(work, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A server on the configuration and database an earlier start or load left in {@code work}. */
+    public static OpenLdapServer startExisting(Path work) {
+        try {
+            return launch(work, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OpenLdapServer launch(Path work, int port) throws IOException, InterruptedException {
+        int listenPort = port == 0 ? freePort() : port;
+        Process slapd = new ProcessBuilder(SLAPD.toString(), "-d", "0", "-h", "ldap://127.0.0.1:" + listenPort + "/",
+                "-F", work.resolve("slapd.d").toString()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("slapd.log").toFile()).start();
+        OpenLdapServer server = new OpenLdapServer(slapd, listenPort);
+        server.awaitAnswer(work);
+        return server;
     }
 
     /**
@@ -96,7 +141,7 @@ public final class OpenLdapServer implements AutoCloseable {
             String configLdif = configLdif(shippedForms, database) + syncrepl + "\n"
                     + records(shippedForms.resolve(SYNCPROV_FILE));
             Path configFile = Files.writeString(work.resolve("config.ldif"), configLdif);
-            run(work, "slapadd", "-n", "0", "-F", config.toString(), "-l", configFile.toString());
+            run(work, LOAD_TIMEOUT, "slapadd", "-n", "0", "-F", config.toString(), "-l", configFile.toString());
             int listenPort = freePort();
             Process slapd = new ProcessBuilder(SLAPD.toString(), "-d", "0", "-h",
                     "ldap://127.0.0.1:" + listenPort + "/", "-F", config.toString()).redirectErrorStream(true)
@@ -179,9 +224,7 @@ public final class OpenLdapServer implements AutoCloseable {
                 "include: file://" + shippedForms.resolve(OpenLdapSchemaForm.SCHEMA_FILE).toAbsolutePath(), "",
                 "dn: olcDatabase={1}mdb,cn=config", "objectClass: olcDatabaseConfig", "objectClass: olcMdbConfig",
                 "olcDatabase: {1}mdb", "olcDbDirectory: " + database, "olcSuffix: " + EmbeddedDirectory.BASE_DN,
-                "olcRootDN: " + ADMIN_DN, "olcRootPW: " + ADMIN_PASSWORD,
-                // Debian's packaged configuration: a 1 GiB map (mdb's own default, 10 MiB, holds ~20,000 people)
-                "olcDbMaxSize: 1073741824",
+                "olcRootDN: " + ADMIN_DN, "olcRootPW: " + ADMIN_PASSWORD, "olcDbMaxSize: " + MAX_DATABASE_BYTES,
                 "olcDbIndex: objectClass eq", indexes, "");
     }
 
@@ -192,10 +235,10 @@ public final class OpenLdapServer implements AutoCloseable {
         return String.join("\n", lines).strip() + "\n";
     }
 
-    private static void run(Path work, String... command) throws IOException, InterruptedException {
+    private static void run(Path work, Duration timeout, String... command) throws IOException, InterruptedException {
         Path log = work.resolve(command[0] + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();
             throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Files.readString(log));
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.toegang.core.model.Grant;
 import org.toegang.core.model.Person;
 import org.toegang.core.model.WorkRelation;
@@ -40,12 +41,12 @@ public final class DirectoryReports {
 
     /** Every grant made on behalf of the organisation, whatever its status, with the person it is for. */
     public void organisation(String organisationKey, Instant now, Consumer<ReportRow> consumer) {
-        stream(Filter.createEqualityFilter(ORGANISATION_KEY, organisationKey), now, consumer);
+        stream(Filter.createEqualityFilter(ORGANISATION_KEY, organisationKey), grant -> true, now, consumer);
     }
 
     /** Every grant of the application's rights, in every organisation: its owner's report of holders. */
     public void application(String clientId, Instant now, Consumer<ReportRow> consumer) {
-        stream(Filter.createEqualityFilter(CLIENT_ID, clientId), now, consumer);
+        stream(Filter.createEqualityFilter(CLIENT_ID, clientId), grant -> true, now, consumer);
     }
 
     /**
@@ -61,15 +62,18 @@ public final class DirectoryReports {
             throw new IllegalArgumentException("an ending-rights report needs an organisation or an application");
         }
         filters.add(Filter.createEqualityFilter(GRANT_STATUS, "active"));
-        filters.add(Filter.createGreaterOrEqualFilter(VALID_TO, EntryMapper.generalizedTime(now)));
-        filters.add(Filter.createLessOrEqualFilter(VALID_TO, EntryMapper.generalizedTime(now.plus(within))));
-        stream(Filter.createANDFilter(filters), now, consumer);
+        filters.add(Filter.createPresenceFilter(VALID_TO));
+        // the window is checked here, not in the filter: a time range there makes OpenLDAP walk the
+        // validity index from one end (see DirectoryRepository#rightsEntries)
+        Instant until = now.plus(within);
+        stream(Filter.createANDFilter(filters), grant -> grant.validity().to()
+                .filter(end -> !end.isBefore(now) && !end.isAfter(until)).isPresent(), now, consumer);
     }
 
-    private void stream(Filter scope, Instant now, Consumer<ReportRow> consumer) {
+    private void stream(Filter scope, Predicate<Grant> keep, Instant now, Consumer<ReportRow> consumer) {
         Filter grants = Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, GRANT_CLASS), scope);
         PagedSearch.forEachPage(directory, directory.config().baseDn(), grants, page -> {
-            List<Grant> onPage = page.stream().map(EntryMapper::grant).toList();
+            List<Grant> onPage = page.stream().map(EntryMapper::grant).filter(keep).toList();
             People people = people(onPage);
             for (Grant grant : onPage) {
                 consumer.accept(row(grant, people, now));

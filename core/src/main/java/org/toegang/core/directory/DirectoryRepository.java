@@ -182,27 +182,28 @@ public final class DirectoryRepository {
     private RightsEntries currentEntries(String personId, String clientId, Instant now) {
         OptionalLong ticket = cache.ticket();
         if (ticket.isEmpty()) {
-            return rightsEntries(personId, clientId, Optional.of(now));
+            return rightsEntries(personId, clientId);
         }
         Optional<RightsEntries> kept = cache.get(personId, clientId);
         if (kept.isPresent()) {
             return kept.get();
         }
-        RightsEntries found = rightsEntries(personId, clientId, Optional.empty());
+        RightsEntries found = rightsEntries(personId, clientId);
         cache.put(ticket.getAsLong(), personId, clientId, found);
         return found;
     }
 
-    private RightsEntries rightsEntries(String personId, String clientId, Optional<Instant> validAt) {
-        List<Filter> grant = new ArrayList<>(List.of(equal(OBJECT_CLASS, GRANT_CLASS), equal(CLIENT_ID, clientId),
-                equal(GRANT_STATUS, "active")));
-        List<Filter> workRelation = new ArrayList<>(List.of(equal(OBJECT_CLASS, WORK_RELATION_CLASS)));
-        validAt.ifPresent(moment -> {
-            grant.add(ValidityFilter.containing(moment));
-            workRelation.add(ValidityFilter.containing(moment));
-        });
-        Filter ofPerson = and(equal(PERSON_ID, personId), Filter.createORFilter(Filter.createANDFilter(grant),
-                Filter.createANDFilter(workRelation), equal(OBJECT_CLASS, PERSON_CLASS)));
+    /**
+     * The person's entry, work relations and active grants at the application, whatever their
+     * validity: {@link ActiveGrants} decides what counts when. Validity stays out of the filter on
+     * purpose: an open range such as {@code toegangValidFrom<=now} makes OpenLDAP walk the
+     * attribute's whole index (0.5 s at 71,000 entries, growing with the directory), while the
+     * person's few entries are found through the person id alone.
+     */
+    private RightsEntries rightsEntries(String personId, String clientId) {
+        Filter grant = and(equal(OBJECT_CLASS, GRANT_CLASS), equal(CLIENT_ID, clientId), equal(GRANT_STATUS, "active"));
+        Filter ofPerson = and(equal(PERSON_ID, personId), Filter.createORFilter(grant,
+                equal(OBJECT_CLASS, WORK_RELATION_CLASS), equal(OBJECT_CLASS, PERSON_CLASS)));
 
         List<Grant> candidates = new ArrayList<>();
         List<WorkRelation> relations = new ArrayList<>();

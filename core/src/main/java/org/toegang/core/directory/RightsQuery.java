@@ -41,10 +41,12 @@ public final class RightsQuery {
     /**
      * The grants that count at {@code now}, per person id, for one application or (when
      * {@code clientId} is empty) for every application. A person without such a grant is absent.
+     * The search leaves validity to {@link ActiveGrants}: an open time range in the filter makes
+     * OpenLDAP walk the whole validity index (see {@code DirectoryRepository#rightsEntries}).
      */
     public Map<String, List<Grant>> activeGrantsByPerson(Optional<String> clientId, Instant now) {
         List<Filter> parts = new ArrayList<>(List.of(Filter.createEqualityFilter(OBJECT_CLASS, GRANT_CLASS),
-                Filter.createEqualityFilter(GRANT_STATUS, "active"), ValidityFilter.containing(now)));
+                Filter.createEqualityFilter(GRANT_STATUS, "active")));
         clientId.ifPresent(id -> parts.add(Filter.createEqualityFilter(CLIENT_ID, id)));
         Map<String, List<Grant>> candidates = new LinkedHashMap<>();
         for (SearchResultEntry entry : entries(Filter.createANDFilter(parts))) {

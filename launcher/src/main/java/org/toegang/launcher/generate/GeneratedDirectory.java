@@ -165,10 +165,13 @@ public final class GeneratedDirectory {
                 attr("objectClass", "top", "toegangGrant"), attr("toegangId", id), attr("toegangPersonId", personId),
                 attr("toegangClientId", applicationId(application)),
                 attr("toegangRightName", rightName(random.nextInt(settings.rightsPerApplication()))),
-                attr("toegangOrganisationKey", organisationKey), attr("toegangGrantStatus", status.code()),
-                attr("toegangValidFrom", time(now.minus(1 + random.nextInt(1000), ChronoUnit.DAYS)))));
+                attr("toegangOrganisationKey", organisationKey), attr("toegangGrantStatus", status.code())));
+        Instant from = now.minus(1 + random.nextInt(1000), ChronoUnit.DAYS);
+        attributes.add(attr("toegangValidFrom", time(from)));
         if (random.nextInt(3) == 0) { // a third of the grants end, some of them already ended
-            attributes.add(attr("toegangValidTo", time(now.plus(random.nextInt(400) - 30, ChronoUnit.DAYS))));
+            Instant to = now.plus(random.nextInt(400) - 30, ChronoUnit.DAYS);
+            // a period ends after it begins (core refuses any other)
+            attributes.add(attr("toegangValidTo", time(to.isAfter(from) ? to : from.plus(1, ChronoUnit.DAYS))));
         }
         return new Entry("toegangId=" + id + ",ou=grants," + BASE_DN, attributes);
     }

@@ -92,6 +92,11 @@ class GenerateCommandIT {
                 assertThat(personIds).as("person of %s", entry.getDN()).contains(entry.getAttributeValue("toegangPersonId"));
                 assertThat(keys).as("organisation of %s", entry.getDN())
                         .contains(entry.getAttributeValue("toegangOrganisationKey"));
+                String validTo = entry.getAttributeValue("toegangValidTo");
+                if (validTo != null) { // GeneralizedTime of one length sorts as text; core refuses an empty period
+                    assertThat(validTo).as("end of %s", entry.getDN())
+                            .isGreaterThan(entry.getAttributeValue("toegangValidFrom"));
+                }
             }
         }
         for (Entry grant : byClass.get("toegangGrant")) {
