@@ -96,7 +96,8 @@ async function shot(page, name) {
 
 async function screen(page) {
   return { url: new URL(page.url()).pathname, title: await text(page, '#page-title'), main: await text(page, 'main'),
-    refused: Boolean(await page.$('#toegang-refused')) };
+    refused: Boolean(await page.$('#toegang-refused')), nav: await text(page, '#nav'),
+    subNav: (await page.$('.sub-nav')) ? await text(page, '.sub-nav') : null };
 }
 
 /** What a person does on a screen; each returns what the screen then showed. */
@@ -135,10 +136,21 @@ const actions = {
     }, route);
     await until(page, count => performance.getEntriesByName('toegang-screen').length > count, Math.max(60000, TIMEOUT), before);
     await settled(page);
-    const result = { ...(await screen(page)), shownMs: Date.now() - started,
+    const result = { ...(await screen(page)), search: new URL(page.url()).search.slice(0, 40), shownMs: Date.now() - started,
       screenMs: await page.evaluate(() => performance.getEntriesByName('toegang-screen').pop().detail.ms) };
     if (name) await shot(page, name);
     return result;
+  },
+
+  /** Follows the screen's "next page" link (the API's cursor) and times it as a link inside the portal. */
+  async next(page) {
+    const before = await page.evaluate(() => performance.getEntriesByName('toegang-screen').length);
+    const started = Date.now();
+    await page.click('#next-page');
+    await until(page, count => performance.getEntriesByName('toegang-screen').length > count, Math.max(60000, TIMEOUT), before);
+    await settled(page);
+    return { ...(await screen(page)), search: new URL(page.url()).search.slice(0, 40), shownMs: Date.now() - started,
+      screenMs: await page.evaluate(() => performance.getEntriesByName('toegang-screen').pop().detail.ms) };
   },
 
   /** On the add-person screen: fills and submits; {problem} when the API refused, else the new person's screen. */
@@ -221,10 +233,9 @@ const actions = {
   /** Compares two people of the organisation (chosen by name) and copies what the second lacks. */
   async compare(page, { organisation, from, to, name }) {
     await open(page, `organisations/${organisation}/compare`);
-    for (const [select, person] of [['#f-a', from], ['#f-b', to]]) {
-      const value = await page.$$eval(`${select} option`, (options, text) =>
-        (options.find(option => option.textContent.includes(text)) || {}).value, person);
-      await page.selectOption(select, value);
+    for (const [picker, person] of [['a', from], ['b', to]]) {
+      const value = await pick(page, picker, person);
+      if (!value) return { problem: 'the search for ' + person + ' found nobody' };
     }
     await page.click('#compare button[type=submit]');
     await until(page, () => document.querySelector('#comparison table, #comparison p, .error-summary'));
@@ -292,6 +303,47 @@ const actions = {
     return result;
   },
 
+  /** A person asks to work for an organisation (the join screen); {problem...} when the API refused, else their page. */
+  async join(page, { organisation, type, reason, name }) {
+    await open(page, 'join');
+    if (name) await auditBoth(page, name);
+    await page.fill('#f-organisationKey', organisation || '');
+    if (type) await page.check(`#join input[name=type][value=${type}]`);
+    if (reason) await page.fill('#f-reason', reason);
+    await page.click('#join button[type=submit]');
+    const result = await submitted(page, name, () => location.search.includes('joinRequested='));
+    if (!result.problem) result.joins = await rows(page, '#work-relation-requests');
+    return result;
+  },
+
+  /** On one's own page: withdraws the undecided work-relation request whose row names the organisation. */
+  async withdrawJoin(page, { organisation }) {
+    await open(page, '');
+    const id = await page.$$eval('[data-withdraw-join]', (buttons, text) =>
+      (buttons.find(b => b.closest('tr').textContent.includes(text)) || {}).dataset?.withdrawJoin, organisation);
+    if (!id) return { problem: 'no work-relation request for ' + organisation + ' to withdraw' };
+    await page.click(`[data-withdraw-join="${id}"]`);
+    await until(page, () => location.search.includes('joinWithdrawn='));
+    await settled(page);
+    return { id, notice: await text(page, 'main .notification'), joins: await rows(page, '#work-relation-requests') };
+  },
+
+  /** The inbox's work-relation requests of an organisation: decides the card that names the person, with a reason. */
+  async decideJoin(page, { organisation, person, decision, reason, name }) {
+    await open(page, 'requests');
+    const cards = await page.$$eval(`#join-inbox-${organisation} > li`, items => items.map(item => ({
+      id: item.querySelector('[data-join-request]')?.dataset.joinRequest, text: item.textContent.replace(/\s+/g, ' ').trim() })));
+    const card = cards.find(c => c.text.includes(person));
+    if (name) {
+      await shot(page, name);
+      await auditBoth(page, name);
+    }
+    if (!card) return { cards, problem: 'no work-relation request of ' + person };
+    await page.fill(`#join-reason-${card.id}`, reason);
+    await page.click(`[data-join-request="${card.id}"] button[name=${decision}]`);
+    return { cards, id: card.id, ...(await submitted(page, null, () => location.search.includes('decided='))) };
+  },
+
   /** On one's own page: withdraws the undecided request whose row names the right. */
   async withdraw(page, { right, name }) {
     await open(page, '');
@@ -335,16 +387,30 @@ const actions = {
   async appoint(page, { organisation, nationalRegisterNumber, name }) {
     await open(page, `organisations/${organisation}/administrators`);
     if (name) await auditBoth(page, name);
-    // the person to appoint is chosen among the organisation's people, by their national register number
-    const value = await page.$$eval('#f-personId option', (options, number) =>
-      (options.find(option => option.textContent.includes(number)) || {}).value, nationalRegisterNumber);
+    // the person to appoint is found by the API's search, by their national register number
+    const value = await pick(page, 'personId', nationalRegisterNumber);
     if (!value) return { problem: 'no person with ' + nationalRegisterNumber + ' among the options' };
-    await page.selectOption('#f-personId', value);
     await page.check('#f-role-0');
     await page.click('#appoint button[type=submit]');
     return submitted(page, name, () => location.search.includes('done='));
   },
 };
+
+/**
+ * A person picker (search field, button, list of what the API found): searches the text, waits for
+ * the list to be drawn again, and chooses the first person whose option contains the text.
+ */
+async function pick(page, name, text) {
+  await page.fill(`#f-${name}-search`, text);
+  await page.click(`#f-${name}-find`);
+  // the list answers this search (its data-query), not the first page drawn before it
+  await until(page, ([id, wanted]) => document.getElementById(id).dataset.query === wanted
+    && [...document.querySelectorAll(`#${id} option`)].some(o => o.textContent.includes(wanted)), TIMEOUT, [`f-${name}`, text]);
+  const value = await page.$$eval(`#f-${name} option`, (options, wanted) =>
+    (options.find(option => option.textContent.includes(wanted)) || {}).value, text);
+  if (value) await page.selectOption(`#f-${name}`, value);
+  return value;
+}
 
 /** After a submit: either the API's problem (error summary) or the next screen. */
 async function submitted(page, name, succeeded) {

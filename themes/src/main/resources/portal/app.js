@@ -5,6 +5,7 @@ import { t, useLanguage, preferredLanguage, language, LANGUAGES } from './i18n.j
 import { api, Problem } from './api.js';
 import { h, link } from './ui.js';
 import { routes } from './routes.js';
+import { session } from './screens/common.js';
 
 const main = document.getElementById('main');
 let me = null;
@@ -101,7 +102,18 @@ function drawHeader() {
   const nav = document.getElementById('nav');
   nav.setAttribute('aria-label', t('nav.label'));
   const items = [['', t('nav.home')]];
-  if (me && me.roles) {
+  const permissions = session.permissions;
+  if (permissions) {
+    // the menus follow GET /me/permissions: what the API says the caller may do, nothing guessed
+    const organisations = permissions.organisations || [];
+    const applications = permissions.applications || [];
+    const inOrganisation = action => organisations.some(o => (o.actions || []).includes(action));
+    const inApplication = action => applications.some(a => (a.actions || []).includes(action));
+    if (inApplication('decideRequests') || inOrganisation('grant') || inOrganisation('decideWorkRelationRequests')) items.push(['requests', t('nav.requests')]);
+    if (inApplication('defineRights') || inApplication('seeGrants')) items.push(['applications', t('nav.applications')]);
+    if ((permissions.actions || []).includes('registerOrganisations')) items.push(['central', t('nav.central')]);
+  } else if (me && me.roles) {
+    // without an answer from /me/permissions: the roles /me names (the API still judges every call)
     const roles = me.roles;
     if (hasAny(roles.headAdministratorOf) || hasAny(roles.localAdministratorOf) || hasAny(roles.ownedApplications)) items.push(['requests', t('nav.requests')]);
     if (hasAny(roles.ownedApplications)) items.push(['applications', t('nav.applications')]);
@@ -151,7 +163,9 @@ async function start() {
       h('button', { type: 'button', class: 'button', onclick: () => signIn({ lang: language(), returnTo: portalBase }) }, t('signIn.button'))]);
   }
   if (signedIn()) {
-    try { me = await api.me(); } catch (error) { me = null; }
+    const [mine, permissions] = await Promise.all([api.me().catch(() => null), api.permissions().catch(() => null)]);
+    me = mine;
+    session.permissions = permissions;
   }
   return show();
 }

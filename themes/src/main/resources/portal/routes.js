@@ -9,10 +9,12 @@ import * as reports from './screens/reports.js';
 import * as owner from './screens/owner.js';
 import * as central from './screens/central.js';
 import * as ask from './screens/ask.js';
+import * as join from './screens/join.js';
 
 export const routes = [
   { path: '', screen: home.render },
   { path: 'ask', screen: ask.render },
+  { path: 'join', screen: join.render },
   { path: 'requests', screen: requests.render },
   // what the page says when the API refuses: who may decide a request, nothing about this one
   { path: 'requests/:id', screen: requests.one, refusal: 'request' },

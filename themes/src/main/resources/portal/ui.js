@@ -92,9 +92,11 @@ export function showProblem(form, problem) {
       const message = group.querySelector('.error-message');
       message.hidden = false;
       message.replaceChildren(h('span', { class: 'visually-hidden' }, t('error.prefix') + ' '), text);
-      const control = group.querySelector('input, select, textarea');
+      // the control named like the field (a person picker's list, not its search box), else the group's first
+      const control = [...group.querySelectorAll('input, select, textarea')].find(c => c.name === group.dataset.field)
+        || group.querySelector('input, select, textarea');
       if (control) control.setAttribute('aria-invalid', 'true');
-      const target = group.querySelector('input, select, textarea') || group;
+      const target = control || group;
       list.append(h('li', {}, h('a', { href: '#' + target.id, 'data-focus': target.id }, text)));
     } else {
       list.append(h('li', {}, text));

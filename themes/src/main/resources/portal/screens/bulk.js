@@ -2,15 +2,17 @@
 // nothing with an Idempotency-Key), and compare two people and copy the rights one lacks.
 import { t, date } from '../i18n.js';
 import { api, items, Problem } from '../api.js';
-import { h, field, button, table, showProblem, values, notice } from '../ui.js';
-import { orgNav, orgName, personName, rightLabel, validity, status } from './common.js';
+import { h, field, button, table, showProblem, values, notice, link } from '../ui.js';
+import { orgNav, orgName, orgPath, rightLabel, validity, status, personPicker } from './common.js';
 
-export async function extend({ params }) {
+export async function extend({ params, query }) {
   const key = params.key;
-  const organisation = await api.organisation(key);
-  const grants = items(await api.grants(key, { status: 'active', limit: 200 }));
-  const people = items(await api.people(key, { limit: 200 }).catch(() => ({ items: [] })));
-  const names = new Map(people.map(p => [p.id, personName(p)]));
+  // the active grants 50 at a time, paged by the API's cursor (the URL keeps it: back and forward work);
+  // each grant names its person (personName), so no list of people is read
+  const cursor = query.get('cursor') || undefined;
+  const [organisation, page] = await Promise.all([api.organisation(key), api.grants(key, { status: 'active', cursor, limit: 50 })]);
+  const grants = items(page);
+  const names = new Map(grants.map(g => [g.personId, g.personName || g.personId]));
   const preview = h('div', { id: 'preview', 'aria-live': 'polite' });
   // one key per prepared change: pressing "extend" twice (or a retry after a lost answer) changes once
   let idempotencyKey = crypto.randomUUID();
@@ -48,18 +50,23 @@ export async function extend({ params }) {
       if (error instanceof Problem && !error.refused) showProblem(form, error); else throw error;
     }
   });
-  return { title: t('extend.title', { organisation: orgName(organisation) }), content: [orgNav(key, '/extend'), form, preview] };
+  const pages = h('p', { class: 'body', id: 'extend-pages' },
+    cursor ? link(`${orgPath(key)}/extend`, t('common.firstPage'), { 'data-link': '' }) : null, cursor && page.next ? ' · ' : null,
+    page.next ? link(`${orgPath(key)}/extend?cursor=${encodeURIComponent(page.next)}`, t('people.next'), { 'data-link': '', rel: 'next', id: 'next-page' }) : null);
+  return { title: t('extend.title', { organisation: orgName(organisation) }), content: [orgNav(key, '/extend'),
+    h('p', { class: 'hint', id: 'extend-count' }, page.next ? t('extend.pageMore', { count: grants.length }) : t('extend.page', { count: grants.length })),
+    form, pages, preview] };
 }
 
 export async function compare({ params, query }) {
   const key = params.key;
-  const organisation = await api.organisation(key);
-  const people = items(await api.people(key, { limit: 200 }));
-  const options = [{ value: '', label: t('common.choose') }, ...people.map(p => ({ value: p.id, label: personName(p) }))];
+  // two people chosen from the API's search (50 at a time, "more" for the next): anyone of the organisation is reachable
+  const pickers = ['a', 'b'].map(name => personPicker({ key, name, label: t('compare.' + name), value: query.get(name) || '',
+    valueLabel: query.get(name) || '' }));
+  const [organisation] = await Promise.all([api.organisation(key), ...pickers.map(picker => picker.ready)]);
   const out = h('div', { id: 'comparison', 'aria-live': 'polite' });
   const form = h('form', { novalidate: true, id: 'compare' },
-    field({ name: 'a', label: t('compare.a'), options, value: query.get('a') || '' }),
-    field({ name: 'b', label: t('compare.b'), options, value: query.get('b') || '' }),
+    pickers.map(picker => picker.element),
     button(t('compare.button'), { class: 'button button-secondary' }));
   form.addEventListener('submit', async event => {
     event.preventDefault();

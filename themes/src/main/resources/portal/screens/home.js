@@ -5,7 +5,7 @@ import { t } from '../i18n.js';
 import { api, items, Problem } from '../api.js';
 import { claims } from '../oidc.js';
 import { h, table, link, notice } from '../ui.js';
-import { base, section, orgPath, orgName, rightLabel, validity, status, personName } from './common.js';
+import { base, section, orgPath, orgName, rightLabel, validity, status, personName, session } from './common.js';
 
 export async function render({ me, query, navigate }) {
   const who = claims();
@@ -20,13 +20,24 @@ export async function render({ me, query, navigate }) {
     content: [
       query && query.get('requested') ? notice(t('ask.done')) : null,
       query && query.get('withdrawn') ? notice(t('ask.withdrawn')) : null,
-      section(t('home.organisations'), api.organisations, answer => {
+      query && query.get('joinRequested') ? notice(t('join.done')) : null,
+      query && query.get('joinWithdrawn') ? notice(t('join.withdrawn')) : null,
+      // 50 organisations at a time (a central administrator sees them all), "more" for the next page
+      section(t('home.organisations'), () => api.organisations(), answer => {
         const organisations = items(answer);
-        return organisations.length
-          ? h('ul', { class: 'list', id: 'my-organisations' }, organisations.map(org => h('li', {},
-            link(orgPath(org.key), orgName(org), { 'data-link': '' }),
-            org.targetGroup ? h('span', { class: 'hint' }, ` · ${t('targetGroup.' + org.targetGroup)}`) : null)))
-          : h('p', { class: 'body' }, t('home.noOrganisations'));
+        if (!organisations.length) return h('p', { class: 'body' }, t('home.noOrganisations'));
+        const draw = list => list.map(org => h('li', {}, link(orgPath(org.key), orgName(org), { 'data-link': '' }),
+          org.targetGroup ? h('span', { class: 'hint' }, ` · ${t('targetGroup.' + org.targetGroup)}`) : null));
+        const list = h('ul', { class: 'list', id: 'my-organisations' }, draw(organisations));
+        let next = answer.next;
+        const more = h('button', { type: 'button', class: 'button button-secondary', id: 'organisations-more', hidden: !next }, t('picker.more'));
+        more.addEventListener('click', async () => {
+          const page = await api.organisations({ cursor: next });
+          list.append(...draw(items(page)));
+          next = page.next;
+          more.hidden = !next;
+        });
+        return [list, more];
       }, { id: 'organisations' }),
       h('section', { class: 'section', id: 'rights' }, h('h2', { class: 'heading-m' }, t('home.rights')),
         table(t('home.rights'), [t('grant.right'), t('grant.application'), t('grant.organisation'), t('grant.validity'), t('grant.status')],
@@ -43,6 +54,14 @@ export async function render({ me, query, navigate }) {
           { empty: t('home.noAdministrators') }),
         h('p', { class: 'body' }, t('home.askAdministrators')),
         h('p', {}, link(base + 'ask', t('ask.start'), { 'data-link': '', class: 'button', id: 'ask-link' }))),
+      // asking to work for an organisation (POST /me/work-relation-requests): its administrators decide
+      h('section', { class: 'section', id: 'work-relation-requests' }, h('h2', { class: 'heading-m' }, t('join.mine')),
+        table(t('join.mine'), [t('grant.organisation'), t('workRelation.type'), t('grant.validity'), t('grant.status'), t('request.decisionReason'), t('ask.actions')],
+          (mine.workRelationRequests || []).map(r => [r.organisationName ? `${r.organisationName} (${r.organisationKey})` : r.organisationKey,
+            t('workRelation.' + r.type), validity(r), status(r.status), r.decisionReason || '',
+            r.status === 'requested' ? withdrawJoinButton(r, navigate) : '']),
+          { empty: t('join.none') }),
+        mayAskToJoin() ? h('p', {}, link(base + 'join', t('join.start'), { 'data-link': '', class: 'button button-secondary', id: 'join-link' })) : null),
     ],
   };
 }
@@ -56,6 +75,28 @@ function withdrawButton(request, navigate) {
     try {
       await api.withdraw(request);
       await navigate(base + '?withdrawn=1');
+    } catch (error) {
+      button.disabled = false;
+      button.after(h('p', { class: 'error-text', role: 'alert' }, error instanceof Problem ? (error.detail || error.title) : String(error)));
+    }
+  });
+  return button;
+}
+
+/** Whether the API lets the caller ask to work for an organisation (true when its answer is not known). */
+function mayAskToJoin() {
+  return !session.permissions || (session.permissions.actions || []).includes('requestWorkRelation');
+}
+
+/** Withdraws one's own undecided work-relation request (If-Match its ETag); the page then reads /me again. */
+function withdrawJoinButton(request, navigate) {
+  const button = h('button', { type: 'button', class: 'button button-secondary button-small', 'data-withdraw-join': request.id,
+    'aria-label': t('join.withdrawLabel', { organisation: request.organisationName || request.organisationKey }) }, t('ask.withdraw'));
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      await api.withdrawWorkRelation(request);
+      await navigate(base + '?joinWithdrawn=1');
     } catch (error) {
       button.disabled = false;
       button.after(h('p', { class: 'error-text', role: 'alert' }, error instanceof Problem ? (error.detail || error.title) : String(error)));

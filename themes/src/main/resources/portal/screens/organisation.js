@@ -4,15 +4,15 @@
 import { t } from '../i18n.js';
 import { api, items, Problem } from '../api.js';
 import { h, field, button, table, link, showProblem, values, notice, choices } from '../ui.js';
-import { orgNav, orgName, personPath, personName, section, orgPath, validity } from './common.js';
+import { orgNav, orgName, personPath, personName, orgPath, validity, personPicker, mayIn } from './common.js';
 
 export async function render({ params, query, navigate }) {
   const key = params.key;
-  const organisation = await api.organisation(key);
   const search = query.get('q') || '';
   const cursor = query.get('cursor') || '';
   const started = performance.now();
-  const page = await api.people(key, { search, cursor, limit: 50 });
+  // one page of 50, searched and paged by the API in the directory; the organisation read beside it
+  const [organisation, page] = await Promise.all([api.organisation(key), api.people(key, { search, cursor, limit: 50 })]);
   const people = items(page);
   const form = h('form', { class: 'search', role: 'search', method: 'get', action: orgPath(key) },
     field({ name: 'q', label: t('people.search'), hint: t('people.searchHint'), value: search, type: 'search' }),
@@ -32,8 +32,11 @@ export async function render({ params, query, navigate }) {
       h('p', { class: 'hint', role: 'status', id: 'people-count', 'data-ms': Math.round(performance.now() - started) },
         page && page.total !== undefined ? t('people.count', { count: page.total }) : t('people.shown', { count: people.length })),
       table(t('people.title'), [t('person.name'), t('person.email'), t('person.username')], rows, { empty: t('people.none') }),
-      next ? h('p', {}, link(orgPath(key) + '?' + new URLSearchParams({ ...(search ? { q: search } : {}), cursor: next }),
-        t('people.next'), { 'data-link': '', rel: 'next', id: 'next-page' })) : null,
+      next || cursor ? h('p', { class: 'body', id: 'people-pages' },
+        cursor ? link(orgPath(key) + (search ? '?q=' + encodeURIComponent(search) : ''), t('common.firstPage'), { 'data-link': '', id: 'first-page' }) : null,
+        cursor && next ? ' · ' : null,
+        next ? link(orgPath(key) + '?' + new URLSearchParams({ ...(search ? { q: search } : {}), cursor: next }),
+          t('people.next'), { 'data-link': '', rel: 'next', id: 'next-page' }) : null) : null,
     ],
   };
 }
@@ -41,15 +44,18 @@ export async function render({ params, query, navigate }) {
 export async function administrators({ params, navigate, query }) {
   const key = params.key;
   const organisation = await api.organisation(key);
+  // the people to choose from come from the API's search, 50 at a time: never the whole organisation
+  const picker = personPicker({ key, name: 'personId', label: t('admins.person'), hint: t('admins.personHint') });
   const delegations = items(await api.delegations(key));
-  const people = items(await api.people(key, { limit: 200 }).catch(() => ({ items: [] })));
-  const names = new Map(people.map(p => [p.id, personName(p)]));
+  await picker.ready.catch(() => null);
+  const name = d => d.personName || d.personId;
+  // only the roles the API says the caller may appoint here
+  const roles = [['localAdministrator', 'appointLocalAdministrator'], ['headAdministrator', 'appointHeadAdministrator']]
+    .filter(([, action]) => mayIn(key, action)).map(([role]) => ({ value: role, label: t('admins.' + role) }));
   const form = h('form', { novalidate: true, id: 'appoint' },
     h('h2', { class: 'heading-m' }, t('admins.appoint')),
-    field({ name: 'personId', label: t('admins.person'), hint: t('admins.personHint'),
-      options: [{ value: '', label: t('common.choose') }, ...people.map(p => ({ value: p.id, label: `${personName(p)} (${p.nationalRegisterNumber || p.username})` }))] }),
-    choices({ name: 'role', legend: t('admins.role'), value: 'localAdministrator', options: [
-      { value: 'localAdministrator', label: t('admins.localAdministrator') }, { value: 'headAdministrator', label: t('admins.headAdministrator') }] }),
+    picker.element,
+    choices({ name: 'role', legend: t('admins.role'), value: 'localAdministrator', options: roles }),
     field({ name: 'limitedToClientIds', label: t('admins.applications'), hint: t('admins.applicationsHint') }),
     field({ name: 'validTo', label: t('grant.validTo'), type: 'date' }),
     button(t('admins.appointButton')));
@@ -68,11 +74,11 @@ export async function administrators({ params, navigate, query }) {
     title: t('admins.title', { organisation: orgName(organisation) }),
     content: [orgNav(key, '/administrators'), query.get('done') ? notice(t('admins.appointed')) : null,
       table(t('admins.current'), [t('person.name'), t('admins.role'), t('admins.applications'), t('grant.validity'), t('common.actions')],
-        delegations.map(d => [names.get(d.personId) || d.personId, t('admins.' + d.role), (d.limitedToClientIds || []).join(', ') || t('admins.all'),
+        delegations.map(d => [name(d), t('admins.' + d.role), (d.limitedToClientIds || []).join(', ') || t('admins.all'),
           validity(d), h('button', { type: 'button', class: 'button button-warning button-small', onclick: async () => {
             await api.dismiss(key, d); navigate(orgPath(key) + '/administrators', { replace: true });
-          } }, t('admins.remove'), h('span', { class: 'visually-hidden' }, ' ' + (names.get(d.personId) || d.personId)))]),
+          } }, t('admins.remove'), h('span', { class: 'visually-hidden' }, ' ' + name(d)))]),
         { empty: t('admins.none') }),
-      form],
+      roles.length ? form : null],
   };
 }

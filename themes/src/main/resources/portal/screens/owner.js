@@ -4,7 +4,7 @@ import { t, date } from '../i18n.js';
 import { api, items } from '../api.js';
 import { h, table, link } from '../ui.js';
 import { maximumDays } from './grant.js';
-import { base, section, rightLabel, validity, status } from './common.js';
+import { base, section, rightLabel, validity, status, pagedTable } from './common.js';
 
 export async function list() {
   const applications = items(await api.applications());
@@ -29,10 +29,12 @@ export async function render({ params }) {
           rights.map(r => [r.name, r.description || '', (r.contextValues || []).map(c => c.value || c).join(', '),
             maximumDays(r) ? t('grant.days', { days: maximumDays(r) }) : t('grant.noMax'),
             r.needsApproval ? t('grant.needsApproval') : t('grant.noApproval')]))),
-      section(t('owner.holders'), () => api.holders(client), answer => table(t('owner.holders'),
-        [t('person.name'), t('grant.right'), t('grant.organisation'), t('grant.validity'), t('grant.status')],
-        items(answer).map(g => [g.personName || g.personId, rightLabel(g), g.organisationKey, validity(g), status(g.status)])),
-      { id: 'holders' }),
+      // every holder, 50 at a time by the API's cursor ("more" for the next page)
+      section(t('owner.holders'), () => pagedTable({ caption: t('owner.holders'), id: 'holders-list',
+        headers: [t('person.name'), t('grant.right'), t('grant.organisation'), t('grant.validity'), t('grant.status')],
+        load: cursor => api.holders(client, { cursor }),
+        row: g => [g.personName || g.personId, rightLabel(g), g.organisationName ? `${g.organisationName} (${g.organisationKey})` : g.organisationKey,
+          validity(g), status(g.status)] }), element => element, { id: 'holders' }),
       section(t('owner.signIns'), () => api.signIns(client), answer => chart(answer.days || items(answer)), { id: 'sign-ins' }),
     ],
   };

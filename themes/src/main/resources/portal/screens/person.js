@@ -3,14 +3,15 @@
 import { t, date } from '../i18n.js';
 import { api, items, Problem } from '../api.js';
 import { h, field, button, table, link, showProblem, values, summaryList, choices, notice } from '../ui.js';
-import { orgNav, orgName, personPath, personName, rightLabel, validity, status, section } from './common.js';
+import { orgNav, orgName, orgPath, personPath, personName, rightLabel, validity, status, section } from './common.js';
 
 export const WORK_RELATION_TYPES = ['civilServant', 'permanent', 'external', 'occasional'];
 
 export async function render({ params, query }) {
   const { key, id } = params;
-  const person = await api.person(key, id);
-  const [relations, grants] = await Promise.all([api.workRelations(key, id), api.grants(key, { personId: id, limit: 200 })]);
+  // three calls side by side, each searched by this person in the directory (not the whole organisation)
+  const [person, relations, grants] = await Promise.all([api.person(key, id), api.workRelations(key, id),
+    api.grants(key, { personId: id, limit: 200 })]);
   return {
     title: personName(person),
     content: [
@@ -26,11 +27,14 @@ export async function render({ params, query }) {
             g.workRelationEnded ? t('grant.workRelationEnded') : (g.reason || '')])),
         h('p', {}, link(personPath(key, id) + '/grant', t('grant.start'), { 'data-link': '', class: 'button', id: 'grant-link' }))),
       // the organisation's audit trail, the entries about this person or their grants
-      section(t('person.history'), () => api.audit(key), answer => {
+      // the organisation's audit trail, the entries about this person or their grants among its latest 200;
+      // older ones are in the organisation's audit trail, which pages through all of them
+      section(t('person.history'), () => api.audit(key, undefined, 200), answer => {
         const grantIds = new Set(items(grants).map(g => 'grant/' + g.id));
-        return table(t('person.history'), [t('audit.when'), t('audit.who'), t('audit.action'), t('audit.what')],
+        return [table(t('person.history'), [t('audit.when'), t('audit.who'), t('audit.action'), t('audit.what')],
           items(answer).filter(a => a.target === 'person/' + id || grantIds.has(a.target) || (a.after && a.after.personId === id))
-            .map(a => [date(a.at), a.actorPersonId || a.actorClientId || '', a.action, change(a)]));
+            .map(a => [date(a.at), a.actorPersonId || a.actorClientId || '', a.action, change(a)])),
+        answer && answer.next ? h('p', { class: 'hint' }, t('person.olderHistory'), ' ', link(orgPath(key) + '/audit', t('org.audit'), { 'data-link': '' })) : null];
       }, { id: 'history' }),
     ],
   };

@@ -40,6 +40,14 @@ public final class GrantService {
                 .filter(grant -> context.policy().mayGrant(organisationKey, grant.grant().clientId())).toList();
     }
 
+    /** One person's grants in the organisation that the caller may grant: searched by person, not by organisation. */
+    public List<StoredGrant> listOfPerson(AdminContext context, String organisationKey, String personId) {
+        require(context.policy().mayManagePeopleOf(organisationKey), "see the grants of this organisation");
+        return stores.administration().grantsOfPerson(personId).stream()
+                .filter(grant -> grant.grant().organisationKey().equals(organisationKey))
+                .filter(grant -> context.policy().mayGrant(organisationKey, grant.grant().clientId())).toList();
+    }
+
     public StoredGrant get(AdminContext context, String organisationKey, String grantId) {
         require(context.policy().mayManagePeopleOf(organisationKey), "see the grants of this organisation");
         StoredGrant grant = stores.administration().grant(grantId)
@@ -72,8 +80,8 @@ public final class GrantService {
         java.util.Map<String, List<StoredGrant>> byOrganisation = grants.stream()
                 .collect(java.util.stream.Collectors.groupingBy(g -> g.grant().organisationKey()));
         byOrganisation.forEach((key, ofOrganisation) -> {
-            // only the work relations of these grants' people: a grant's answer must not read the whole organisation
-            List<org.toegang.core.model.WorkRelation> relations = stores.administration().workRelationsOfOrganisation(key,
+            // only the work relations of the people on this page (one search), never the whole organisation's
+            List<org.toegang.core.model.WorkRelation> relations = stores.administration().workRelationsOfPeople(key,
                     ofOrganisation.stream().map(g -> g.grant().personId()).toList()).stream().map(Versioned::value).toList();
             java.util.Set<String> representatives = new java.util.HashSet<>();
             stores.registry().legalRepresentatives(key).forEach(p -> representatives.add(p.id()));

@@ -86,6 +86,12 @@ public final class PeopleService {
         return stores.administration().workRelationsOfOrganisation(organisationKey);
     }
 
+    /** One person's work relations with the organisation, searched by person. */
+    public List<Versioned<WorkRelation>> workRelationsOfPerson(AdminContext context, String organisationKey, String personId) {
+        require(context.policy().mayManagePeopleOf(organisationKey), "see the work relations of this organisation");
+        return stores.administration().workRelationsOfPeople(organisationKey, List.of(personId));
+    }
+
     /** A person added to an organisation: who, whether they were new, and their new work relation. */
     public record Added(Person person, boolean created, Versioned<WorkRelation> workRelation) {
     }

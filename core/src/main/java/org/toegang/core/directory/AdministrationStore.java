@@ -129,21 +129,21 @@ public final class AdministrationStore {
     }
 
     /**
-     * The work relations of these people with the organisation: one search per 100 people, so the
-     * cost follows the people asked about, not the organisation's size.
+     * The organisation's work relations of the given people only, in one directory search (an OR of
+     * their ids): what a page of 50 grants needs, without reading an organisation of 10,000.
      */
-    public List<Versioned<WorkRelation>> workRelationsOfOrganisation(String organisationKey,
-                                                                     java.util.Collection<String> personIds) {
-        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(personIds));
-        List<Versioned<WorkRelation>> relations = new java.util.ArrayList<>();
-        for (int i = 0; i < ids.size(); i += 100) {
-            Filter anyPerson = Filter.createORFilter(ids.subList(i, Math.min(ids.size(), i + 100)).stream()
-                    .map(id -> Filter.createEqualityFilter(PERSON_ID, id)).toList());
+    public List<Versioned<WorkRelation>> workRelationsOfPeople(String organisationKey, java.util.Collection<String> personIds) {
+        List<String> ids = personIds.stream().distinct().toList();
+        List<Versioned<WorkRelation>> found = new ArrayList<>();
+        // at most 100 ids per OR filter, as OrganisationPeople does: no filter grows with a page's size
+        for (int start = 0; start < ids.size(); start += 100) {
+            List<Filter> people = ids.subList(start, Math.min(ids.size(), start + 100)).stream()
+                    .map(id -> Filter.createEqualityFilter(PERSON_ID, id)).toList();
             entries.search(Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, WORK_RELATION_CLASS),
-                            Filter.createEqualityFilter(ORGANISATION_KEY, organisationKey), anyPerson)).stream()
-                    .map(entry -> versioned(EntryMapper.workRelation(entry), entry)).forEach(relations::add);
+                            Filter.createEqualityFilter(ORGANISATION_KEY, organisationKey), Filter.createORFilter(people)))
+                    .forEach(entry -> found.add(versioned(EntryMapper.workRelation(entry), entry)));
         }
-        return relations;
+        return found;
     }
 
     public Versioned<WorkRelation> addWorkRelation(String personId, String organisationKey,

@@ -39,8 +39,8 @@ public final class WorkRelationsResource {
     public Response list(@QueryParam("personId") String personId, @QueryParam("cursor") String cursor,
                          @QueryParam("limit") Integer limit) {
         return call.run(context -> {
-            Page<Versioned<WorkRelation>> page = Page.of(administration.people().workRelations(context, key).stream()
-                            .filter(w -> personId == null || w.value().personId().equals(personId)).toList(),
+            Page<Versioned<WorkRelation>> page = Page.of(personId == null ? administration.people().workRelations(context, key)
+                            : administration.people().workRelationsOfPerson(context, key, personId),
                     w -> w.value().id(), Optional.ofNullable(cursor), Optional.ofNullable(limit));
             DisplayNames.Names names = administration.names().ofWorkRelations(page.items().stream().map(Versioned::value).toList());
             return Etags.json(Representations.page(page, w -> Representations.workRelation(w, context.now(), names)));

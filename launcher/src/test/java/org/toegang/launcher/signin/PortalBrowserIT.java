@@ -34,6 +34,7 @@ class PortalBrowserIT {
     static final String NEW_EMPLOYEE = "92121278991";
     static final String NEW_COLLEAGUE = "01030332148";
     static final String NEW_REQUESTER = "93040512359";
+    static final String NEW_JOINER = "87061512335";
     static final String NEW_PASSWORD = "Nieuw-Toegang-1";
 
     @Test
@@ -216,6 +217,69 @@ class PortalBrowserIT {
         assertThat(after.path("notice").asText()).isEqualTo("Uw aanvraag is ingetrokken.");
         assertThat(after.path("requests").toString()).contains("Ingetrokken door aanvrager").doesNotContain("Intrekken\"");
         assertThat(openRequestOf(api, bart, added.json().path("person").path("id").asText())).isNull();
+    }
+
+    /**
+     * A person asks to work for an organisation (the API's work-relation requests): the API's refusal
+     * next to the field, the request on her page; the organisation's local administrator finds it in
+     * his inbox and approves it, after which the API has her work relation; a second request, to
+     * another organisation, she withdraws. The menus follow GET /me/permissions: Bart, a local
+     * administrator, is offered neither the owner's nor the central screens, nor appointing
+     * administrators; Chris, head administrator, is. Joke is a person of this test (added by
+     * Chris to 0900000246): no demo entry changes.
+     */
+    @Test
+    void aPersonAsksToWorkForAnOrganisationItsAdministratorApprovesAndTheMenusFollowThePermissions(RunningToegang toegang) {
+        AdminApi api = new AdminApi(toegang);
+        AdminApi.Answer added = api.call("POST", "/organisations/0900000246/people", api.signIn("chris.wouters"), Map.of(
+                "nationalRegisterNumber", NEW_JOINER, "givenName", "Joke", "familyName", "Werkzoeker", "workRelationType", "external"));
+        assertThat(added.status()).as("%s", added).isEqualTo(201);
+        String jokeId = added.json().path("person").path("id").asText();
+        String joke = PortalPeople.setPassword(toegang, NEW_JOINER, NEW_PASSWORD);
+
+        JsonNode asked = PortalRun.run(toegang, "steps", joke, NEW_PASSWORD, Map.of("steps", List.of(
+                Map.of("do", "join", "organisation", "0900000939", "reason", "Ik begin aan het loket", "name", "join"),
+                Map.of("do", "join", "organisation", "0900000147", "type", "external", "reason", "Ik begin aan het loket"),
+                Map.of("do", "join", "organisation", "0900000345", "reason", "Tijdelijk"),
+                Map.of("do", "withdrawJoin", "organisation", "0900000345"))));
+        JsonNode refused = asked.path("steps").get(0);
+        assertThat(refused.path("links").toString()).as(refused.toString()).contains("#f-organisationKey");
+        assertThat(refused.path("fieldErrors").toString()).contains("f-organisationKey-error", "is not a registered organisation");
+        JsonNode sent = asked.path("steps").get(1);
+        assertThat(sent.path("problem").isMissingNode()).as(sent.toString()).isTrue();
+        assertThat(sent.path("main").asText()).contains("Uw vraag is verstuurd.");
+        assertThat(sent.path("joins").toString()).contains("0900000147", "Externe medewerker", "Aangevraagd", "Intrekken");
+        JsonNode withdrawn = asked.path("steps").get(3);
+        assertThat(withdrawn.path("notice").asText()).as(withdrawn.toString()).isEqualTo("Uw vraag om voor de organisatie te werken is ingetrokken.");
+        assertThat(withdrawn.path("joins").toString()).contains("0900000345").contains("0900000147");
+        PortalRun.assertNoSeriousViolations(asked);
+
+        JsonNode bart = PortalRun.run(toegang, "steps", "bart.claes", Map.of("steps", List.of(
+                Map.of("do", "open", "route", "organisations/0900000147"),
+                Map.of("do", "decideJoin", "organisation", "0900000147", "person", "Joke Werkzoeker", "decision", "approve",
+                        "reason", "Welkom aan het loket", "name", "join-inbox"))));
+        JsonNode organisation = bart.path("steps").get(0);
+        assertThat(organisation.path("nav").asText()).as(organisation.toString()).contains("Aanvragen")
+                .doesNotContain("Mijn toepassingen", "Centraal beheer");
+        assertThat(organisation.path("subNav").asText()).contains("Personen", "Vergelijken").doesNotContain("Beheerders");
+        JsonNode decided = bart.path("steps").get(1);
+        assertThat(decided.path("cards").toString()).as(decided.toString()).contains("Joke Werkzoeker", "Ik begin aan het loket")
+                .doesNotContain("0900000345");
+        assertThat(decided.path("url").asText()).as(decided.toString()).contains("decided=approve");
+        PortalRun.assertNoSeriousViolations(bart);
+
+        // the API has her work relation with 0900000147 now, and nothing waits any more
+        String bartToken = api.signIn("bart.claes");
+        AdminApi.Answer relations = api.call("GET", "/organisations/0900000147/work-relations?personId=" + jokeId, bartToken, null);
+        assertThat(relations.status()).as("%s", relations).isEqualTo(200);
+        assertThat(relations.json().path("items")).singleElement()
+                .satisfies(relation -> assertThat(relation.path("type").asText()).isEqualTo("external"));
+        AdminApi.Answer waiting = api.call("GET", "/organisations/0900000147/work-relation-requests", bartToken, null);
+        assertThat(waiting.json().path("items").toString()).doesNotContain(jokeId);
+
+        JsonNode chris = PortalRun.run(toegang, "steps", "chris.wouters", Map.of("steps", List.of(
+                Map.of("do", "open", "route", "organisations/0900000246"))));
+        assertThat(chris.path("steps").get(0).path("subNav").asText()).as(chris.toString()).contains("Beheerders");
     }
 
     private static String openRequestOf(AdminApi api, String token, String personId) {
