@@ -129,18 +129,14 @@ public final class AdministrationStore {
     }
 
     /**
-     * The organisation's work relations of the given people only, in one directory search (an OR of
-     * their ids): what a page of 50 grants needs, without reading an organisation of 10,000.
+     * The organisation's work relations of the given people only, searched by their ids ({@link AnyOf}):
+     * what a page of 50 grants needs, without reading an organisation of 10,000.
      */
     public List<Versioned<WorkRelation>> workRelationsOfPeople(String organisationKey, java.util.Collection<String> personIds) {
-        List<String> ids = personIds.stream().distinct().toList();
         List<Versioned<WorkRelation>> found = new ArrayList<>();
-        // at most 100 ids per OR filter, as OrganisationPeople does: no filter grows with a page's size
-        for (int start = 0; start < ids.size(); start += 100) {
-            List<Filter> people = ids.subList(start, Math.min(ids.size(), start + 100)).stream()
-                    .map(id -> Filter.createEqualityFilter(PERSON_ID, id)).toList();
+        for (Filter any : AnyOf.batches(PERSON_ID, personIds)) {
             entries.search(Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, WORK_RELATION_CLASS),
-                            Filter.createEqualityFilter(ORGANISATION_KEY, organisationKey), Filter.createORFilter(people)))
+                            Filter.createEqualityFilter(ORGANISATION_KEY, organisationKey), any))
                     .forEach(entry -> found.add(versioned(EntryMapper.workRelation(entry), entry)));
         }
         return found;

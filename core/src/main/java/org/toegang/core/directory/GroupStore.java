@@ -50,7 +50,6 @@ public final class GroupStore {
     private static final String COMMON_NAME = "cn";
     private static final String CREATED = "createTimestamp";
     private static final String MODIFIED = "modifyTimestamp";
-    private static final int CHUNK = 200;
 
     private final Directory directory;
     private final Containers containers;
@@ -349,11 +348,8 @@ public final class GroupStore {
     /** The people with these ids, by lower-cased id. */
     private Map<String, Person> people(Collection<String> ids) {
         Map<String, Person> found = new HashMap<>();
-        List<String> all = List.copyOf(ids);
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<Filter> any = all.subList(from, Math.min(all.size(), from + CHUNK)).stream()
-                    .map(id -> Filter.createEqualityFilter(PERSON_ID, id)).toList();
-            search(Filter.createORFilter(any)).forEach(person -> found.put(person.id().toLowerCase(java.util.Locale.ROOT), person));
+        for (Filter any : AnyOf.batches(PERSON_ID, ids)) {
+            search(any).forEach(person -> found.put(person.id().toLowerCase(java.util.Locale.ROOT), person));
         }
         return found;
     }
@@ -381,11 +377,8 @@ public final class GroupStore {
                     uid(value).ifPresent(uids::add);
                 }
             }
-            List<String> distinct = uids.stream().distinct().toList();
-            for (int from = 0; from < distinct.size(); from += CHUNK) {
-                search(Filter.createORFilter(distinct.subList(from, Math.min(distinct.size(), from + CHUNK)).stream()
-                        .map(uid -> Filter.createEqualityFilter(UID, uid)).toList()))
-                        .forEach(person -> byDn.put(normalised(person.dn()), person));
+            for (Filter any : AnyOf.batches(UID, uids)) {
+                search(any).forEach(person -> byDn.put(normalised(person.dn()), person));
             }
         }
         List<StoredGroup> groups = new ArrayList<>();

@@ -42,9 +42,6 @@ import org.toegang.core.model.Person;
 public final class OrganisationPeople {
     private static final String[] PERSON_ATTRIBUTES = {PERSON_ID, UID, GIVEN_NAME, SURNAME, MAIL, INTERNATIONAL_MAIL,
             NATIONAL_REGISTER_NUMBER, LEGAL_REPRESENTATIVE_OF, ACTIVE};
-    /** Person ids per OR filter: bounded, so no filter grows with the page size. */
-    private static final int IDS_PER_FILTER = 100;
-
     private final Directory directory;
     private final Entries entries;
 
@@ -126,9 +123,9 @@ public final class OrganisationPeople {
                 others.add(person.id());
             }
         }
-        for (List<String> chunk : chunks(others)) {
+        for (Filter anyPerson : AnyOf.batches(PERSON_ID, others)) {
             Filter filter = Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, WORK_RELATION_CLASS),
-                    Filter.createEqualityFilter(ORGANISATION_KEY, organisationKey), anyPerson(chunk));
+                    Filter.createEqualityFilter(ORGANISATION_KEY, organisationKey), anyPerson);
             entries.search(filter).forEach(entry -> members.add(entry.getAttributeValue(PERSON_ID)));
         }
         return members;
@@ -137,25 +134,13 @@ public final class OrganisationPeople {
     /** The people with these ids that match {@code people} (a filter of {@link #peopleFilter}). */
     private List<Person> people(Filter people, Collection<String> ids) {
         List<Person> found = new ArrayList<>();
-        for (List<String> chunk : chunks(new ArrayList<>(new HashSet<>(ids)))) {
-            Filter filter = Filter.createANDFilter(people, anyPerson(chunk));
+        for (Filter anyPerson : AnyOf.batches(PERSON_ID, ids)) {
+            Filter filter = Filter.createANDFilter(people, anyPerson);
             for (SearchResultEntry entry : entries.search(filter)) {
                 found.add(EntryMapper.person(entry));
             }
         }
         return found;
-    }
-
-    private static Filter anyPerson(List<String> ids) {
-        return Filter.createORFilter(ids.stream().map(id -> Filter.createEqualityFilter(PERSON_ID, id)).toList());
-    }
-
-    private static List<List<String>> chunks(List<String> ids) {
-        List<List<String>> chunks = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += IDS_PER_FILTER) {
-            chunks.add(ids.subList(i, Math.min(ids.size(), i + IDS_PER_FILTER)));
-        }
-        return chunks;
     }
 
     /** The first {@code count} items after a key, by key; the rest dropped as they come. */

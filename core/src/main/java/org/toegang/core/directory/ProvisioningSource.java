@@ -24,8 +24,6 @@ import java.util.Set;
  * factories. Thread-safe; share one instance.
  */
 public final class ProvisioningSource {
-    private static final int BATCH = 200;
-
     private final Directory directory;
     private final String baseDn;
 
@@ -39,17 +37,14 @@ public final class ProvisioningSource {
      * who no longer exists is absent from the answer.
      */
     public Map<String, PersonRights> read(Collection<String> personIds) {
-        List<String> ids = new ArrayList<>(new LinkedHashSet<>(personIds));
         Map<String, PersonRights> found = new HashMap<>();
-        for (int start = 0; start < ids.size(); start += BATCH) {
-            found.putAll(readBatch(ids.subList(start, Math.min(ids.size(), start + BATCH))));
+        for (Filter anyPerson : AnyOf.batches(PERSON_ID, personIds)) {
+            found.putAll(readBatch(anyPerson));
         }
         return found;
     }
 
-    private Map<String, PersonRights> readBatch(List<String> ids) {
-        Filter anyPerson = Filter.createORFilter(ids.stream()
-                .map(id -> Filter.createEqualityFilter(PERSON_ID, id)).toList());
+    private Map<String, PersonRights> readBatch(Filter anyPerson) {
         Filter kinds = Filter.createORFilter(Filter.createEqualityFilter(OBJECT_CLASS, PERSON_CLASS),
                 Filter.createEqualityFilter(OBJECT_CLASS, GRANT_CLASS),
                 Filter.createEqualityFilter(OBJECT_CLASS, WORK_RELATION_CLASS));

@@ -146,13 +146,9 @@ public final class RegistryStore {
             return List.of();
         }
         List<Person> found = new ArrayList<>();
-        List<String> ids = new ArrayList<>(personIds);
-        // bounded ORs, so that an organisation of many people does not make one huge filter
-        for (int i = 0; i < ids.size(); i += 200) {
-            List<Filter> any = ids.subList(i, Math.min(ids.size(), i + 200)).stream()
-                    .map(id -> Filter.createEqualityFilter(PERSON_ID, id)).toList();
-            entries.search(Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, PERSON_CLASS),
-                    Filter.createORFilter(any))).forEach(entry -> found.add(EntryMapper.person(entry)));
+        for (Filter any : AnyOf.batches(PERSON_ID, personIds)) {
+            entries.search(Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, PERSON_CLASS), any))
+                    .forEach(entry -> found.add(EntryMapper.person(entry)));
         }
         return found;
     }

@@ -28,8 +28,6 @@ import org.toegang.core.rights.ActiveGrants;
  * Searches are batched, never one per person. Thread-safe; share one instance.
  */
 public final class RightsQuery {
-    private static final int BATCH = 200;
-
     private final Directory directory;
     private final String baseDn;
 
@@ -110,13 +108,9 @@ public final class RightsQuery {
     }
 
     private List<SearchResultEntry> ofPeople(String objectClass, Collection<String> personIds) {
-        List<String> ids = new ArrayList<>(new HashSet<>(personIds));
         List<SearchResultEntry> found = new ArrayList<>();
-        for (int start = 0; start < ids.size(); start += BATCH) {
-            List<Filter> any = ids.subList(start, Math.min(ids.size(), start + BATCH)).stream()
-                    .map(id -> Filter.createEqualityFilter(PERSON_ID, id)).toList();
-            found.addAll(entries(Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, objectClass),
-                    Filter.createORFilter(any))));
+        for (Filter any : AnyOf.batches(PERSON_ID, personIds)) {
+            found.addAll(entries(Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, objectClass), any)));
         }
         return found;
     }
