@@ -22,13 +22,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An LDAP proxy on loopback that forwards everything to a directory and counts the searches that
- * pass through it, so tests can measure on the wire how many searches an operation costs.
+ * pass through it, keeping their filters, so tests can measure on the wire how many searches an
+ * operation costs and what it asks the directory.
  * Change feeds (persistent searches, RFC 4533 syncs) and reads of the root DSE (the feed's
  * keep-alive, readiness checks) are forwarded but not counted.
  *
@@ -45,6 +48,9 @@ public final class SearchCountingProxy implements AutoCloseable {
     private final ServerSocket listening;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong searches = new AtomicLong();
+    /** The counted searches' filters (RFC 4515 strings); bounded, since a proxy may outlive many operations. */
+    private final ConcurrentLinkedQueue<String> filters = new ConcurrentLinkedQueue<>();
+    private static final int FILTERS_KEPT = 10_000;
 
     /** Starts a proxy in front of the directory at {@code targetUrl}, on a free loopback port. */
     public SearchCountingProxy(String targetUrl) {
@@ -73,8 +79,14 @@ public final class SearchCountingProxy implements AutoCloseable {
         return searches.get();
     }
 
+    /** The filters of the searches forwarded since start or the last reset, the most recent 10,000, oldest first. */
+    public List<String> filters() {
+        return List.copyOf(filters);
+    }
+
     public void reset() {
         searches.set(0);
+        filters.clear();
     }
 
     @Override
@@ -135,6 +147,10 @@ public final class SearchCountingProxy implements AutoCloseable {
             boolean feed = decoded.getControls().stream().map(Control::getOID).anyMatch(CHANGE_FEEDS::contains);
             if (!rootDse && !feed) {
                 searches.incrementAndGet();
+                filters.add(search.getFilter().toString());
+                if (filters.size() > FILTERS_KEPT) {
+                    filters.poll();
+                }
             }
         } catch (LDAPException | RuntimeException e) {
             // not a message we can read; forwarded all the same
