@@ -23,7 +23,7 @@ import org.toegang.core.rights.ActiveGrants;
 
 /**
  * People × rights reports, streamed: grants are read a page at a time (RFC 2696), each page is
- * completed with its people and their work relations in one more search, handed to the consumer
+ * completed with its people and their work relations (searched by their ids), handed to the consumer
  * row by row and dropped. Memory stays bounded by the page size whatever the organisation's size.
  * Who may ask for which report is the administration policy's decision, taken before. Thread-safe.
  */
@@ -91,7 +91,7 @@ public final class DirectoryReports {
                 grant.validity().to(), grant.status().code(), counts, grant.reason());
     }
 
-    /** The people of a page's grants and their work relations, in one search. */
+    /** The people of a page's grants and their work relations, searched by their ids. */
     private People people(List<Grant> grants) {
         Set<String> ids = new LinkedHashSet<>();
         grants.forEach(grant -> ids.add(grant.personId()));
@@ -99,12 +99,12 @@ public final class DirectoryReports {
         if (ids.isEmpty()) {
             return people;
         }
-        Filter filter = Filter.createANDFilter(
-                Filter.createORFilter(Filter.createEqualityFilter(OBJECT_CLASS, PERSON_CLASS),
-                        Filter.createEqualityFilter(OBJECT_CLASS, WORK_RELATION_CLASS)),
-                Filter.createORFilter(ids.stream().map(id -> Filter.createEqualityFilter(PERSON_ID, id)).toList()));
-        PagedSearch.forEach(directory, directory.config().baseDn(), filter, entry -> add(people, entry),
-                PEOPLE_ATTRIBUTES);
+        Filter kinds = Filter.createORFilter(Filter.createEqualityFilter(OBJECT_CLASS, PERSON_CLASS),
+                Filter.createEqualityFilter(OBJECT_CLASS, WORK_RELATION_CLASS));
+        for (Filter anyPerson : AnyOf.batches(PERSON_ID, ids)) {
+            PagedSearch.forEach(directory, directory.config().baseDn(), Filter.createANDFilter(kinds, anyPerson),
+                    entry -> add(people, entry), PEOPLE_ATTRIBUTES);
+        }
         return people;
     }
 
