@@ -138,6 +138,29 @@ class AdministrationIT {
         assertThat(demo.repository().activeGrants(added.person().id(), "dv_loket", Instant.now().plusSeconds(1))).isEmpty();
     }
 
+    /** The walk that sorts reads only names and ids; every person on the page still arrives whole, in name order. */
+    @Test
+    void listsTheOrganisationsPeopleWholeInNameOrder() {
+        var page = administration.people().search(as(DemoPeople.BART_CLAES), "0900000147",
+                new PeopleService.PeopleQuery(Optional.empty(), Optional.empty(), Optional.empty()), Optional.empty(),
+                Optional.of(50));
+
+        assertThat(page.items()).isNotEmpty().isSortedAccordingTo(
+                java.util.Comparator.comparing(PeopleService::sortKey));
+        for (var person : page.items()) {
+            assertThat(person).as(person.username()).isEqualTo(demo.repository().findPerson(person.id()).orElseThrow());
+        }
+        assertThat(page.items()).anySatisfy(person -> {
+            assertThat(person.email()).isPresent();
+            assertThat(person.nationalRegisterNumber()).isPresent();
+        });
+        // a legal representative belongs without a work relation; he too arrives whole
+        var represented = administration.people().search(as(DemoPeople.CHRIS_WOUTERS), "0900000246",
+                new PeopleService.PeopleQuery(Optional.empty(), Optional.empty(), Optional.empty()), Optional.empty(),
+                Optional.of(50));
+        assertThat(represented.items()).contains(demo.repository().findPerson(DemoPeople.CHRIS_WOUTERS).orElseThrow());
+    }
+
     @Test
     void anEndedDelegationGivesNoPower() {
         AdminContext chris = as(DemoPeople.CHRIS_WOUTERS);
