@@ -48,18 +48,9 @@ final class Entries {
         return search(base, filter);
     }
 
-    /** As {@link #search(Filter)}, reading only these attributes of each entry. */
-    List<SearchResultEntry> search(Filter filter, String... attributes) {
-        return search(base, filter, attributes);
-    }
-
     List<SearchResultEntry> search(DN under, Filter filter) {
-        return search(under, filter, ALL);
-    }
-
-    private List<SearchResultEntry> search(DN under, Filter filter, String[] attributes) {
         try {
-            return directory.pool().search(new SearchRequest(under.toString(), SearchScope.SUB, filter, attributes))
+            return directory.pool().search(new SearchRequest(under.toString(), SearchScope.SUB, filter, ALL))
                     .getSearchEntries();
         } catch (LDAPException e) {
             if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {

@@ -18,11 +18,8 @@ import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -39,16 +36,12 @@ import org.toegang.core.model.Person;
  * a mail address (indexed equalities) the search runs over the matching people and asks, per
  * directory page, which of them belong to the organisation; by name, or without a criterion, it
  * runs over the organisation's work relations and reads their people per page with the name
- * filter, so its cost follows the organisation, never the directory. That walk reads of each person
- * only what sorting needs (names and id) and the whole entries of the kept people at the end: an
- * organisation of 10,000 is 10,000 small answers, not 10,000 whole entries. Memory is bounded by the
- * page sizes, whatever the organisation's size. Thread-safe.
+ * filter, so its cost follows the organisation, never the directory. Memory is bounded by the page
+ * sizes, whatever the organisation's size. Thread-safe.
  */
 public final class OrganisationPeople {
     private static final String[] PERSON_ATTRIBUTES = {PERSON_ID, UID, GIVEN_NAME, SURNAME, MAIL, INTERNATIONAL_MAIL,
             NATIONAL_REGISTER_NUMBER, LEGAL_REPRESENTATIVE_OF, ACTIVE};
-    /** What the walk reads of a person: what a {@link Person} needs to exist, and its names and id to sort by. */
-    private static final String[] SORT_ATTRIBUTES = {PERSON_ID, UID, GIVEN_NAME, SURNAME};
     private final Directory directory;
     private final Entries entries;
 
@@ -66,8 +59,7 @@ public final class OrganisationPeople {
 
     /**
      * The first {@code count} people of the organisation matching {@code criteria} whose
-     * {@code sortKey} sorts after {@code after}, in that order. The sort key may read only the
-     * person's names and id: the walk reads nothing else.
+     * {@code sortKey} sorts after {@code after}, in that order.
      */
     public List<Person> first(String organisationKey, Criteria criteria, Optional<String> after, int count,
                               Function<Person, String> sortKey) {
@@ -89,22 +81,12 @@ public final class OrganisationPeople {
             Filter relations = Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, WORK_RELATION_CLASS),
                     Filter.createEqualityFilter(ORGANISATION_KEY, organisationKey));
             PagedSearch.forEachPage(directory, base, relations, page -> people(people, page.stream()
-                    .map(entry -> entry.getAttributeValue(PERSON_ID)).toList(), SORT_ATTRIBUTES).forEach(kept::offer),
-                    PERSON_ID);
+                    .map(entry -> entry.getAttributeValue(PERSON_ID)).toList()).forEach(kept::offer), PERSON_ID);
             PagedSearch.forEach(directory, base, Filter.createANDFilter(people,
                     Filter.createEqualityFilter(LEGAL_REPRESENTATIVE_OF, organisationKey)),
-                    entry -> kept.offer(EntryMapper.person(entry)), SORT_ATTRIBUTES);
-            return whole(kept.sorted());
+                    entry -> kept.offer(EntryMapper.person(entry)), PERSON_ATTRIBUTES);
         }
         return kept.sorted();
-    }
-
-    /** The whole entries of these people, in their order; one who was deleted meanwhile is left out. */
-    private List<Person> whole(List<Person> sorted) {
-        Map<String, Person> read = new HashMap<>();
-        people(Filter.createEqualityFilter(OBJECT_CLASS, PERSON_CLASS), sorted.stream().map(Person::id).toList(),
-                PERSON_ATTRIBUTES).forEach(person -> read.put(person.id(), person));
-        return sorted.stream().map(person -> read.get(person.id())).filter(Objects::nonNull).toList();
     }
 
     static Filter peopleFilter(Criteria criteria) {
@@ -149,12 +131,12 @@ public final class OrganisationPeople {
         return members;
     }
 
-    /** The people with these ids that match {@code people} (a filter of {@link #peopleFilter}), these attributes read. */
-    private List<Person> people(Filter people, Collection<String> ids, String... attributes) {
+    /** The people with these ids that match {@code people} (a filter of {@link #peopleFilter}). */
+    private List<Person> people(Filter people, Collection<String> ids) {
         List<Person> found = new ArrayList<>();
         for (Filter anyPerson : AnyOf.batches(PERSON_ID, ids)) {
             Filter filter = Filter.createANDFilter(people, anyPerson);
-            for (SearchResultEntry entry : entries.search(filter, attributes)) {
+            for (SearchResultEntry entry : entries.search(filter)) {
                 found.add(EntryMapper.person(entry));
             }
         }
