@@ -59,7 +59,8 @@ import org.toegang.launcher.ToegangStack;
  * org.toegang.launcher.bench.AdministrationBenchmark}. Sizes: system properties
  * {@code toegang.bench.members}, {@code .others}, {@code .queries}, {@code .grants}; {@code .loadSeconds}
  * (600: loading stops there, and the figures say how many people it loaded) and {@code .startMinutes}
- * (30: how long Keycloak may take to start on a loaded machine).
+ * (30: how long Keycloak may take to start on a loaded machine). {@code toegang.bench.reuse}, the
+ * directory folder an earlier run printed, skips the loading: a copy of it is served instead.
  */
 public final class AdministrationBenchmark {
     private static final int MEMBERS = Integer.getInteger("toegang.bench.members", 10_000);
@@ -68,6 +69,7 @@ public final class AdministrationBenchmark {
     private static final int GRANTS = Integer.getInteger("toegang.bench.grants", 500);
     /** How long loading may take in all; the other people stop there, and the figures say how many there were. */
     private static final long LOAD_SECONDS = Long.getLong("toegang.bench.loadSeconds", 600);
+    private static final String REUSE = System.getProperty("toegang.bench.reuse", "");
     private static final String ORG = "0900000147";
     private static final String BASE = "dc=toegang,dc=local";
     private static final String HOST = "127.0.0.1";
@@ -87,11 +89,17 @@ public final class AdministrationBenchmark {
         System.out.printf("Toegang administration API benchmark: %d people of %s with 3 grants each, %d other people;"
                         + " %d cores, this JVM (directory) max heap %d MiB%n", MEMBERS, ORG, OTHERS,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        List<String> members = load(settings.directoryData());
+        List<String> members = REUSE.isEmpty() ? load(settings.directoryData()) : List.of();
+        if (!REUSE.isEmpty()) {
+            copy(Path.of(REUSE), settings.directoryData());
+        }
         try (ToegangStack stack = ToegangStack.create(settings, line -> System.out.println("[toegang] " + line)).start()) {
             LDAPURL url = new LDAPURL(stack.directory().url());
             try (LDAPConnectionPool ldap = new LDAPConnectionPool(new LDAPConnection(url.getHost(), url.getPort(),
                     stack.directory().bindDn(), stack.directory().password()), 4)) {
+                if (!REUSE.isEmpty()) {
+                    members = reused(ldap);
+                }
                 Api api = new Api(stack.realmUrl(), stack.managementUrl());
                 for (int round = 0; round < 3; round++) { // the first two warm the JIT and the directory's caches
                     report(api, "rights", round == 2);
@@ -155,11 +163,38 @@ public final class AdministrationBenchmark {
                     }, false);
         }
         otherPeople = (int) others.get();
+        System.out.printf("the loaded directory: %s (-Dtoegang.bench.reuse=<it> serves a copy of it, no loading)%n",
+                directory);
         double total = (System.nanoTime() - start) / 1e9;
         System.out.printf("loaded %d entries in-process before serving (EmbeddedDirectory.Builder#load) in %.0f s"
                         + " (%.0f entries/s); members %.0f s, %d of %d other people%s%n", entries, total, entries / total,
                 (membersDone.get() - start) / 1e9, otherPeople, OTHERS,
                 otherPeople < OTHERS ? " (stopped at the loading budget, toegang.bench.loadSeconds)" : "");
+        return members;
+    }
+
+    /** A loaded directory of an earlier run, copied so that this run's writes leave it as it was. */
+    private static void copy(Path from, Path to) throws java.io.IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else if (!file.getFileName().toString().endsWith(".lock")) {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        System.out.printf("reused the directory loaded by an earlier run: %s%n", from);
+    }
+
+    /** The members and other people of a reused directory, as {@link #load} would have returned and counted them. */
+    private static List<String> reused(LDAPConnectionPool ldap) throws Exception {
+        List<String> members = new ArrayList<>();
+        ldap.search(BASE, com.unboundid.ldap.sdk.SearchScope.SUB, "(uid=bench.member.*)", "toegangPersonId")
+                .getSearchEntries().forEach(entry -> members.add(entry.getAttributeValue("toegangPersonId")));
+        otherPeople = ldap.search(BASE, com.unboundid.ldap.sdk.SearchScope.SUB, "(uid=bench.other.*)", "1.1").getEntryCount();
+        System.out.printf("%d members of %s, %d other people%n", members.size(), ORG, otherPeople);
         return members;
     }
 
@@ -223,6 +258,38 @@ public final class AdministrationBenchmark {
         System.out.printf("people search by name in %s (%d people in the directory; %d queries, %d found, at most 50"
                         + " a page): median %.1f ms, p95 %.1f ms%n", ORG, MEMBERS + otherPeople + 5, QUERIES, found,
                 micros.get(micros.size() / 2) / 1e3, micros.get((int) (micros.size() * 0.95)) / 1e3);
+        list(api, token);
+    }
+
+    /**
+     * The people list as the portal opens it: no criterion, 50 a page, sorted by name; the first page
+     * and the two after it by the cursor each answer returns (what the "next page" link follows).
+     */
+    private static void list(Api api, String token) throws Exception {
+        String first = "/organisations/" + ORG + "/people?limit=50";
+        for (int i = 0; i < 3; i++) {
+            api.json("GET", first, token, null); // warm-up
+        }
+        int rounds = Math.max(5, QUERIES / 10);
+        List<List<Long>> micros = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (int round = 0; round < rounds; round++) {
+            String path = first;
+            for (int page = 0; page < 3; page++) {
+                long start = System.nanoTime();
+                JsonNode answer = api.json("GET", path, token, null);
+                micros.get(page).add((System.nanoTime() - start) / 1000);
+                if (answer.path("items").size() != 50 || answer.path("next").isNull()) {
+                    throw new IllegalStateException("page " + page + " is not a full page with a next one: " + answer);
+                }
+                path = first + "&cursor=" + URLEncoder.encode(answer.path("next").asText(), StandardCharsets.UTF_8);
+            }
+        }
+        for (int page = 0; page < 3; page++) {
+            List<Long> sorted = micros.get(page).stream().sorted().toList();
+            System.out.printf("people list of %s without a criterion, page %d of 50 (%d rounds): median %.1f ms,"
+                            + " p95 %.1f ms%n", ORG, page + 1, rounds, sorted.get(sorted.size() / 2) / 1e3,
+                    sorted.get((int) (sorted.size() * 0.95)) / 1e3);
+        }
     }
 
     /** Grants through the API for the first members, raw LDAP adds of the same entries for the next ones. */
