@@ -298,7 +298,8 @@ public final class EmbeddedDirectory implements AutoCloseable {
      * than ApacheDS's default. That default is smaller than one large organisation: ApacheDS reads
      * and deserialises every candidate of a search from its master table unless cached, so with it
      * an organisation's 30,000 grants in a directory of 50,000 entries took 6.4 s to read, and 0.4 s
-     * once they fit ({@code AdministrationBenchmark}'s directory, README "Administration benchmark").
+     * once they fit ({@code AdministrationBenchmark}'s directory; README, benchmark of the delegated
+     * administration API).
      */
     static int entryCacheSize(long maxHeapBytes) {
         return (int) Math.min(Integer.MAX_VALUE, Math.max(APACHEDS_ENTRY_CACHE, maxHeapBytes / 4 / BYTES_PER_CACHED_ENTRY));
