@@ -36,15 +36,18 @@ public final class GrantService {
     /** The organisation's grants the caller may grant (a limited local administrator: of their applications only). */
     public List<StoredGrant> list(AdminContext context, String organisationKey) {
         require(context.policy().mayManagePeopleOf(organisationKey), "see the grants of this organisation");
-        return stores.administration().grantsOfOrganisation(organisationKey).stream()
-                .filter(grant -> context.policy().mayGrant(organisationKey, grant.grant().clientId())).toList();
+        return visible(context, organisationKey, stores.administration().grantsOfOrganisation(organisationKey));
     }
 
     /** One person's grants in the organisation that the caller may grant: searched by person, not by organisation. */
     public List<StoredGrant> listOfPerson(AdminContext context, String organisationKey, String personId) {
         require(context.policy().mayManagePeopleOf(organisationKey), "see the grants of this organisation");
-        return stores.administration().grantsOfPerson(personId).stream()
-                .filter(grant -> grant.grant().organisationKey().equals(organisationKey))
+        return visible(context, organisationKey, stores.administration().grantsOfPerson(personId));
+    }
+
+    /** Of these grants, those made for the organisation of applications the caller may grant there. */
+    private static List<StoredGrant> visible(AdminContext context, String organisationKey, List<StoredGrant> grants) {
+        return grants.stream().filter(grant -> grant.grant().organisationKey().equals(organisationKey))
                 .filter(grant -> context.policy().mayGrant(organisationKey, grant.grant().clientId())).toList();
     }
 
