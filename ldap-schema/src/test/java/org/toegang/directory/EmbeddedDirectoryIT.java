@@ -131,6 +131,15 @@ class EmbeddedDirectoryIT {
     }
 
     @Test
+    void givesApacheDsARecordCacheSizedToTheHeapUnlessTheOperatorChoseOne() throws Exception {
+        String chosen = System.getProperty(EmbeddedDirectory.RECORD_CACHE_PROPERTY);
+        try (EmbeddedDirectory directory = start(false)) {
+            assertThat(System.getProperty(EmbeddedDirectory.RECORD_CACHE_PROPERTY)).isEqualTo(chosen != null ? chosen
+                    : Integer.toString(EmbeddedDirectory.recordCacheSize(Runtime.getRuntime().maxMemory())));
+        }
+    }
+
+    @Test
     void refusesAnonymousReads() throws Exception {
         try (EmbeddedDirectory directory = start(false); LDAPConnection ldap = connect(directory)) {
             assertThatThrownBy(() -> ldap.search(EmbeddedDirectory.BASE_DN, SearchScope.SUB, "(uid=*)"))
