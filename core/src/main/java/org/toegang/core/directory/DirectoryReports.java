@@ -3,11 +3,11 @@ package org.toegang.core.directory;
 import static org.toegang.core.directory.Attributes.*;
 
 import com.unboundid.ldap.sdk.Filter;
-import com.unboundid.ldap.sdk.SearchResultEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +23,13 @@ import org.toegang.core.rights.ActiveGrants;
 
 /**
  * People × rights reports, streamed: grants are read a page at a time (RFC 2696), each page is
- * completed with its people and their work relations (searched by their ids), handed to the consumer
- * row by row and dropped. Memory stays bounded by the page size whatever the organisation's size.
- * Who may ask for which report is the administration policy's decision, taken before. Thread-safe.
+ * completed with its people and their work relations (searched by the ids not read for an earlier
+ * page), handed to the consumer row by row and dropped. A person's grants are spread over the pages,
+ * so the people read last are kept, at most {@value #PEOPLE_KEPT}: with 3 grants a person in an
+ * organisation of 10,000 people, reading them again per page made the report read 3 times as many
+ * entries (4.4 s instead of 1.6 s in the benchmark's directory). Memory stays bounded by the page
+ * size and that number whatever the organisation's size. Who may ask for which report is the
+ * administration policy's decision, taken before. Thread-safe.
  */
 public final class DirectoryReports {
     private static final String[] GRANT_ATTRIBUTES = {ID, PERSON_ID, CLIENT_ID, RIGHT_NAME, ORGANISATION_KEY,
@@ -33,6 +37,8 @@ public final class DirectoryReports {
     private static final String[] PEOPLE_ATTRIBUTES = {OBJECT_CLASS, ID, PERSON_ID, UID, GIVEN_NAME, SURNAME, MAIL,
             LEGAL_REPRESENTATIVE_OF, ORGANISATION_KEY, WORK_RELATION_TYPE, VALID_FROM, VALID_TO};
 
+    /** At least twice a page's people, so that reading a page never drops people of the same page. */
+    static final int PEOPLE_KEPT = 10_000;
     private final Directory directory;
 
     public DirectoryReports(Directory directory) {
@@ -72,18 +78,19 @@ public final class DirectoryReports {
 
     private void stream(Filter scope, Predicate<Grant> keep, Instant now, Consumer<ReportRow> consumer) {
         Filter grants = Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, GRANT_CLASS), scope);
+        People people = new People(PEOPLE_KEPT);
         PagedSearch.forEachPage(directory, directory.config().baseDn(), grants, page -> {
             List<Grant> onPage = page.stream().map(EntryMapper::grant).filter(keep).toList();
-            People people = people(onPage);
+            read(onPage, people);
             for (Grant grant : onPage) {
-                consumer.accept(row(grant, people, now));
+                consumer.accept(row(grant, people.known(grant.personId()), now));
             }
         }, GRANT_ATTRIBUTES);
     }
 
-    static ReportRow row(Grant grant, People people, Instant now) {
-        Person person = people.persons.get(grant.personId());
-        boolean counts = !ActiveGrants.select(List.of(grant), people.relations.getOrDefault(grant.personId(), List.of()),
+    static ReportRow row(Grant grant, Known known, Instant now) {
+        Person person = known.person().orElse(null);
+        boolean counts = !ActiveGrants.select(List.of(grant), known.relations(),
                 person == null ? Set.of() : person.legalRepresentativeOf(), now).isEmpty();
         return new ReportRow(Optional.of(grant.id()), grant.personId(), person == null ? "" : person.username(),
                 person == null ? "" : person.givenName(), person == null ? "" : person.familyName(),
@@ -91,33 +98,70 @@ public final class DirectoryReports {
                 grant.validity().to(), grant.status().code(), counts, grant.reason());
     }
 
-    /** The people of a page's grants and their work relations, searched by their ids. */
-    private People people(List<Grant> grants) {
+    /** Reads the people of a page's grants, and their work relations, that {@code people} does not know yet. */
+    private void read(List<Grant> grants, People people) {
         Set<String> ids = new LinkedHashSet<>();
-        grants.forEach(grant -> ids.add(grant.personId()));
-        People people = new People(new HashMap<>(), new HashMap<>());
+        grants.stream().map(Grant::personId).filter(id -> !people.knows(id)).forEach(ids::add);
         if (ids.isEmpty()) {
-            return people;
+            return;
         }
+        Map<String, Person> persons = new HashMap<>();
+        Map<String, List<WorkRelation>> relations = new HashMap<>();
         Filter kinds = Filter.createORFilter(Filter.createEqualityFilter(OBJECT_CLASS, PERSON_CLASS),
                 Filter.createEqualityFilter(OBJECT_CLASS, WORK_RELATION_CLASS));
         for (Filter anyPerson : AnyOf.batches(PERSON_ID, ids)) {
-            PagedSearch.forEach(directory, directory.config().baseDn(), Filter.createANDFilter(kinds, anyPerson),
-                    entry -> add(people, entry), PEOPLE_ATTRIBUTES);
+            PagedSearch.forEach(directory, directory.config().baseDn(), Filter.createANDFilter(kinds, anyPerson), entry -> {
+                if (entry.hasObjectClass(WORK_RELATION_CLASS)) {
+                    WorkRelation relation = EntryMapper.workRelation(entry);
+                    relations.computeIfAbsent(relation.personId(), id -> new ArrayList<>()).add(relation);
+                } else {
+                    Person person = EntryMapper.person(entry);
+                    persons.put(person.id(), person);
+                }
+            }, PEOPLE_ATTRIBUTES);
         }
-        return people;
+        // also who was not found: a grant may outlive its person, and is reported without a name
+        ids.forEach(id -> people.keep(id, new Known(Optional.ofNullable(persons.get(id)),
+                relations.getOrDefault(id, List.of()))));
     }
 
-    private static void add(People people, SearchResultEntry entry) {
-        if (entry.hasObjectClass(WORK_RELATION_CLASS)) {
-            WorkRelation relation = EntryMapper.workRelation(entry);
-            people.relations.computeIfAbsent(relation.personId(), id -> new ArrayList<>()).add(relation);
-        } else {
-            Person person = EntryMapper.person(entry);
-            people.persons.put(person.id(), person);
-        }
+    /** A person as read for a report: absent when the directory has no person with the id. */
+    record Known(Optional<Person> person, List<WorkRelation> relations) {
     }
 
-    record People(Map<String, Person> persons, Map<String, List<WorkRelation>> relations) {
+    /** The people a report read last, by id, at most a number of them. */
+    static final class People {
+        private final Map<String, Known> kept;
+
+        People(int most) {
+            this.kept = new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Known> eldest) {
+                    return size() > most;
+                }
+            };
+        }
+
+        /** Whether the person was read; marks it as used, so that a page's own people are never the ones dropped. */
+        boolean knows(String personId) {
+            return kept.get(personId) != null;
+        }
+
+        void keep(String personId, Known known) {
+            kept.put(personId, known);
+        }
+
+        /** @throws IllegalStateException when the person was not read or no longer kept */
+        Known known(String personId) {
+            Known known = kept.get(personId);
+            if (known == null) {
+                throw new IllegalStateException("person " + personId + " was not read for this page");
+            }
+            return known;
+        }
+
+        int size() {
+            return kept.size();
+        }
     }
 }
