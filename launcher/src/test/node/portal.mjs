@@ -102,7 +102,7 @@ async function screen(page) {
 
 /** What a person does on a screen; each returns what the screen then showed. */
 const actions = {
-  async open(page, { route, name, audit: auditIt, timing }) {
+  async open(page, { route, name, shot: photograph = true, audit: auditIt, timing }) {
     const started = Date.now();
     await open(page, route);
     const result = await screen(page);
@@ -117,7 +117,7 @@ const actions = {
       });
       result.peopleMs = await page.evaluate(() => Number((document.querySelector('#people-count') || {}).dataset?.ms));
     }
-    if (name) await shot(page, name);
+    if (name && photograph) await shot(page, name);
     if (auditIt) await auditBoth(page, name || route);
     return result;
   },

@@ -24,9 +24,14 @@ export function preferredLanguage() {
   return [asked, kept].find(lang => LANGUAGES.includes(lang)) || 'nl';
 }
 
-/** The text of key with {name} placeholders filled in; the key itself when missing (visible in tests). */
+/**
+ * The text of key with {name} placeholders filled in; the key itself when missing (visible in tests).
+ * With a numeric count, the language's singular form (key.one, as Intl.PluralRules names it: French
+ * counts 0 as one) when the bundle has it.
+ */
 export function t(key, params = {}) {
-  const text = messages[key];
+  const plural = typeof params.count === 'number' ? messages[`${key}.${new Intl.PluralRules(current).select(params.count)}`] : undefined;
+  const text = plural !== undefined ? plural : messages[key];
   if (text === undefined) {
     return key;
   }
