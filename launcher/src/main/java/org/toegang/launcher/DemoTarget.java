@@ -20,10 +20,8 @@ import java.util.stream.Stream;
  * The demo provisioning target of {@code toegang up}: Keycloak 26.7's own SCIM API (preview
  * feature {@code scim-api}) in a realm of its own, {@code demo-loket}, on the same Keycloak,
  * connected to {@code dv_loket}, so a newcomer sees that application's people and rights arrive
- * somewhere that is not Toegang. Set up through the admin REST API as the README describes
- * (Outbound provisioning, Keycloak as a target): the realm with {@code scimApiEnabled}, a
- * confidential client whose service account holds {@code realm-management/manage-users}, and an
- * audience mapper naming the SCIM base URL. The {@code toegang} realm's SCIM API stays off.
+ * somewhere that is not Toegang. Set up by {@link KeycloakScimRealm}; the {@code toegang} realm's
+ * SCIM API stays off.
  *
  * <p>Demo only: the client secret is fixed and printed, like the demo clients' secrets.
  */
@@ -47,7 +45,7 @@ final class DemoTarget {
 
     /** The realm's SCIM base URL. */
     URI scimUrl() {
-        return URI.create(keycloak + "/realms/" + REALM + "/scim/v2");
+        return KeycloakScimRealm.scimUrl(keycloak, REALM);
     }
 
     /** Where the accounts can be seen in the admin console (user admin). */
@@ -67,7 +65,8 @@ final class DemoTarget {
     Path prepare(Path folder) {
         try {
             if (admin("GET", "/admin/realms/" + REALM, null).statusCode() == 404) {
-                createRealm();
+                KeycloakScimRealm.create(this::admin, keycloak, REALM, "Demo target of dv_loket (Keycloak's SCIM API)",
+                        CLIENT_ID, CLIENT_SECRET);
                 deleteTree(folder);
             }
             Files.createDirectories(folder);
@@ -92,30 +91,6 @@ final class DemoTarget {
                 .put("clientId", CLIENT_ID).put("clientSecret", CLIENT_SECRET);
         target.put("rights", "none").put("groups", true).put("whenLastRightEnds", "deactivate");
         return root.toPrettyString();
-    }
-
-    private void createRealm() throws IOException, InterruptedException {
-        ObjectNode realm = JSON.createObjectNode().put("realm", REALM).put("enabled", true)
-                .put("displayName", "Demo target of dv_loket (Keycloak's SCIM API)");
-        realm.putObject("attributes").put("scimApiEnabled", "true");
-        require(admin("POST", "/admin/realms", realm), 201, "create the realm " + REALM);
-        ObjectNode client = JSON.createObjectNode().put("clientId", CLIENT_ID).put("publicClient", false)
-                .put("secret", CLIENT_SECRET).put("serviceAccountsEnabled", true).put("standardFlowEnabled", false)
-                .put("directAccessGrantsEnabled", false);
-        // Keycloak's SCIM API refuses a token whose audience is not its own base URL
-        client.putArray("protocolMappers").addObject().put("name", "scim-audience").put("protocol", "openid-connect")
-                .put("protocolMapper", "oidc-audience-mapper").putObject("config")
-                .put("included.custom.audience", scimUrl().toString()).put("access.token.claim", "true")
-                .put("id.token.claim", "false");
-        String clients = "/admin/realms/" + REALM + "/clients";
-        require(admin("POST", clients, client), 201, "create the client " + CLIENT_ID);
-        String clientUuid = first(clients + "?clientId=" + CLIENT_ID).path("id").asText();
-        String management = first(clients + "?clientId=realm-management").path("id").asText();
-        String serviceAccount = read(admin("GET", clients + "/" + clientUuid + "/service-account-user", null))
-                .path("id").asText();
-        JsonNode manageUsers = read(admin("GET", clients + "/" + management + "/roles/manage-users", null));
-        require(admin("POST", "/admin/realms/" + REALM + "/users/" + serviceAccount + "/role-mappings/clients/"
-                + management, JSON.createArrayNode().add(manageUsers)), 204, "grant manage-users");
     }
 
     private HttpResponse<String> admin(String method, String path, JsonNode body)
@@ -144,10 +119,6 @@ final class DemoTarget {
             adminToken = read(response).path("access_token").asText();
         }
         return adminToken;
-    }
-
-    private JsonNode first(String path) throws IOException, InterruptedException {
-        return read(admin("GET", path, null)).path(0);
     }
 
     private static JsonNode read(HttpResponse<String> response) throws IOException {

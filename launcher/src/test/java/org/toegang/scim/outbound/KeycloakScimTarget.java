@@ -2,7 +2,6 @@ package org.toegang.scim.outbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,14 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.toegang.launcher.KeycloakScimRealm;
 import org.toegang.launcher.RunningToegang;
 
 /**
  * Keycloak 26.7's own SCIM API (preview feature {@code scim-api}) as a provisioning target, in a
- * realm of its own on the tests' shared Keycloak: created through the admin REST API with
- * {@code scimApiEnabled}, a confidential client whose service account holds
- * {@code realm-management/manage-users}, and an audience mapper naming the SCIM base URL (Keycloak
- * refuses a token without it). Provisioning authenticates with the client credentials grant.
+ * realm of its own on the tests' shared Keycloak, made by {@link KeycloakScimRealm} as
+ * {@code toegang up}'s demo target is. Provisioning authenticates with the client credentials grant.
  * {@link #close()} removes the realm again, so the shared stack is left as it was.
  */
 final class KeycloakScimTarget implements TestTarget {
@@ -47,25 +45,8 @@ final class KeycloakScimTarget implements TestTarget {
     static KeycloakScimTarget create(RunningToegang toegang, String realm) throws IOException, InterruptedException {
         KeycloakScimTarget target = new KeycloakScimTarget(toegang, realm);
         target.admin("DELETE", "/admin/realms/" + realm, null); // left over from an aborted run
-        ObjectNode representation = JSON.createObjectNode().put("realm", realm).put("enabled", true);
-        representation.putObject("attributes").put("scimApiEnabled", "true");
-        target.require(target.admin("POST", "/admin/realms", representation), 201, "create realm " + realm);
-        ObjectNode client = JSON.createObjectNode().put("clientId", CLIENT_ID).put("publicClient", false)
-                .put("secret", target.secret).put("serviceAccountsEnabled", true).put("standardFlowEnabled", false)
-                .put("directAccessGrantsEnabled", false);
-        ObjectNode audience = client.putArray("protocolMappers").addObject().put("name", "scim-audience")
-                .put("protocol", "openid-connect").put("protocolMapper", "oidc-audience-mapper");
-        audience.putObject("config").put("included.custom.audience", target.baseUrl().toString().replaceAll("/$", ""))
-                .put("access.token.claim", "true").put("id.token.claim", "false");
-        target.require(target.admin("POST", "/admin/realms/" + realm + "/clients", client), 201, "create client");
-        String clientUuid = target.first("/admin/realms/" + realm + "/clients?clientId=" + CLIENT_ID).path("id").asText();
-        String managementUuid = target.first("/admin/realms/" + realm + "/clients?clientId=realm-management").path("id").asText();
-        String serviceAccount = JSON.readTree(target.admin("GET", "/admin/realms/" + realm + "/clients/" + clientUuid
-                + "/service-account-user", null).body()).path("id").asText();
-        JsonNode manageUsers = JSON.readTree(target.admin("GET", "/admin/realms/" + realm + "/clients/" + managementUuid
-                + "/roles/manage-users", null).body());
-        target.require(target.admin("POST", "/admin/realms/" + realm + "/users/" + serviceAccount
-                + "/role-mappings/clients/" + managementUuid, JSON.createArrayNode().add(manageUsers)), 204, "grant manage-users");
+        KeycloakScimRealm.create(target::admin, toegang.keycloakUrl(), realm, "SCIM target " + realm, CLIENT_ID,
+                target.secret);
         return target;
     }
 
@@ -170,10 +151,6 @@ final class KeycloakScimTarget implements TestTarget {
             tokenUntil = Instant.now().plusSeconds(60);
         }
         return token;
-    }
-
-    private JsonNode first(String path) throws IOException, InterruptedException {
-        return JSON.readTree(admin("GET", path, null).body()).path(0);
     }
 
     private HttpResponse<String> admin(String method, String path, JsonNode body) throws IOException, InterruptedException {
