@@ -327,7 +327,8 @@ public final class EmbeddedDirectory implements AutoCloseable {
      * the delegated administration API).
      */
     static int recordCacheSize(long maxHeapBytes) {
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(APACHEDS_RECORD_CACHE, maxHeapBytes / 16 / BYTES_PER_CACHED_PAGE));
+        return (int) Math.min(Integer.MAX_VALUE,
+                Math.max(APACHEDS_RECORD_CACHE, maxHeapBytes / 16 / BYTES_PER_CACHED_PAGE));
     }
 
     /** Adds the data partition; returns whether it is new (no suffix entry yet). */

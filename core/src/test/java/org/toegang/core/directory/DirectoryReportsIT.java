@@ -51,7 +51,8 @@ class DirectoryReportsIT {
                 String id = UUID.randomUUID().toString();
                 personIds.add(id);
                 ldap.add(new Entry("uid=report.person." + i + ",ou=people," + base,
-                        attribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson", "toegangPerson"),
+                        attribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson",
+                                "toegangPerson"),
                         attribute("uid", "report.person." + i), attribute("toegangPersonId", id),
                         attribute("givenName", "Given" + i), attribute("sn", "Family" + i),
                         attribute("cn", "Given" + i + " Family" + i)));
