@@ -92,7 +92,7 @@ public final class GroupService {
         if (query.count() == 0) {
             return new CursorSearches.Page<>(page, Optional.empty(), OptionalInt.empty());
         }
-        if (cursor.isEmpty() || cursor.startsWith(DERIVED)) {
+        if (cursor.isEmpty() || derivedCursor(cursor)) {
             int from = cursor.isEmpty() ? 0 : position(cursor);
             List<GroupResource> matches = new ArrayList<>();
             SchemaAwareFilterEvaluator evaluator = new SchemaAwareFilterEvaluator(type);
@@ -123,7 +123,16 @@ public final class GroupService {
         return new CursorSearches.Page<>(page, plain.next(), OptionalInt.empty());
     }
 
-    private static final String DERIVED = "d";
+    /**
+     * What begins a cursor into the derived groups (then their position). A cursor into the plain
+     * groups ({@code CursorSearches}, base64url) never holds a dot; with a bare {@code d}, one plain
+     * cursor in 64 began the same way and was refused as unknown.
+     */
+    private static final String DERIVED = "d.";
+
+    static boolean derivedCursor(String cursor) {
+        return cursor.startsWith(DERIVED);
+    }
 
     private static int position(String cursor) throws BadRequestException {
         try {
