@@ -37,8 +37,8 @@ public final class DirectoryReports {
     private static final String[] PEOPLE_ATTRIBUTES = {OBJECT_CLASS, ID, PERSON_ID, UID, GIVEN_NAME, SURNAME, MAIL,
             LEGAL_REPRESENTATIVE_OF, ORGANISATION_KEY, WORK_RELATION_TYPE, VALID_FROM, VALID_TO};
 
-    /** At least twice a page's people, so that reading a page never drops people of the same page. */
-    static final int PEOPLE_KEPT = 10_000;
+    /** Far more than a page's people (10,000), so that reading a page never drops people of the same page. */
+    static final int PEOPLE_KEPT = 20 * PagedSearch.PAGE_SIZE;
     private final Directory directory;
 
     public DirectoryReports(Directory directory) {
