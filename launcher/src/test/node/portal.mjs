@@ -383,6 +383,44 @@ const actions = {
     return { drawn, table: table[0] || null };
   },
 
+  /**
+   * The application owner's provisioning target: fills the form with `target` (or presses the
+   * remove button) and returns what the section then shows, and whether the page holds `secret`.
+   */
+  async provision(page, { client, target, remove, secret, name }) {
+    await open(page, `applications/${encodeURIComponent(client)}`);
+    await page.waitForSelector('#provisioning-target');
+    if (remove) {
+      await page.click('#provisioning-remove');
+    } else {
+      // the authentication first: it shows the fields of client credentials
+      const fields = Object.entries(target).sort(([x], [y]) => (y === 'authentication') - (x === 'authentication'));
+      for (const [field, value] of fields) {
+        if (field === 'groups') await (value ? page.check('#f-groups-0') : page.uncheck('#f-groups-0'));
+        else if (['authentication', 'rights', 'whenLastRightEnds'].includes(field)) await page.selectOption(`#f-${field}`, value);
+        else await page.fill(`#f-${field}`, value);
+      }
+      await page.click('#provisioning-target button[type=submit]');
+    }
+    await until(page, () => document.querySelector('#provisioning .notification, #provisioning .error-summary'));
+    const result = {
+      notice: (await page.$('#provisioning .notification')) ? await text(page, '#provisioning .notification') : null,
+      problem: (await page.$('#provisioning .error-summary')) ? await text(page, '#provisioning .error-summary') : null,
+      fieldErrors: await page.$$eval('#provisioning .error-message:not([hidden])', errors => errors.map(error => error.id)),
+      state: await text(page, '#provisioning-state'),
+      secretHint: await text(page, '#f-secret-hint'),
+      secretInput: await page.inputValue('#f-secret'),
+      credentialsShown: await page.isVisible('#f-tokenEndpoint'),
+      pageHoldsSecret: Boolean(secret) && (await page.content()).includes(secret),
+    };
+    if (name) {
+      await page.$eval('#provisioning', section => section.scrollIntoView());
+      await shot(page, name + (result.problem ? '-error' : ''));
+      await auditBoth(page, name + (result.problem ? '-error' : ''));
+    }
+    return result;
+  },
+
   /** A head administrator appoints a local administrator of the organisation. */
   async appoint(page, { organisation, nationalRegisterNumber, name }) {
     await open(page, `organisations/${organisation}/administrators`);

@@ -114,6 +114,12 @@ export const api = {
   compare: (key, from, to) => send(`/organisations/${e(key)}/comparisons${q({ from, to })}`),
   copy: (key, from, to) => send(`/organisations/${e(key)}/comparisons/copy`, { method: 'POST', body: { from, to } }),
   signIns: clientId => send(`/applications/${e(clientId)}/sign-ins`),
+  // where the application's people are provisioned over SCIM (its owner); the credential is write-only
+  provisioningTarget: clientId => send(`/applications/${e(clientId)}/provisioning-target`),
+  putProvisioningTarget: (clientId, body, etag) => send(`/applications/${e(clientId)}/provisioning-target`,
+    { method: 'PUT', body, headers: ifMatch(etag) }),
+  removeProvisioningTarget: (clientId, etag) => send(`/applications/${e(clientId)}/provisioning-target`,
+    { method: 'DELETE', headers: ifMatch(etag) }),
 };
 
 /** Items of a list answer, whatever envelope the API uses ({items}, {data}, {Resources} or an array). */

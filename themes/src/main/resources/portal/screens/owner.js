@@ -1,8 +1,8 @@
 // For application owners: their applications, each right's definition, every holder, and
 // sign-ins per organisation per day as a small inline SVG chart (no chart library).
 import { t, date } from '../i18n.js';
-import { api, items } from '../api.js';
-import { h, table, link } from '../ui.js';
+import { api, items, Problem } from '../api.js';
+import { h, table, link, field, choices, button, showProblem, values, notice } from '../ui.js';
 import { maximumDays } from './grant.js';
 import { base, section, rightLabel, validity, status, pagedTable } from './common.js';
 
@@ -36,8 +36,82 @@ export async function render({ params }) {
         row: g => [g.personName || g.personId, rightLabel(g), g.organisationName ? `${g.organisationName} (${g.organisationKey})` : g.organisationKey,
           validity(g), status(g.status)] }), element => element, { id: 'holders' }),
       section(t('owner.signIns'), () => api.signIns(client), answer => chart(answer.days || items(answer)), { id: 'sign-ins' }),
+      provisioning(client),
     ],
   };
+}
+
+/**
+ * Where the application's people are provisioned over SCIM: a form that registers, replaces or
+ * removes the target. The credential is never shown (the API never returns it); left empty, the
+ * stored one is kept. What is allowed is the API's word: its problems appear next to the fields.
+ */
+function provisioning(client) {
+  const body = h('div', { class: 'section-body' }, h('p', { class: 'hint' }, t('common.loading')));
+  const element = h('section', { class: 'section', id: 'provisioning', 'aria-labelledby': 'provisioning-title' },
+    h('h2', { class: 'heading-m', id: 'provisioning-title' }, t('provisioning.title')), body);
+  const draw = (target, message) => body.replaceChildren(...provisioningForm(client, target, message, draw));
+  api.provisioningTarget(client).then(target => draw(target))
+    .catch(error => {
+      if (error instanceof Problem && error.status === 404) draw(null);
+      else if (error instanceof Problem && error.refused) element.remove();
+      else body.replaceChildren(h('p', { class: 'hint' }, t('error.text')));
+    });
+  return element;
+}
+
+function provisioningForm(client, target, message, draw) {
+  const value = (name, fallback = '') => (target && target[name] !== undefined ? String(target[name]) : fallback);
+  const credentials = h('div', { id: 'provisioning-credentials' },
+    field({ name: 'tokenEndpoint', label: t('provisioning.tokenEndpoint'), type: 'url', value: value('tokenEndpoint') }),
+    field({ name: 'clientId', label: t('provisioning.clientId'), value: value('clientId'), autocomplete: 'off' }),
+    field({ name: 'scope', label: t('provisioning.scope'), hint: t('provisioning.optional'), value: value('scope') }));
+  const form = h('form', { novalidate: true, id: 'provisioning-target' },
+    h('p', { class: 'body', id: 'provisioning-state' }, target ? t('provisioning.registered') : t('provisioning.none')),
+    field({ name: 'baseUrl', label: t('provisioning.baseUrl'), hint: t('provisioning.baseUrlHint'), type: 'url', value: value('baseUrl') }),
+    field({ name: 'authentication', label: t('provisioning.authentication'), value: value('authentication', 'bearer'),
+      options: [{ value: 'bearer', label: t('provisioning.bearer') }, { value: 'client_credentials', label: t('provisioning.clientCredentials') }] }),
+    credentials,
+    field({ name: 'secret', label: t('provisioning.secret'), type: 'password', autocomplete: 'new-password',
+      hint: target && target.secretSet ? t('provisioning.secretKept') : t('provisioning.secretHint') }),
+    field({ name: 'rights', label: t('provisioning.rights'), value: value('rights', 'roles'),
+      options: ['roles', 'entitlements', 'none'].map(code => ({ value: code, label: t('provisioning.rights.' + code) })) }),
+    choices({ name: 'groups', legend: t('provisioning.groupsLegend'), type: 'checkbox',
+      options: [{ value: 'true', label: t('provisioning.groups') }], value: value('groups') }),
+    field({ name: 'whenLastRightEnds', label: t('provisioning.whenLastRightEnds'), value: value('whenLastRightEnds', 'deactivate'),
+      options: ['deactivate', 'delete'].map(code => ({ value: code, label: t('provisioning.end.' + code) })) }),
+    h('div', { class: 'button-group' }, button(t('provisioning.save')),
+      target ? button(t('provisioning.remove'), { type: 'button', class: 'button button-warning', id: 'provisioning-remove' }) : null));
+  const authentication = form.querySelector('[name=authentication]');
+  const showCredentials = () => { credentials.hidden = authentication.value !== 'client_credentials'; };
+  authentication.addEventListener('change', showCredentials);
+  showCredentials();
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const written = values(form);
+    const sent = { ...written, groups: written.groups === 'true' };
+    if (sent.authentication !== 'client_credentials') ['tokenEndpoint', 'clientId', 'scope'].forEach(name => delete sent[name]);
+    try {
+      const stored = await api.putProvisioningTarget(client, sent, target && target.__etag);
+      draw(stored, t('provisioning.saved'));
+    } catch (error) {
+      if (error instanceof Problem && error.status !== 403) showProblem(form, error); else throw error;
+    }
+  });
+  const remove = form.querySelector('#provisioning-remove');
+  if (remove) {
+    remove.addEventListener('click', async () => {
+      try {
+        await api.removeProvisioningTarget(client, target.__etag);
+        draw(null, t('provisioning.removed'));
+      } catch (error) {
+        if (error instanceof Problem && error.status !== 403) showProblem(form, error); else throw error;
+      }
+    });
+  }
+  const shown = message ? notice(message) : null;
+  if (shown) setTimeout(() => shown.focus());
+  return [shown, form].filter(Boolean);
 }
 
 const SVG = 'http://www.w3.org/2000/svg';

@@ -90,6 +90,9 @@ final class DemoTarget {
                 .put("tokenEndpoint", keycloak + "/realms/" + REALM + "/protocol/openid-connect/token")
                 .put("clientId", CLIENT_ID).put("clientSecret", CLIENT_SECRET);
         target.put("rights", "none").put("groups", true).put("whenLastRightEnds", "deactivate");
+        // on one machine, an application owner may register a target that runs on it too
+        root.putObject("registeredTargets").put("refreshEvery", "PT5S").putArray("allow")
+                .add("https://").add("http://localhost:").add("http://127.0.0.1:");
         return root.toPrettyString();
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.toegang.core.directory.Directory;
 import org.toegang.core.directory.DirectoryConfig;
+import org.toegang.core.provisioning.TargetConfig;
 import org.toegang.directory.EmbeddedDirectory;
 import org.toegang.scim.outbound.DeliveryFailure;
 import org.toegang.scim.outbound.Journal;
@@ -72,8 +73,10 @@ final class ProvisioningCommand implements Runnable {
                 for (ProvisioningAdmin.TargetSummary summary : admin.status()) {
                     Journal.Backlog backlog = summary.backlog();
                     out.printf("%s (%s, %s)%n  queued: %d, dead letters: %d, oldest queued: %s%n  last success: %s%n"
-                                    + "  last error: %s%n", summary.target().name(), summary.target().application(),
-                            summary.target().baseUrl(), backlog.queued(), backlog.dead(),
+                                    + "  last error: %s%n", summary.name(), summary.configured()
+                                    .map(TargetConfig::application).orElse("registered by the application's owner"),
+                            summary.configured().map(target -> target.baseUrl().toString()).orElse("see the"
+                                    + " administration API"), backlog.queued(), backlog.dead(),
                             backlog.oldestQueued().map(Object::toString).orElse("-"),
                             summary.status().lastSuccess().map(Object::toString).orElse("-"),
                             summary.status().lastError().map(error -> summary.status().lastErrorAt().map(at -> at + " ")

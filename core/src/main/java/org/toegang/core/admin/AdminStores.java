@@ -6,11 +6,13 @@ import org.toegang.core.directory.Directory;
 import org.toegang.core.directory.DirectoryRepository;
 import org.toegang.core.directory.IdempotencyStore;
 import org.toegang.core.directory.PersonStore;
+import org.toegang.core.directory.ProvisioningTargetStore;
 import org.toegang.core.directory.RegistryStore;
 
 /** The directory access the administration needs, over one pool. */
 public record AdminStores(Directory directory, DirectoryRepository repository, AdministrationStore administration, RegistryStore registry,
-                          PersonStore people, IdempotencyStore idempotency) {
+                          PersonStore people, IdempotencyStore idempotency,
+                          ProvisioningTargetStore provisioningTargets) {
     public AdminStores {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(repository, "repository");
@@ -18,11 +20,12 @@ public record AdminStores(Directory directory, DirectoryRepository repository, A
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(people, "people");
         Objects.requireNonNull(idempotency, "idempotency");
+        Objects.requireNonNull(provisioningTargets, "provisioningTargets");
     }
 
     /** Every store over {@code directory}, reading through {@code repository} (which may keep a rights cache). */
     public static AdminStores over(Directory directory, DirectoryRepository repository) {
         return new AdminStores(directory, repository, new AdministrationStore(directory), new RegistryStore(directory),
-                new PersonStore(directory), new IdempotencyStore(directory));
+                new PersonStore(directory), new IdempotencyStore(directory), new ProvisioningTargetStore(directory));
     }
 }

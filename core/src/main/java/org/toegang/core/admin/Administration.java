@@ -21,6 +21,7 @@ public final class Administration {
     private final Oversight oversight;
     private final WorkRelationRequestService workRelationRequests;
     private final DisplayNames names;
+    private final ProvisioningTargetService provisioningTargets;
 
     public Administration(AdminStores stores, AuditTrail trail) {
         Audit audit = new Audit(trail);
@@ -37,6 +38,7 @@ public final class Administration {
         this.idempotency = stores.idempotency();
         this.workRelationRequests = new WorkRelationRequestService(stores, people, audit);
         this.names = new DisplayNames(stores);
+        this.provisioningTargets = new ProvisioningTargetService(stores, audit);
     }
 
     /** The context of one request made by {@code caller} at {@code now}. */
@@ -75,6 +77,11 @@ public final class Administration {
     /** A person's requests to work for an organisation, and their decision. */
     public WorkRelationRequestService workRelationRequests() {
         return workRelationRequests;
+    }
+
+    /** Where each application's people are provisioned over SCIM, registered by its owner. */
+    public ProvisioningTargetService provisioningTargets() {
+        return provisioningTargets;
     }
 
     /** Names of people, organisations and applications, for lists. */

@@ -193,12 +193,13 @@ public final class AdministrationPolicy {
         return clientIds.stream().filter(clientId -> mayGrant(organisationKey, clientId)).sorted().toList();
     }
 
-    /** What the caller may do for the application: defineRights, seeGrants, seeReports, seeAudit, seeSignIns, decideRequests (the owner); see. */
+    /** What the caller may do for the application: defineRights, seeGrants, seeReports, seeAudit, seeSignIns, decideRequests, manageProvisioning (the owner); see. */
     public List<String> applicationActions(String clientId) {
         List<String> names = new ArrayList<>();
         add(names, maySeeApplication(clientId), "see");
         if (ownsApplication(clientId)) {
-            names.addAll(List.of("defineRights", "seeGrants", "seeReports", "seeAudit", "seeSignIns", "decideRequests"));
+            names.addAll(List.of("defineRights", "seeGrants", "seeReports", "seeAudit", "seeSignIns", "decideRequests",
+                    "manageProvisioning"));
         }
         return names;
     }

@@ -66,6 +66,16 @@ final class Attributes {
     static final String RIGHT_CLASS = "toegangRight";
     static final String GRANT_CLASS = "toegangGrant";
     static final String DELEGATION_CLASS = "toegangDelegation";
+    static final String PROVISIONING_TARGET_CLASS = "toegangProvisioningTarget";
+    static final String SCIM_BASE_URL = "toegangScimBaseUrl";
+    static final String TARGET_AUTHENTICATION = "toegangTargetAuthentication";
+    static final String TOKEN_ENDPOINT = "toegangTokenEndpoint";
+    static final String TARGET_CLIENT_ID = "toegangTargetClientId";
+    static final String TARGET_SECRET = "toegangTargetSecret";
+    static final String TARGET_SCOPE = "toegangTargetScope";
+    static final String RIGHTS_AS = "toegangRightsAs";
+    static final String GROUP_MEMBERSHIPS = "toegangGroupMemberships";
+    static final String WHEN_LAST_RIGHT_ENDS = "toegangWhenLastRightEnds";
 
     private Attributes() {
     }

@@ -1,6 +1,7 @@
 package org.toegang.keycloak.admin;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -21,6 +22,7 @@ import org.toegang.core.admin.DisplayNames;
 import org.toegang.core.admin.GrantMarks;
 import org.toegang.core.admin.Inputs;
 import org.toegang.core.admin.Page;
+import org.toegang.core.admin.ProvisioningTargetService;
 import org.toegang.core.directory.StoredGrant;
 import org.toegang.core.directory.Versioned;
 import org.toegang.core.model.Application;
@@ -28,6 +30,7 @@ import org.toegang.core.model.ApprovalBy;
 import org.toegang.core.model.CapacityScope;
 import org.toegang.core.model.Right;
 import org.toegang.core.model.TargetGroup;
+import org.toegang.core.provisioning.TargetConfig;
 import org.toegang.keycloak.admin.representation.Bodies;
 import org.toegang.keycloak.admin.representation.Representations;
 
@@ -112,6 +115,52 @@ public final class ApplicationsResource {
             Versioned<Right> stored = administration.registry().putRight(context, right, Etags.optional(ifMatch));
             return Etags.ok(Representations.right(stored), stored.revision());
         });
+    }
+
+    /** The application's provisioning target, for its owner; the credential is never returned. */
+    @GET
+    @Path("{clientId}/provisioning-target")
+    public Response provisioningTarget(@PathParam("clientId") String clientId) {
+        return call.run(context -> {
+            Versioned<TargetConfig> target = administration.provisioningTargets().target(context, clientId);
+            return Etags.ok(provisioningTarget(target.value()), target.revision());
+        });
+    }
+
+    /** Registers the provisioning target (201, without If-Match), or replaces it (If-Match required). */
+    @PUT
+    @Path("{clientId}/provisioning-target")
+    @Consumes("application/json")
+    public Response putProvisioningTarget(@PathParam("clientId") String clientId,
+                                          @HeaderParam("If-Match") String ifMatch, String body) {
+        return call.run(context -> {
+            Bodies.ProvisioningTargetInput input = Json.read(body, Bodies.ProvisioningTargetInput.class);
+            boolean registers = ifMatch == null;
+            Versioned<TargetConfig> stored = administration.provisioningTargets().put(context, clientId,
+                    new ProvisioningTargetService.Input(input.baseUrl(), input.authentication(), input.tokenEndpoint(),
+                            input.clientId(), input.secret(), input.scope(), input.rights(), input.groups(),
+                            input.whenLastRightEnds()), Etags.optional(ifMatch));
+            return registers ? Etags.created(provisioningTarget(stored.value()), stored.revision())
+                    : Etags.ok(provisioningTarget(stored.value()), stored.revision());
+        });
+    }
+
+    /** Ends the application's provisioning (If-Match required); the accounts at the target stay. */
+    @DELETE
+    @Path("{clientId}/provisioning-target")
+    public Response removeProvisioningTarget(@PathParam("clientId") String clientId,
+                                             @HeaderParam("If-Match") String ifMatch) {
+        return call.run(context -> {
+            administration.provisioningTargets().remove(context, clientId, Etags.optional(ifMatch));
+            return Response.noContent().build();
+        });
+    }
+
+    private static Map<String, Object> provisioningTarget(TargetConfig target) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(ProvisioningTargetService.of(target));
+        body.put("groups", target.groups());
+        body.put("secretSet", !target.authentication().secret().isEmpty());
+        return body;
     }
 
     // reports, audit trail and sign-in statistics of the application, for its owner

@@ -55,7 +55,7 @@ public final class AdminApi {
             return response.body();
         }
 
-        Optional<String> header(String name) {
+        public Optional<String> header(String name) {
             return response.headers().firstValue(name);
         }
 

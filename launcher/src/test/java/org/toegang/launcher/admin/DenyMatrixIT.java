@@ -135,6 +135,8 @@ class DenyMatrixIT {
         bodies.put("registerApplication", Map.of("clientId", "matrix_app", "name", "Matrix",
                 "ownerOrganisationKey", ApiFixture.ORG, "capacityPer", "organisation", "openTo", List.of("EA")));
         bodies.put("putRight", Map.of("description", "matrix", "needsApproval", false, "grantableBy", List.of("EA")));
+        bodies.put("putProvisioningTarget", Map.of("baseUrl", "https://scim.example.org/v2", "authentication", "bearer",
+                "secret", "matrix-token"));
         // oversight (feat/delegation-audit): comparisons, default rights, bulk upload (a CSV body)
         bodies.put("copyMissingRights", Map.of("from", fixture.pieter, "to", fixture.zoe));
         bodies.put("setDefaultRights", Map.of("rights", List.of(Map.of("clientId", ApiFixture.APP, "right", ApiFixture.RIGHT))));

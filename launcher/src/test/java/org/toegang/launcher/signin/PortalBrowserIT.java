@@ -347,6 +347,58 @@ class PortalBrowserIT {
         PortalRun.assertNoSeriousViolations(seen);
     }
 
+    /**
+     * An, owner of dv_loket, registers its provisioning target in the portal: a refused URL is shown
+     * next to its field; the saved target is the API's (read back), with client credentials; the
+     * secret is never on the page again, and a second save without it keeps it; she stops it again.
+     */
+    @Test
+    void theOwnerRegistersTheProvisioningTargetAndTheSecretNeverShowsAgain(RunningToegang toegang) {
+        AdminApi api = new AdminApi(toegang);
+        String an = api.signIn("an.peeters");
+        String path = "/applications/dv_loket/provisioning-target";
+        api.call("GET", path, an, null).header("ETag")
+                .ifPresent(etag -> api.call("DELETE", path, an, null, Map.of("If-Match", etag)));
+        String secret = "portal-" + java.util.UUID.randomUUID();
+        Map<String, Object> target = Map.of("baseUrl", "https://loket.example.org/scim/v2",
+                "authentication", "client_credentials", "tokenEndpoint", "https://idp.example.org/token",
+                "clientId", "toegang-provisioner", "secret", secret, "rights", "entitlements", "groups", true);
+        Map<String, Object> refused = new java.util.HashMap<>(target);
+        refused.put("baseUrl", "ftp://loket.example.org/scim/v2");
+        JsonNode seen = PortalRun.run(toegang, "steps", "an.peeters", Map.of("steps", List.of(
+                Map.of("do", "provision", "client", "dv_loket", "target", refused, "secret", secret, "name", "provisioning"),
+                Map.of("do", "provision", "client", "dv_loket", "target", target, "secret", secret, "name", "provisioning"),
+                Map.of("do", "provision", "client", "dv_loket", "target", Map.of("whenLastRightEnds", "delete"),
+                        "secret", secret))));
+        JsonNode error = seen.path("steps").get(0);
+        assertThat(error.path("fieldErrors").toString()).as(error.toString()).contains("f-baseUrl-error");
+        JsonNode saved = seen.path("steps").get(1);
+        assertThat(saved.path("notice").asText()).as(saved.toString()).isEqualTo("Het SCIM-doel is bewaard.");
+        assertThat(saved.path("secretHint").asText()).contains("Laat leeg om het te behouden");
+        assertThat(saved.path("secretInput").asText()).isEmpty();
+        assertThat(saved.path("credentialsShown").asBoolean()).isTrue();
+        assertThat(saved.path("pageHoldsSecret").asBoolean()).isFalse();
+        JsonNode kept = seen.path("steps").get(2);
+        assertThat(kept.path("notice").asText()).as(kept.toString()).isEqualTo("Het SCIM-doel is bewaard.");
+        assertThat(kept.path("pageHoldsSecret").asBoolean()).isFalse();
+
+        AdminApi.Answer stored = api.call("GET", path, an, null);
+        assertThat(stored.status()).isEqualTo(200);
+        assertThat(stored.json().path("baseUrl").asText()).isEqualTo("https://loket.example.org/scim/v2/");
+        assertThat(stored.json().path("tokenEndpoint").asText()).isEqualTo("https://idp.example.org/token");
+        assertThat(stored.json().path("rights").asText()).isEqualTo("entitlements");
+        assertThat(stored.json().path("groups").asBoolean()).isTrue();
+        assertThat(stored.json().path("whenLastRightEnds").asText()).isEqualTo("delete");
+        assertThat(stored.json().path("secretSet").asBoolean()).as("kept through the second save").isTrue();
+        assertThat(stored.body()).doesNotContain(secret);
+
+        JsonNode removed = PortalRun.run(toegang, "steps", "an.peeters", Map.of("steps", List.of(
+                Map.of("do", "provision", "client", "dv_loket", "remove", true)))).path("steps").get(0);
+        assertThat(removed.path("notice").asText()).as(removed.toString()).startsWith("De provisioning is gestopt");
+        assertThat(api.call("GET", path, an, null).status()).isEqualTo(404);
+        PortalRun.assertNoSeriousViolations(seen);
+    }
+
     /** The API's sign-ins of dv_loket, as "organisation day" → count. */
     private static Map<String, Long> signIns(AdminApi api, String token) {
         AdminApi.Answer answer = api.call("GET", "/applications/dv_loket/sign-ins", token, null);

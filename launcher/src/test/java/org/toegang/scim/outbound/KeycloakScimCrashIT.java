@@ -2,6 +2,7 @@ package org.toegang.scim.outbound;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.toegang.core.provisioning.TargetConfig;
 import org.toegang.launcher.RunningToegang;
 import org.toegang.launcher.ToegangStackExtension;
 

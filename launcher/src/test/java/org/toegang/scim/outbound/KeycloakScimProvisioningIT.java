@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.toegang.core.provisioning.TargetConfig;
 import org.toegang.launcher.RunningToegang;
 import org.toegang.launcher.ToegangStackExtension;
 

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.toegang.core.provisioning.Secret;
+import org.toegang.core.provisioning.TargetConfig;
 import org.toegang.launcher.KeycloakScimRealm;
 import org.toegang.launcher.RunningToegang;
 

@@ -9,6 +9,7 @@ import com.unboundid.scim2.common.types.UserResource;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import java.util.List;
 import org.toegang.core.provisioning.AccountState;
+import org.toegang.core.provisioning.TargetConfig;
 
 /**
  * The SCIM User (RFC 7643 section 4.1) a target receives for an account state: our own small

@@ -21,6 +21,7 @@ import org.toegang.core.directory.PersonRights;
 import org.toegang.core.directory.ProvisioningSource;
 import org.toegang.core.provisioning.AccountState;
 import org.toegang.core.provisioning.ProvisioningRule;
+import org.toegang.core.provisioning.TargetConfig;
 
 /**
  * Turns what happens into changes in the journal, without polling everything: a directory change

@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.toegang.core.provisioning.TargetConfig;
 
 /**
  * Delivers the journal's changes to the targets: the changes of one person at one target one after

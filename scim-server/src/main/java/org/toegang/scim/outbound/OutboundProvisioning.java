@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.toegang.core.directory.Directory;
 import org.toegang.core.directory.DirectoryChanges;
 import org.toegang.core.directory.ProvisioningSource;
+import org.toegang.core.provisioning.TargetConfig;
 
 /**
  * Outbound provisioning, assembled: follows the directory, queues what each target should hold in
@@ -73,8 +74,9 @@ public final class OutboundProvisioning implements AutoCloseable {
 
     /**
      * Starts outbound provisioning from the configuration file {@code configFile} next to a running
-     * SCIM server: over a directory pool of its own, with its status and metrics served on the
-     * server's port. Closing the answer stops both.
+     * SCIM server: over a directory pool of its own, to the file's targets and those application
+     * owners registered ({@link Provisioner}), with its status and metrics served on the server's
+     * port. Closing the answer stops both.
      *
      * @throws IllegalArgumentException when the configuration file is not valid (naming the field)
      */
@@ -84,12 +86,14 @@ public final class OutboundProvisioning implements AutoCloseable {
         ProvisioningConfig config = ProvisioningConfigFile.load(configFile);
         Directory directory = Directory.connect(directoryConfig);
         try {
-            OutboundProvisioning provisioning = start(config, directory, Clock.systemUTC());
-            server.serve(new StatusHandler(provisioning), StatusHandler.STATUS_PATH, StatusHandler.METRICS_PATH);
-            LOG.log(System.Logger.Level.INFO, "Outbound provisioning to {0} target(s), status at {1}",
-                    config.targets().size(), StatusHandler.STATUS_PATH);
+            Provisioner provisioner = Provisioner.start(config, directory, Clock.systemUTC());
+            server.serve(new StatusHandler(provisioner::current), StatusHandler.STATUS_PATH, StatusHandler.METRICS_PATH);
+            LOG.log(System.Logger.Level.INFO, "Outbound provisioning to {0} target(s){1}, status at {2}",
+                    provisioner.current().config().targets().size(), config.registered().enabled()
+                            ? " and those application owners register at " + config.registered().allow() : "",
+                    StatusHandler.STATUS_PATH);
             return () -> {
-                provisioning.close();
+                provisioner.close();
                 directory.close();
             };
         } catch (RuntimeException e) {

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.toegang.core.directory.Directory;
 import org.toegang.core.directory.ProvisioningSource;
+import org.toegang.core.directory.ProvisioningTargetStore;
+import org.toegang.core.directory.Versioned;
+import org.toegang.core.provisioning.TargetConfig;
 
 /**
  * What the {@code toegang provisioning} commands do, on the journal of a configuration (also while
@@ -31,21 +34,29 @@ public final class ProvisioningAdmin implements AutoCloseable {
         return config;
     }
 
-    /** Per configured target: its backlog and its last success and error. */
-    public record TargetSummary(TargetConfig target, Journal.Backlog backlog, Journal.TargetStatus status) {
+    /**
+     * A target's backlog and its last success and error; {@code configured} is empty for a target
+     * an application owner registered (the journal knows it by name, the directory holds the rest).
+     */
+    public record TargetSummary(String name, Optional<TargetConfig> configured, Journal.Backlog backlog,
+                                Journal.TargetStatus status) {
     }
 
+    /** The configured targets, then every other target the journal holds changes or a status of. */
     public List<TargetSummary> status() {
         Map<String, Journal.Backlog> backlog = journal.backlog();
         Map<String, Journal.TargetStatus> status = journal.targetStatus();
-        return config.targets().stream().map(target -> new TargetSummary(target,
-                backlog.getOrDefault(target.name(), new Journal.Backlog(0, 0, Optional.empty())),
-                status.getOrDefault(target.name(), new Journal.TargetStatus(Optional.empty(), Optional.empty(),
+        Map<String, Optional<TargetConfig>> names = new java.util.LinkedHashMap<>();
+        config.targets().forEach(target -> names.put(target.name(), Optional.of(target)));
+        new java.util.TreeSet<>(backlog.keySet()).forEach(name -> names.putIfAbsent(name, Optional.empty()));
+        new java.util.TreeSet<>(status.keySet()).forEach(name -> names.putIfAbsent(name, Optional.empty()));
+        return names.entrySet().stream().map(named -> new TargetSummary(named.getKey(), named.getValue(),
+                backlog.getOrDefault(named.getKey(), new Journal.Backlog(0, 0, Optional.empty())),
+                status.getOrDefault(named.getKey(), new Journal.TargetStatus(Optional.empty(), Optional.empty(),
                         Optional.empty())))).toList();
     }
 
     public List<JournalEntry> deadLetters(Optional<String> target, int limit) {
-        target.ifPresent(config::target);
         return journal.deadLetters(target, limit);
     }
 
@@ -63,7 +74,11 @@ public final class ProvisioningAdmin implements AutoCloseable {
      */
     public Reconciliation.Report reconcile(String targetName, boolean repair, Directory directory)
             throws DeliveryFailure {
-        TargetConfig target = config.target(targetName);
+        TargetConfig target = config.targets().stream().filter(t -> t.name().equals(targetName)).findFirst()
+                .or(() -> new ProvisioningTargetStore(directory).target(targetName).map(Versioned::value)
+                        .filter(config.registered()::allows))
+                .orElseThrow(() -> new IllegalArgumentException("no target named " + targetName
+                        + " in the configuration, nor one its application's owner registered that registeredTargets.allow admits"));
         ProvisioningSource source = new ProvisioningSource(directory);
         Reconciliation reconciliation = new Reconciliation(source, journal,
                 (which, people) -> ChangeFollower.queueNow(source, journal, which, people, clock), clock);

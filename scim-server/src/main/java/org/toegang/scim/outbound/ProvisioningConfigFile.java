@@ -10,11 +10,12 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.toegang.core.provisioning.Secret;
+import org.toegang.core.provisioning.TargetConfig;
 
 /**
  * Reads the provisioning configuration file (JSON; its format is in the README, section
@@ -69,15 +70,35 @@ public final class ProvisioningConfigFile {
         if (!targets.isArray()) {
             throw invalid("targets", "must be an array of targets");
         }
-        int defaultAttempts = intValue(root, "maxAttempts", 10);
+        int defaultAttempts = intValue(root, "maxAttempts", TargetConfig.DEFAULT_MAX_ATTEMPTS);
         List<TargetConfig> parsed = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             parsed.add(target(targets.get(i), "targets[" + i + "]", defaultAttempts));
         }
+        ProvisioningConfig.RegisteredTargets registered = registered(root.path("registeredTargets"), defaultAttempts);
         try {
             return new ProvisioningConfig(journalConfig, parsed, duration(root, "firstRetry", Duration.ofSeconds(1)),
                     duration(root, "longestRetry", Duration.ofMinutes(5)), intValue(root, "workers", 16),
-                    duration(root, "reconcileEvery", Duration.ofHours(1)));
+                    duration(root, "reconcileEvery", Duration.ofHours(1)), registered);
+        } catch (IllegalArgumentException e) {
+            throw invalid("", e.getMessage());
+        }
+    }
+
+    /** Default: every https target owners register; {@code "allow": []} serves none. */
+    private static ProvisioningConfig.RegisteredTargets registered(JsonNode node, int maxAttempts) {
+        if (node.isMissingNode()) {
+            return new ProvisioningConfig.RegisteredTargets(List.of("https://"), Duration.ofSeconds(10), maxAttempts);
+        }
+        JsonNode allow = node.path("allow");
+        if (!allow.isArray()) {
+            throw invalid("registeredTargets.allow", "must be an array of URL prefixes");
+        }
+        List<String> prefixes = new ArrayList<>();
+        allow.forEach(prefix -> prefixes.add(prefix.asText()));
+        Duration refreshEvery = duration(node, "refreshEvery", Duration.ofSeconds(10));
+        try {
+            return new ProvisioningConfig.RegisteredTargets(prefixes, refreshEvery, maxAttempts);
         } catch (IllegalArgumentException e) {
             throw invalid("", e.getMessage());
         }
@@ -88,19 +109,13 @@ public final class ProvisioningConfigFile {
         if (!name.matches("[A-Za-z0-9_.-]{1,64}")) {
             throw invalid(path + ".name", "must be 1 to 64 letters, digits, '.', '_' or '-'");
         }
-        URI baseUrl;
-        try {
-            baseUrl = URI.create(text(node, path + ".baseUrl", "baseUrl"));
-        } catch (IllegalArgumentException e) {
-            throw invalid(path + ".baseUrl", "is not a URL");
-        }
-        if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
-            throw invalid(path + ".baseUrl", "must be an http or https URL");
-        }
-        TargetConfig.RightsAs rightsAs = choice(node, path, "rights", TargetConfig.RightsAs.class,
-                TargetConfig.RightsAs.ROLES);
-        TargetConfig.Deprovision onLastRight = choice(node, path, "whenLastRightEnds",
-                TargetConfig.Deprovision.class, TargetConfig.Deprovision.DEACTIVATE);
+        URI baseUrl = url(node, path, "baseUrl", true);
+        TargetConfig.RightsAs rightsAs = optionalText(node, "rights")
+                .map(code -> checked(path + ".rights", () -> TargetConfig.RightsAs.fromCode("rights", code)))
+                .orElse(TargetConfig.RightsAs.ROLES);
+        TargetConfig.Deprovision onLastRight = optionalText(node, "whenLastRightEnds")
+                .map(code -> checked(path + ".whenLastRightEnds", () -> TargetConfig.Deprovision.fromCode("whenLastRightEnds", code)))
+                .orElse(TargetConfig.Deprovision.DEACTIVATE);
         JsonNode groups = node.path("groups");
         if (!groups.isMissingNode() && !groups.isBoolean()) {
             throw invalid(path + ".groups", "must be true or false");
@@ -120,12 +135,7 @@ public final class ProvisioningConfigFile {
             case "bearer":
                 return new TargetConfig.Bearer(secret(node, path + ".token", "token", false));
             case "client_credentials":
-                URI endpoint;
-                try {
-                    endpoint = URI.create(text(node, path + ".tokenEndpoint", "tokenEndpoint"));
-                } catch (IllegalArgumentException e) {
-                    throw invalid(path + ".tokenEndpoint", "is not a URL");
-                }
+                URI endpoint = url(node, path, "tokenEndpoint", false);
                 return new TargetConfig.ClientCredentials(endpoint, text(node, path + ".clientId", "clientId"),
                         secret(node, path + ".clientSecret", "clientSecret", false), optionalText(node, "scope"));
             default:
@@ -149,16 +159,16 @@ public final class ProvisioningConfigFile {
         return Secret.of(value);
     }
 
-    private static <E extends Enum<E>> E choice(JsonNode node, String path, String field, Class<E> type, E fallback) {
-        Optional<String> written = optionalText(node, field);
-        if (written.isEmpty()) {
-            return fallback;
-        }
+    private static URI url(JsonNode node, String path, String field, boolean base) {
+        return checked(path + "." + field, () -> TargetConfig.endpoint(field, text(node, path + "." + field, field), base));
+    }
+
+    /** The value, or the rule's refusal under the field's path in the file. */
+    private static <T> T checked(String path, java.util.function.Supplier<T> value) {
         try {
-            return Enum.valueOf(type, written.get().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw invalid(path + "." + field, "must be one of " + java.util.Arrays.stream(type.getEnumConstants())
-                    .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList());
+            return value.get();
+        } catch (org.toegang.core.ValidationException e) {
+            throw invalid(path, e.getMessage().substring(e.field().length()).strip().replaceFirst("^: ", ""));
         }
     }
 

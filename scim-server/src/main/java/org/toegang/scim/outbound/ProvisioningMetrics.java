@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
+import org.toegang.core.provisioning.TargetConfig;
 
 /**
  * The targets' status as Prometheus metrics (Micrometer's Prometheus registry), read from the

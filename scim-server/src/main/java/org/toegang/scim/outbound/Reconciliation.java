@@ -16,6 +16,7 @@ import org.toegang.core.directory.PersonRights;
 import org.toegang.core.directory.ProvisioningSource;
 import org.toegang.core.provisioning.AccountState;
 import org.toegang.core.provisioning.ProvisioningRule;
+import org.toegang.core.provisioning.TargetConfig;
 
 /**
  * Compares the accounts a target holds with what it should hold now, and reports the differences

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToLongFunction;
+import org.toegang.core.provisioning.TargetConfig;
 
 /**
  * How each target is doing, kept in memory by the deliveries and read by the status endpoint and

@@ -22,10 +22,15 @@ public final class StatusHandler extends HttpHandler {
     public static final String METRICS_PATH = "/provisioning/metrics";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final OutboundProvisioning provisioning;
+    private final java.util.function.Supplier<OutboundProvisioning> provisioning;
+
+    /** Serves the status of {@code provisioning} as it is at each request (it restarts when its targets change). */
+    public StatusHandler(java.util.function.Supplier<OutboundProvisioning> provisioning) {
+        this.provisioning = provisioning;
+    }
 
     public StatusHandler(OutboundProvisioning provisioning) {
-        this.provisioning = provisioning;
+        this(() -> provisioning);
     }
 
     @Override
@@ -37,7 +42,7 @@ public final class StatusHandler extends HttpHandler {
         }
         String path = request.getRequestURI();
         if (path.endsWith(METRICS_PATH)) {
-            write(response, "text/plain; version=0.0.4; charset=utf-8", provisioning.metrics().scrape());
+            write(response, "text/plain; version=0.0.4; charset=utf-8", provisioning.get().metrics().scrape());
         } else if (path.endsWith(STATUS_PATH)) {
             write(response, "application/json", statusJson().toString());
         } else {
@@ -49,7 +54,7 @@ public final class StatusHandler extends HttpHandler {
     public ObjectNode statusJson() {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode targets = root.putArray("targets");
-        for (StatusBoard.TargetFigures figures : provisioning.status().figures()) {
+        for (StatusBoard.TargetFigures figures : provisioning.get().status().figures()) {
             ObjectNode target = targets.addObject();
             target.put("name", figures.target());
             target.put("application", figures.application());

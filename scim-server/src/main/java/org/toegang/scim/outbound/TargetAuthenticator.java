@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import org.toegang.core.provisioning.TargetConfig;
 
 /**
  * The {@code Authorization} header for one target: a fixed bearer token, or an access token from

@@ -24,6 +24,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.toegang.core.provisioning.TargetConfig;
 
 /**
  * The calls provisioning makes at one target's SCIM service provider (RFC 7644), over plain

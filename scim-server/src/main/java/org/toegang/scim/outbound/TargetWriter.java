@@ -3,6 +3,7 @@ package org.toegang.scim.outbound;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import org.toegang.core.provisioning.AccountState;
+import org.toegang.core.provisioning.TargetConfig;
 
 /**
  * Brings one account at one target to one state, idempotently: running it twice has the effect of

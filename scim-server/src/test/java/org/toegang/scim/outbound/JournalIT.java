@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.toegang.core.provisioning.AccountState;
+import org.toegang.core.provisioning.Secret;
 import org.toegang.testing.PostgresCluster;
 
 /**

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.toegang.core.directory.Directory;
 import org.toegang.core.directory.DirectoryConfig;
+import org.toegang.core.provisioning.TargetConfig;
 import org.toegang.directory.EmbeddedDirectory;
 
 /**

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.toegang.core.directory.DirectoryConfig;
+import org.toegang.core.provisioning.Secret;
+import org.toegang.core.provisioning.TargetConfig;
 import org.toegang.directory.EmbeddedDirectory;
 import org.toegang.scim.ScimServer;
 import org.toegang.scim.ScimServerConfig;

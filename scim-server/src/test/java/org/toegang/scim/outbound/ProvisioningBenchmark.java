@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import org.toegang.core.directory.Directory;
 import org.toegang.core.directory.DirectoryConfig;
 import org.toegang.core.provisioning.AccountState;
+import org.toegang.core.provisioning.Secret;
+import org.toegang.core.provisioning.TargetConfig;
 import org.toegang.directory.EmbeddedDirectory;
 
 /**

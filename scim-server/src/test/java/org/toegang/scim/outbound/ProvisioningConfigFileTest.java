@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.toegang.core.provisioning.TargetConfig;
 
 class ProvisioningConfigFileTest {
     @TempDir
@@ -82,5 +83,48 @@ class ProvisioningConfigFileTest {
                 .hasMessageContaining("targets must be an array");
         assertThatThrownBy(() -> ProvisioningConfigFile.load(write("{\"journal\": {\"url\": \"jdbc:mysql://x\"}, \"targets\": []}"),
                 Map.<String, String>of()::get)).hasMessageContaining("jdbc:h2: or jdbc:postgresql:");
+    }
+
+    @Test
+    void registeredTargetsAreServedWhereTheOperatorAllowsThemOnly() throws IOException {
+        ProvisioningConfig byDefault = ProvisioningConfigFile.load(write("{\"targets\": [], \"maxAttempts\": 4}"),
+                Map.<String, String>of()::get);
+        assertThat(byDefault.registered().allow()).containsExactly("https://");
+        assertThat(byDefault.registered().maxAttempts()).isEqualTo(4);
+        assertThat(byDefault.registered().allows(registered("https://scim.example.org/v2/"))).isTrue();
+        assertThat(byDefault.registered().allows(registered("http://scim.example.org/v2/"))).isFalse();
+
+        ProvisioningConfig narrowed = ProvisioningConfigFile.load(write("""
+                {"targets": [], "registeredTargets": {"allow": ["https://apps.example.org", "http://127.0.0.1:"],
+                 "refreshEvery": "PT30S"}}"""), Map.<String, String>of()::get);
+        ProvisioningConfig.RegisteredTargets allowed = narrowed.registered();
+        assertThat(allowed.refreshEvery()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(allowed.allows(registered("https://apps.example.org/loket/scim/"))).isTrue();
+        assertThat(allowed.allows(registered("https://apps.example.org:8443/scim/"))).isTrue();
+        assertThat(allowed.allows(registered("https://apps.example.org.evil.test/scim/"))).as("another host").isFalse();
+        assertThat(allowed.allows(registered("http://127.0.0.1:9000/scim/"))).isTrue();
+        assertThat(allowed.allows(registered("http://10.0.0.1/scim/"))).isFalse();
+        TargetConfig tokenElsewhere = new TargetConfig("app", "app", java.net.URI.create("https://apps.example.org/scim/"),
+                new TargetConfig.ClientCredentials(java.net.URI.create("http://169.254.169.254/token"), "c",
+                        org.toegang.core.provisioning.Secret.of("s"), java.util.Optional.empty()),
+                TargetConfig.RightsAs.ROLES, false, TargetConfig.Deprovision.DEACTIVATE, 1);
+        assertThat(allowed.allows(tokenElsewhere)).as("the token endpoint counts too").isFalse();
+
+        ProvisioningConfig none = ProvisioningConfigFile.load(write("{\"targets\": [], \"registeredTargets\": {\"allow\": []}}"),
+                Map.<String, String>of()::get);
+        assertThat(none.registered().enabled()).isFalse();
+        assertThatThrownBy(() -> ProvisioningConfigFile.load(write("{\"targets\": [], \"registeredTargets\": {\"allow\": [\"*\"]}}"),
+                Map.<String, String>of()::get)).hasMessageContaining("registeredTargets.allow");
+        assertThatThrownBy(() -> ProvisioningConfigFile.load(write("""
+                {"targets": [{"name": "loket", "application": "dv_loket", "baseUrl": "https://u:pa55@x.example.org/",
+                  "authentication": {"type": "bearer", "token": "t"}}]}"""), Map.<String, String>of()::get))
+                .hasMessageContaining("targets[0].baseUrl").hasMessageContaining("user information")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pa55"));
+    }
+
+    private static TargetConfig registered(String baseUrl) {
+        return new TargetConfig("app", "app", java.net.URI.create(baseUrl),
+                new TargetConfig.Bearer(org.toegang.core.provisioning.Secret.of("t")), TargetConfig.RightsAs.ROLES, false,
+                TargetConfig.Deprovision.DEACTIVATE, 1);
     }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.toegang.core.provisioning.AccountState;
+import org.toegang.core.provisioning.TargetConfig;
 import org.toegang.directory.EmbeddedDirectory;
 
 /**

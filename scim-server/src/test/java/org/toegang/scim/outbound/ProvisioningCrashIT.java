@@ -1,6 +1,7 @@
 package org.toegang.scim.outbound;
 
 import org.junit.jupiter.api.Test;
+import org.toegang.core.provisioning.TargetConfig;
 
 /** {@link ProvisioningCrashContract} against SCIMMY, rights also as {@code roles}. */
 class ProvisioningCrashIT extends ProvisioningCrashContract {

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.toegang.core.provisioning.Secret;
+import org.toegang.core.provisioning.TargetConfig;
 
 /**
  * An independent SCIM service provider built on SCIMMY ({@code src/test/node/scimmy-target.mjs}),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import org.toegang.core.provisioning.TargetConfig;
 
 /**
  * An independent SCIM service provider that outbound provisioning is tested against, read by the

@@ -54,6 +54,12 @@ public final class Bodies {
                              String needsApprovalBy, Integer maximumDays, Set<String> grantableBy) {
     }
 
+    /** A provisioning target as its owner writes it; {@code secret} is never read back. */
+    public record ProvisioningTargetInput(String baseUrl, String authentication, String tokenEndpoint, String clientId,
+                                          String secret, String scope, String rights, Boolean groups,
+                                          String whenLastRightEnds) {
+    }
+
     public record BulkValidityInput(List<BulkItem> changes) {
     }
 

@@ -1,5 +1,7 @@
-package org.toegang.scim.outbound;
+package org.toegang.core.provisioning;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Objects;
 
 /**
@@ -25,6 +27,18 @@ public final class Secret {
 
     public boolean isEmpty() {
         return value.isEmpty();
+    }
+
+    /** Equal values, compared in constant time (a changed credential must be noticed, never timed). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Secret secret && MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8),
+                secret.value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int hashCode() {
+        return value.length();
     }
 
     @Override
