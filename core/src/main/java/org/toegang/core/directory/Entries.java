@@ -48,9 +48,18 @@ final class Entries {
         return search(base, filter);
     }
 
+    /** Only these attributes of each entry; every attribute when none are named. */
+    List<SearchResultEntry> search(Filter filter, String... attributes) {
+        return search(base, filter, attributes.length == 0 ? ALL : attributes);
+    }
+
     List<SearchResultEntry> search(DN under, Filter filter) {
+        return search(under, filter, ALL);
+    }
+
+    private List<SearchResultEntry> search(DN under, Filter filter, String[] attributes) {
         try {
-            return directory.pool().search(new SearchRequest(under.toString(), SearchScope.SUB, filter, ALL))
+            return directory.pool().search(new SearchRequest(under.toString(), SearchScope.SUB, filter, attributes))
                     .getSearchEntries();
         } catch (LDAPException e) {
             if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {

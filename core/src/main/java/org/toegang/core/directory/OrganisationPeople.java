@@ -16,6 +16,7 @@ import static org.toegang.core.directory.Attributes.WORK_RELATION_CLASS;
 
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.SearchResultEntry;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.toegang.core.model.Person;
 
@@ -40,8 +42,17 @@ import org.toegang.core.model.Person;
  * sizes, whatever the organisation's size. Thread-safe.
  */
 public final class OrganisationPeople {
+    /** Batches of people read ahead ({@link ReadAhead}) of the one being sorted in: the memory held stays a few batches. */
+    private static final int READ_AHEAD = 4;
+
     private static final String[] PERSON_ATTRIBUTES = {PERSON_ID, UID, GIVEN_NAME, SURNAME, MAIL, INTERNATIONAL_MAIL,
             NATIONAL_REGISTER_NUMBER, LEGAL_REPRESENTATIVE_OF, ACTIVE};
+    /**
+     * What the walk over an organisation's work relations reads of each person: what a sort key
+     * may use. Every entry returned costs the directory and the client in proportion to what it
+     * carries, and the walk returns the whole organisation to keep one page of it.
+     */
+    private static final String[] SORT_ATTRIBUTES = {PERSON_ID, UID, GIVEN_NAME, SURNAME};
     private final Directory directory;
     private final Entries entries;
 
@@ -59,7 +70,8 @@ public final class OrganisationPeople {
 
     /**
      * The first {@code count} people of the organisation matching {@code criteria} whose
-     * {@code sortKey} sorts after {@code after}, in that order.
+     * {@code sortKey} sorts after {@code after}, in that order. The sort key may use a person's id,
+     * username and names only ({@link #SORT_ATTRIBUTES}).
      */
     public List<Person> first(String organisationKey, Criteria criteria, Optional<String> after, int count,
                               Function<Person, String> sortKey) {
@@ -80,8 +92,20 @@ public final class OrganisationPeople {
             Filter people = peopleFilter(criteria);
             Filter relations = Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, WORK_RELATION_CLASS),
                     Filter.createEqualityFilter(ORGANISATION_KEY, organisationKey));
-            PagedSearch.forEachPage(directory, base, relations, page -> people(people, page.stream()
-                    .map(entry -> entry.getAttributeValue(PERSON_ID)).toList()).forEach(kept::offer), PERSON_ID);
+            ArrayDeque<Future<List<Person>>> reading = new ArrayDeque<>();
+            PagedSearch.forEachPage(directory, base, relations, page -> {
+                List<String> ids = page.stream().map(entry -> entry.getAttributeValue(PERSON_ID)).toList();
+                for (Filter anyPerson : AnyOf.batches(PERSON_ID, ids)) {
+                    if (reading.size() == READ_AHEAD) {
+                        ReadAhead.take(reading.poll()).forEach(kept::offer);
+                    }
+                    reading.add(ReadAhead.submit(() -> people(Filter.createANDFilter(people, anyPerson), SORT_ATTRIBUTES)));
+                }
+            }, PERSON_ID);
+            while (!reading.isEmpty()) {
+                ReadAhead.take(reading.poll()).forEach(kept::offer);
+            }
+            kept.complete(this::whole);
             PagedSearch.forEach(directory, base, Filter.createANDFilter(people,
                     Filter.createEqualityFilter(LEGAL_REPRESENTATIVE_OF, organisationKey)),
                     entry -> kept.offer(EntryMapper.person(entry)), PERSON_ATTRIBUTES);
@@ -131,14 +155,21 @@ public final class OrganisationPeople {
         return members;
     }
 
-    /** The people with these ids that match {@code people} (a filter of {@link #peopleFilter}). */
-    private List<Person> people(Filter people, Collection<String> ids) {
+    /** The people {@code filter} finds, with these attributes. */
+    private List<Person> people(Filter filter, String... attributes) {
+        List<Person> found = new ArrayList<>();
+        for (SearchResultEntry entry : entries.search(filter, attributes)) {
+            found.add(EntryMapper.person(entry));
+        }
+        return found;
+    }
+
+    /** These people read again with every attribute a listing shows; who is gone since is left out. */
+    private List<Person> whole(Collection<String> ids) {
         List<Person> found = new ArrayList<>();
         for (Filter anyPerson : AnyOf.batches(PERSON_ID, ids)) {
-            Filter filter = Filter.createANDFilter(people, anyPerson);
-            for (SearchResultEntry entry : entries.search(filter)) {
-                found.add(EntryMapper.person(entry));
-            }
+            found.addAll(people(Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, PERSON_CLASS), anyPerson),
+                    PERSON_ATTRIBUTES));
         }
         return found;
     }
@@ -165,6 +196,14 @@ public final class OrganisationPeople {
             if (kept.size() > count) {
                 kept.pollLastEntry();
             }
+        }
+
+        /** Replaces the people kept by what {@code whole} reads of them, keeping their order. */
+        void complete(Function<Collection<String>, List<Person>> whole) {
+            java.util.Map<String, Person> read = new java.util.HashMap<>();
+            whole.apply(kept.values().stream().map(Person::id).toList()).forEach(person -> read.put(person.id(), person));
+            kept.entrySet().removeIf(entry -> !read.containsKey(entry.getValue().id()));
+            kept.replaceAll((key, person) -> read.get(person.id()));
         }
 
         List<Person> sorted() {
