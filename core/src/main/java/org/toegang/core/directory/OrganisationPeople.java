@@ -19,8 +19,10 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -200,7 +202,7 @@ public final class OrganisationPeople {
 
         /** Replaces the people kept by what {@code whole} reads of them, keeping their order. */
         void complete(Function<Collection<String>, List<Person>> whole) {
-            java.util.Map<String, Person> read = new java.util.HashMap<>();
+            Map<String, Person> read = new HashMap<>();
             whole.apply(kept.values().stream().map(Person::id).toList()).forEach(person -> read.put(person.id(), person));
             kept.entrySet().removeIf(entry -> !read.containsKey(entry.getValue().id()));
             kept.replaceAll((key, person) -> read.get(person.id()));

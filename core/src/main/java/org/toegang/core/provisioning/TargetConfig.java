@@ -2,6 +2,7 @@ package org.toegang.core.provisioning;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -111,7 +112,7 @@ public record TargetConfig(String name, String application, URI baseUrl, Authent
                 return constant;
             }
         }
-        throw ValidationException.invalid(field, code, "must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+        throw ValidationException.invalid(field, code, "must be one of " + Arrays.stream(type.getEnumConstants())
                 .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList());
     }
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -157,7 +158,7 @@ public final class ApplicationsResource {
     }
 
     private static Map<String, Object> provisioningTarget(TargetConfig target) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>(ProvisioningTargetService.of(target));
+        Map<String, Object> body = new LinkedHashMap<>(ProvisioningTargetService.of(target));
         body.put("groups", target.groups());
         body.put("secretSet", !target.authentication().secret().isEmpty());
         return body;

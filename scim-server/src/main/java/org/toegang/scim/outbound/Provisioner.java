@@ -2,6 +2,7 @@ package org.toegang.scim.outbound;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -93,7 +94,7 @@ public final class Provisioner implements AutoCloseable {
     private synchronized List<TargetConfig> targets() {
         List<TargetConfig> targets = new ArrayList<>(config.targets());
         Set<String> taken = config.targets().stream().map(TargetConfig::name).collect(Collectors.toSet());
-        Set<String> left = new java.util.HashSet<>();
+        Set<String> left = new HashSet<>();
         for (TargetConfig target : registered.targets()) {
             if (taken.contains(target.name())) {
                 leaveOut(left, target, "the configuration file has a target of that name");

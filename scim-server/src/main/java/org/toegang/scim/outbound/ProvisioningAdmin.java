@@ -1,9 +1,11 @@
 package org.toegang.scim.outbound;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.toegang.core.directory.Directory;
 import org.toegang.core.directory.ProvisioningSource;
 import org.toegang.core.directory.ProvisioningTargetStore;
@@ -46,10 +48,10 @@ public final class ProvisioningAdmin implements AutoCloseable {
     public List<TargetSummary> status() {
         Map<String, Journal.Backlog> backlog = journal.backlog();
         Map<String, Journal.TargetStatus> status = journal.targetStatus();
-        Map<String, Optional<TargetConfig>> names = new java.util.LinkedHashMap<>();
+        Map<String, Optional<TargetConfig>> names = new LinkedHashMap<>();
         config.targets().forEach(target -> names.put(target.name(), Optional.of(target)));
-        new java.util.TreeSet<>(backlog.keySet()).forEach(name -> names.putIfAbsent(name, Optional.empty()));
-        new java.util.TreeSet<>(status.keySet()).forEach(name -> names.putIfAbsent(name, Optional.empty()));
+        new TreeSet<>(backlog.keySet()).forEach(name -> names.putIfAbsent(name, Optional.empty()));
+        new TreeSet<>(status.keySet()).forEach(name -> names.putIfAbsent(name, Optional.empty()));
         return names.entrySet().stream().map(named -> new TargetSummary(named.getKey(), named.getValue(),
                 backlog.getOrDefault(named.getKey(), new Journal.Backlog(0, 0, Optional.empty())),
                 status.getOrDefault(named.getKey(), new Journal.TargetStatus(Optional.empty(), Optional.empty(),

@@ -11,9 +11,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.toegang.core.ValidationException;
 import org.toegang.core.provisioning.Secret;
 import org.toegang.core.provisioning.TargetConfig;
 
@@ -164,10 +166,10 @@ public final class ProvisioningConfigFile {
     }
 
     /** The value, or the rule's refusal under the field's path in the file. */
-    private static <T> T checked(String path, java.util.function.Supplier<T> value) {
+    private static <T> T checked(String path, Supplier<T> value) {
         try {
             return value.get();
-        } catch (org.toegang.core.ValidationException e) {
+        } catch (ValidationException e) {
             throw invalid(path, e.getMessage().substring(e.field().length()).strip().replaceFirst("^: ", ""));
         }
     }
