@@ -1,5 +1,8 @@
 package org.toegang.core.directory;
 
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPURL;
 import java.nio.file.Path;
 import org.toegang.directory.EmbeddedDirectory;
 import org.toegang.directory.SearchCountingProxy;
@@ -36,6 +39,12 @@ public final class DemoDirectory implements AutoCloseable {
 
     public Directory directory() {
         return directory;
+    }
+
+    /** A connection of its own to the directory itself (not through the proxy), bound as its administrator. */
+    public LDAPConnection connection() throws LDAPException {
+        LDAPURL url = new LDAPURL(embedded.ldapUrl());
+        return new LDAPConnection(url.getHost(), url.getPort(), EmbeddedDirectory.ADMIN_DN, EmbeddedDirectory.ADMIN_PASSWORD);
     }
 
     public DirectoryRepository repository() {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.LDAPURL;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,11 +41,9 @@ class DirectoryReportsIT {
     @BeforeAll
     static void start() throws LDAPException {
         demo = DemoDirectory.start(data);
-        LDAPURL url = new LDAPURL(demo.embedded().ldapUrl());
         String base = EmbeddedDirectory.BASE_DN;
         String from = EntryMapper.generalizedTime(Instant.now().minus(30, ChronoUnit.DAYS));
-        try (LDAPConnection ldap = new LDAPConnection(url.getHost(), url.getPort(), EmbeddedDirectory.ADMIN_DN,
-                EmbeddedDirectory.ADMIN_PASSWORD)) {
+        try (LDAPConnection ldap = demo.connection()) {
             for (int i = 0; i < PEOPLE; i++) {
                 String id = UUID.randomUUID().toString();
                 personIds.add(id);

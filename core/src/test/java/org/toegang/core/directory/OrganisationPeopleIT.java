@@ -6,7 +6,6 @@ import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.LDAPURL;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,12 +43,10 @@ class OrganisationPeopleIT {
     @BeforeAll
     static void start() throws LDAPException {
         demo = DemoDirectory.start(data);
-        LDAPURL url = new LDAPURL(demo.embedded().ldapUrl());
         String base = EmbeddedDirectory.BASE_DN;
         String from = EntryMapper.generalizedTime(Instant.now().minus(30, ChronoUnit.DAYS));
         Random random = new Random(642);
-        try (LDAPConnection ldap = new LDAPConnection(url.getHost(), url.getPort(), EmbeddedDirectory.ADMIN_DN,
-                EmbeddedDirectory.ADMIN_PASSWORD)) {
+        try (LDAPConnection ldap = demo.connection()) {
             for (int i = 0; i < PEOPLE; i++) {
                 String id = UUID.randomUUID().toString();
                 // family names in no order of adding, some shared (the id breaks the tie)
