@@ -93,10 +93,9 @@ public final class Provisioner implements AutoCloseable {
      */
     private synchronized List<TargetConfig> targets() {
         List<TargetConfig> targets = new ArrayList<>(config.targets());
-        Set<String> taken = config.targets().stream().map(TargetConfig::name).collect(Collectors.toSet());
         Set<String> left = new HashSet<>();
         for (TargetConfig target : registered.targets()) {
-            if (taken.contains(target.name())) {
+            if (config.target(target.name()).isPresent()) {
                 leaveOut(left, target, "the configuration file has a target of that name");
             } else if (!config.registered().allows(target)) {
                 leaveOut(left, target, "its URLs are outside registeredTargets.allow " + config.registered().allow());

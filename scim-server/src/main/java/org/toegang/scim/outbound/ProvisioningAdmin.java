@@ -76,7 +76,7 @@ public final class ProvisioningAdmin implements AutoCloseable {
      */
     public Reconciliation.Report reconcile(String targetName, boolean repair, Directory directory)
             throws DeliveryFailure {
-        TargetConfig target = config.targets().stream().filter(t -> t.name().equals(targetName)).findFirst()
+        TargetConfig target = config.target(targetName)
                 .or(() -> new ProvisioningTargetStore(directory).target(targetName).map(Versioned::value)
                         .filter(config.registered()::allows))
                 .orElseThrow(() -> new IllegalArgumentException("no target named " + targetName

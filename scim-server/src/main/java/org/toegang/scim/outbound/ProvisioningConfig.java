@@ -3,6 +3,7 @@ package org.toegang.scim.outbound;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.toegang.core.provisioning.Secret;
 import org.toegang.core.provisioning.TargetConfig;
 
@@ -47,10 +48,9 @@ public record ProvisioningConfig(JournalConfig journal, List<TargetConfig> targe
         return new ProvisioningConfig(journal, others, firstRetry, longestRetry, workers, reconcileEvery, registered);
     }
 
-    /** The target with this name. */
-    public TargetConfig target(String name) {
-        return targets.stream().filter(target -> target.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no target named " + name));
+    /** The configured target with this name, if any. */
+    public Optional<TargetConfig> target(String name) {
+        return targets.stream().filter(target -> target.name().equals(name)).findFirst();
     }
 
     /**

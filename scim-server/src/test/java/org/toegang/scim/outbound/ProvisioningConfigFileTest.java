@@ -37,14 +37,14 @@ class ProvisioningConfigFileTest {
 
         ProvisioningConfig config = ProvisioningConfigFile.load(file, Map.of("LOKET_TOKEN", "from-env")::get);
 
-        TargetConfig loket = config.target("loket");
+        TargetConfig loket = config.target("loket").orElseThrow();
         assertThat(loket.baseUrl()).hasToString("https://loket.example.org/scim/v2/");
         assertThat(((TargetConfig.Bearer) loket.authentication()).token().reveal()).isEqualTo("from-env");
         assertThat(loket.rightsAs()).isEqualTo(TargetConfig.RightsAs.ENTITLEMENTS);
         assertThat(loket.onLastRight()).isEqualTo(TargetConfig.Deprovision.DELETE);
         assertThat(loket.groups()).isTrue();
         assertThat(loket.maxAttempts()).isEqualTo(7);
-        TargetConfig geo = config.target("geo");
+        TargetConfig geo = config.target("geo").orElseThrow();
         TargetConfig.ClientCredentials credentials = (TargetConfig.ClientCredentials) geo.authentication();
         assertThat(credentials.clientSecret().reveal()).isEqualTo("s3cr3t-in-file");
         assertThat(credentials.scope()).contains("scim");
