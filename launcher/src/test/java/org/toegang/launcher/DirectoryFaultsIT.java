@@ -232,16 +232,18 @@ class DirectoryFaultsIT {
 
     private static void awaitTrue(Duration patience, String what, Supplier<Boolean> condition) {
         long deadline = System.nanoTime() + patience.toNanos();
+        Throwable lastFailure = null;
         while (true) {
             try {
                 if (condition.get()) {
                     return;
                 }
             } catch (RuntimeException | AssertionError e) {
-                // not yet
+                lastFailure = e; // not yet
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + patience.toSeconds() + " s: " + what);
+                throw new AssertionError("not within " + patience.toSeconds() + " s: " + what
+                        + (lastFailure == null ? "" : "; the last attempt: " + lastFailure), lastFailure);
             }
             try {
                 Thread.sleep(500);

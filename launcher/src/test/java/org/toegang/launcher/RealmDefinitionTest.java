@@ -36,6 +36,22 @@ class RealmDefinitionTest {
         assertThat(config).containsEntry("customUserSearchFilter", List.of("(!(toegangActive=FALSE))"));
     }
 
+    /**
+     * Java's JNDI pool can keep a connection the directory reset while it was opening (a stopped
+     * directory behind a load balancer that accepts and resets): the pool never learns it died,
+     * hands it out again and again, and every sign-in fails with "Connection reset" until Keycloak
+     * restarts. DirectoryFaultsIT found it; without the pool the next request opens a new connection.
+     */
+    @Test
+    void federationOpensItsOwnConnectionsAndRecoversFromAResetDirectory() throws ParseException {
+        Map<String, Object> config = JSONObjectUtils.getJSONObject(ldapComponent(RealmDefinition.forDirectory(EMBEDDED)),
+                "config");
+
+        assertThat(config).containsEntry("connectionPooling", List.of("false"))
+                .containsEntry("connectionTimeout", List.of("2000"))
+                .containsEntry("readTimeout", List.of("2000"));
+    }
+
     @Test
     void keepsAPasswordWithQuotesInsideItsJsonString() throws ParseException {
         DirectoryAccess odd = new DirectoryAccess("ldap://ldap.example:389", "cn=keycloak,dc=example", "p\"a\\ss");

@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A TCP relay on loopback in front of a directory, for tests of what happens when the directory
@@ -81,23 +82,54 @@ public final class FaultProxy implements AutoCloseable {
             }
         }
         if (previous == Mode.STOPPED && next != Mode.STOPPED && !closed) {
-            listen(port);
+            listenAgain();
+        }
+    }
+
+    /**
+     * Takes the port back after {@link Mode#STOPPED}. While nothing listened, the kernel may have
+     * given the port to a client's end of a connection (an ephemeral port, or a client that
+     * connected to itself trying this one); such a connection ends within the clients' timeouts.
+     */
+    private void listenAgain() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (true) {
+            try {
+                listen(port);
+                return;
+            } catch (UncheckedIOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
     private int listen(int wanted) {
+        ServerSocket server;
         try {
-            ServerSocket server = new ServerSocket();
+            server = new ServerSocket();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
             server.setReuseAddress(true);
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), wanted));
-            listening = server;
-            Thread acceptor = new Thread(() -> accept(server), "fault-proxy-accept-" + server.getLocalPort());
-            acceptor.setDaemon(true);
-            acceptor.start();
-            return server.getLocalPort();
         } catch (IOException e) {
+            closeQuietly(server);
             throw new UncheckedIOException("Cannot listen on port " + wanted, e);
         }
+        listening = server;
+        Thread acceptor = new Thread(() -> accept(server), "fault-proxy-accept-" + server.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return server.getLocalPort();
     }
 
     private void accept(ServerSocket server) {
@@ -148,6 +180,8 @@ public final class FaultProxy implements AutoCloseable {
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);
+                open.remove(from);
+                open.remove(to);
             }
         }, "fault-proxy-relay");
         thread.setDaemon(true);
