@@ -32,7 +32,7 @@ public final class PeopleService {
 
     PeopleService(AdminStores stores, Audit audit, java.util.function.BiConsumer<AdminContext, WorkRelation> created) {
         this.stores = stores;
-        this.people = new OrganisationPeople(stores.directory());
+        this.people = new OrganisationPeople(stores.directory(), stores.rosters());
         this.audit = audit;
         this.created = created;
     }

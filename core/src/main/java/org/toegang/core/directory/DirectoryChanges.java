@@ -1,7 +1,9 @@
 package org.toegang.core.directory;
 
 import static org.toegang.core.directory.Attributes.ENTRY_UUID;
+import static org.toegang.core.directory.Attributes.LEGAL_REPRESENTATIVE_OF;
 import static org.toegang.core.directory.Attributes.OBJECT_CLASS;
+import static org.toegang.core.directory.Attributes.ORGANISATION_KEY;
 import static org.toegang.core.directory.Attributes.PERSON_ID;
 import static org.toegang.core.directory.Attributes.UID;
 
@@ -30,6 +32,7 @@ import com.unboundid.ldap.sdk.controls.PersistentSearchChangeType;
 import com.unboundid.ldap.sdk.controls.PersistentSearchRequestControl;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -107,10 +110,20 @@ public final class DirectoryChanges implements AutoCloseable {
      *                  person and for a deleted entry
      * @param username  the entry's {@code uid} now, when it is a person entry (whose Keycloak copy
      *                  must then be dropped); empty otherwise and for a deleted entry
+     * @param objectClasses the entry's object classes now, in lower case; empty for a deleted entry
+     * @param organisationKeys the organisations the entry names now ({@code toegangOrganisationKey},
+     *                  {@code toegangLegalRepresentativeOf}); empty for a deleted entry
      */
-    public record Change(Optional<String> entryUuid, Set<String> personIds, Optional<String> username) {
+    public record Change(Optional<String> entryUuid, Set<String> personIds, Optional<String> username,
+                         Set<String> objectClasses, Set<String> organisationKeys) {
         public Change(Optional<String> entryUuid, Set<String> personIds) {
-            this(entryUuid, personIds, Optional.empty());
+            this(entryUuid, personIds, Optional.empty(), Set.of(), Set.of());
+        }
+
+        /** Whether the entry is, or may have been, one of these classes (a deleted entry may have been any). */
+        public boolean mayBe(String... classes) {
+            return objectClasses.isEmpty()
+                    || Arrays.stream(classes).anyMatch(name -> objectClasses.contains(name.toLowerCase(Locale.ROOT)));
         }
     }
 
@@ -250,7 +263,8 @@ public final class DirectoryChanges implements AutoCloseable {
 
     private SearchRequest feedRequest(SearchResultListener listener) {
         return new SearchRequest(listener, directory.config().baseDn(), SearchScope.SUB,
-                Filter.createPresenceFilter(OBJECT_CLASS), PERSON_ID, UID, ENTRY_UUID);
+                Filter.createPresenceFilter(OBJECT_CLASS), PERSON_ID, UID, ENTRY_UUID, OBJECT_CLASS, ORGANISATION_KEY,
+                LEGAL_REPRESENTATIVE_OF);
     }
 
     /**
@@ -282,10 +296,18 @@ public final class DirectoryChanges implements AutoCloseable {
         if (closed || which != search || !live) {
             return;
         }
-        String[] personIds = entry.getAttributeValues(PERSON_ID);
+        Set<String> organisationKeys = new HashSet<>(values(entry, ORGANISATION_KEY));
+        organisationKeys.addAll(values(entry, LEGAL_REPRESENTATIVE_OF));
+        Set<String> objectClasses = new HashSet<>();
+        values(entry, OBJECT_CLASS).forEach(name -> objectClasses.add(name.toLowerCase(Locale.ROOT)));
         listener.changed(new Change(entryUuid.map(uuid -> uuid.toLowerCase(Locale.ROOT)),
-                personIds == null ? Set.of() : Set.copyOf(Arrays.asList(personIds)),
-                Optional.ofNullable(entry.getAttributeValue(UID))));
+                values(entry, PERSON_ID), Optional.ofNullable(entry.getAttributeValue(UID)), Set.copyOf(objectClasses),
+                Set.copyOf(organisationKeys)));
+    }
+
+    private static Set<String> values(SearchResultEntry entry, String attribute) {
+        String[] values = entry.getAttributeValues(attribute);
+        return values == null ? Set.of() : Set.copyOf(Arrays.asList(values));
     }
 
     private void ended(long which, SearchResult result) {

@@ -1,5 +1,6 @@
 package org.toegang.core.directory;
 
+import static org.toegang.core.directory.Attributes.ENTRY_UUID;
 import static org.toegang.core.directory.Attributes.GIVEN_NAME;
 import static org.toegang.core.directory.Attributes.INTERNATIONAL_MAIL;
 import static org.toegang.core.directory.Attributes.LEGAL_REPRESENTATIVE_OF;
@@ -21,12 +22,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.toegang.core.model.Person;
 
@@ -40,7 +45,10 @@ import org.toegang.core.model.Person;
  * a mail address (indexed equalities) the search runs over the matching people and asks, per
  * directory page, which of them belong to the organisation; by name, or without a criterion, it
  * runs over the organisation's work relations and reads their people per page with the name
- * filter, so its cost follows the organisation, never the directory. Memory is bounded by the page
+ * filter, so its cost follows the organisation, never the directory. Without a criterion the walk
+ * yields the organisation's roster (its people with what the sort needs), which
+ * {@link OrganisationRosters} keeps while the directory's change feed is live, so the next pages
+ * and the next listings read only their own 50 people; otherwise memory is bounded by the page
  * sizes, whatever the organisation's size. Thread-safe.
  */
 public final class OrganisationPeople {
@@ -51,16 +59,24 @@ public final class OrganisationPeople {
             NATIONAL_REGISTER_NUMBER, LEGAL_REPRESENTATIVE_OF, ACTIVE};
     /**
      * What the walk over an organisation's work relations reads of each person: what a sort key
-     * may use. Every entry returned costs the directory and the client in proportion to what it
-     * carries, and the walk returns the whole organisation to keep one page of it.
+     * may use, and the entryUUID a roster is dropped by. Every entry returned costs the directory
+     * and the client in proportion to what it carries, and the walk returns the whole organisation
+     * to keep one page of it.
      */
-    private static final String[] SORT_ATTRIBUTES = {PERSON_ID, UID, GIVEN_NAME, SURNAME};
+    private static final String[] WALK_ATTRIBUTES = {PERSON_ID, UID, GIVEN_NAME, SURNAME, ENTRY_UUID};
     private final Directory directory;
     private final Entries entries;
+    private final OrganisationRosters rosters;
 
     public OrganisationPeople(Directory directory) {
+        this(directory, OrganisationRosters.none());
+    }
+
+    /** @param rosters where an organisation's roster is kept between listings without a criterion */
+    public OrganisationPeople(Directory directory, OrganisationRosters rosters) {
         this.directory = directory;
         this.entries = new Entries(directory);
+        this.rosters = rosters;
     }
 
     /**
@@ -73,7 +89,7 @@ public final class OrganisationPeople {
     /**
      * The first {@code count} people of the organisation matching {@code criteria} whose
      * {@code sortKey} sorts after {@code after}, in that order. The sort key may use a person's id,
-     * username and names only ({@link #SORT_ATTRIBUTES}).
+     * username and names only ({@link #WALK_ATTRIBUTES}).
      */
     public List<Person> first(String organisationKey, Criteria criteria, Optional<String> after, int count,
                               Function<Person, String> sortKey) {
@@ -87,32 +103,78 @@ public final class OrganisationPeople {
                 Set<String> members = members(organisationKey, people);
                 people.stream().filter(person -> members.contains(person.id())).forEach(kept::offer);
             }, PERSON_ATTRIBUTES);
-        } else {
-            // By name, or everyone: walk the organisation's own work relations and read their people
-            // per page with the name filter. A directory-wide substring search would read every
-            // person: ApacheDS estimates a substring by its whole index, so it never starts from one.
-            Filter people = peopleFilter(criteria);
-            Filter relations = Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, WORK_RELATION_CLASS),
-                    Filter.createEqualityFilter(ORGANISATION_KEY, organisationKey));
-            ArrayDeque<Future<List<Person>>> reading = new ArrayDeque<>();
-            PagedSearch.forEachPage(directory, base, relations, page -> {
-                List<String> ids = page.stream().map(entry -> entry.getAttributeValue(PERSON_ID)).toList();
-                for (Filter anyPerson : AnyOf.batches(PERSON_ID, ids)) {
-                    if (reading.size() == READ_AHEAD) {
-                        ReadAhead.take(reading.poll()).forEach(kept::offer);
-                    }
-                    reading.add(ReadAhead.submit(() -> people(Filter.createANDFilter(people, anyPerson), SORT_ATTRIBUTES)));
-                }
-            }, PERSON_ID);
-            while (!reading.isEmpty()) {
-                ReadAhead.take(reading.poll()).forEach(kept::offer);
-            }
+        } else if (criteria.name().isEmpty()) {
+            roster(organisationKey).people().forEach(kept::offer);
             kept.complete(this::whole);
-            PagedSearch.forEach(directory, base, Filter.createANDFilter(people,
-                    Filter.createEqualityFilter(LEGAL_REPRESENTATIVE_OF, organisationKey)),
-                    entry -> kept.offer(EntryMapper.person(entry)), PERSON_ATTRIBUTES);
+        } else {
+            // By name: walk the organisation's own work relations and read their people per page
+            // with the name filter. A directory-wide substring search would read every person:
+            // ApacheDS estimates a substring by its whole index, so it never starts from one.
+            Filter people = peopleFilter(criteria);
+            walk(organisationKey, people, found -> kept.offer(found.person()), relation -> {
+            });
+            kept.complete(this::whole);
         }
         return kept.sorted();
+    }
+
+    /** The organisation's roster: kept since an earlier listing, or read now (and kept, when the change feed allows). */
+    private OrganisationRosters.Roster roster(String organisationKey) {
+        Optional<OrganisationRosters.Roster> kept = rosters.get(organisationKey);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        OptionalLong ticket = rosters.ticket();
+        Map<String, Person> people = new LinkedHashMap<>();
+        Set<String> entryUuids = new HashSet<>();
+        walk(organisationKey, Filter.createEqualityFilter(OBJECT_CLASS, PERSON_CLASS), found -> {
+            people.putIfAbsent(found.person().id(), found.person());
+            found.entryUuid().ifPresent(entryUuids::add);
+        }, relation -> uuidOf(relation).ifPresent(entryUuids::add));
+        OrganisationRosters.Roster roster = new OrganisationRosters.Roster(List.copyOf(people.values()), entryUuids);
+        ticket.ifPresent(current -> rosters.put(current, organisationKey, roster));
+        return roster;
+    }
+
+    /** A person the walk found, read with {@link #WALK_ATTRIBUTES}. */
+    private record Found(Person person, Optional<String> entryUuid) {
+        static Found of(SearchResultEntry entry) {
+            return new Found(EntryMapper.person(entry), uuidOf(entry));
+        }
+    }
+
+    private static Optional<String> uuidOf(SearchResultEntry entry) {
+        return Optional.ofNullable(entry.getAttributeValue(ENTRY_UUID)).map(uuid -> uuid.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Tells {@code found} each person matching {@code people} of the organisation (work relations
+     * walked page by page, their people read and mapped in batches ahead; then its legal
+     * representatives); a person with several work relations, more than once.
+     */
+    private void walk(String organisationKey, Filter people, Consumer<Found> found,
+                      Consumer<SearchResultEntry> relationSeen) {
+        String base = directory.config().baseDn();
+        Filter relations = Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, WORK_RELATION_CLASS),
+                Filter.createEqualityFilter(ORGANISATION_KEY, organisationKey));
+        ArrayDeque<Future<List<Found>>> reading = new ArrayDeque<>();
+        PagedSearch.forEachPage(directory, base, relations, page -> {
+            page.forEach(relationSeen);
+            List<String> ids = page.stream().map(entry -> entry.getAttributeValue(PERSON_ID)).toList();
+            for (Filter anyPerson : AnyOf.batches(PERSON_ID, ids)) {
+                if (reading.size() == READ_AHEAD) {
+                    ReadAhead.take(reading.poll()).forEach(found);
+                }
+                reading.add(ReadAhead.submit(() -> entries.search(Filter.createANDFilter(people, anyPerson), WALK_ATTRIBUTES)
+                        .stream().map(Found::of).toList()));
+            }
+        }, PERSON_ID, ENTRY_UUID);
+        while (!reading.isEmpty()) {
+            ReadAhead.take(reading.poll()).forEach(found);
+        }
+        PagedSearch.forEach(directory, base, Filter.createANDFilter(people,
+                Filter.createEqualityFilter(LEGAL_REPRESENTATIVE_OF, organisationKey)),
+                entry -> found.accept(Found.of(entry)), WALK_ATTRIBUTES);
     }
 
     static Filter peopleFilter(Criteria criteria) {

@@ -41,9 +41,7 @@ public final class RightsCache implements DirectoryChanges.Listener {
     private final LinkedHashMap<String, Map<String, Kept>> byPerson = new LinkedHashMap<>(64, 0.75f, true);
     /** The person whose kept entries include each entryUUID. Guarded by this. */
     private final Map<String, String> personOfEntry = new HashMap<>();
-    private boolean live;
-    /** When the feed last proved it is alive ({@link #alive}, {@link #live}, a report). */
-    private long provenAtNanos;
+    private final FeedProof feed;
     /** Changes with every report, so a search that overlapped one does not keep what it found. */
     private long generation;
 
@@ -65,6 +63,7 @@ public final class RightsCache implements DirectoryChanges.Listener {
         this.maxPeople = maxPeople;
         this.maxAgeNanos = maxAge.toNanos();
         this.nanoTime = nanoTime;
+        this.feed = new FeedProof(nanoTime);
     }
 
     /** A cache that keeps nothing, for a directory whose changes are not followed. */
@@ -74,7 +73,7 @@ public final class RightsCache implements DirectoryChanges.Listener {
 
     /** Whether kept entries are served now. */
     public synchronized boolean isLive() {
-        return live && maxPeople > 0 && nanoTime.getAsLong() - provenAtNanos <= SILENCE_BOUND.toNanos();
+        return maxPeople > 0 && feed.holds();
     }
 
     /** To take before a search whose findings may be kept ({@link #put}); empty while nothing is kept. */
@@ -111,25 +110,24 @@ public final class RightsCache implements DirectoryChanges.Listener {
     @Override
     public synchronized void live() {
         clear();
-        live = true;
-        provenAtNanos = nanoTime.getAsLong();
+        feed.live();
     }
 
     @Override
     public synchronized void alive() {
-        provenAtNanos = nanoTime.getAsLong();
+        feed.proved();
     }
 
     @Override
     public synchronized void interrupted() {
         clear();
-        live = false;
+        feed.interrupted();
     }
 
     @Override
     public synchronized void changed(DirectoryChanges.Change change) {
         generation++;
-        provenAtNanos = nanoTime.getAsLong();
+        feed.proved();
         if (change.entryUuid().isEmpty()) {
             clear();
             return;

@@ -6,6 +6,8 @@ import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,5 +107,81 @@ class OrganisationPeopleIT {
                 Optional.empty(), PEOPLE, SORT_KEY);
         assertThat(found).extracting(Person::familyName).containsExactlyInAnyOrderElementsOf(
                 familyNames.stream().filter(name -> name.toLowerCase().contains(word.toLowerCase())).toList());
+    }
+
+    /**
+     * With the change feed live the roster is kept between listings, and every kind of change that
+     * alters the listing reaches the next one: a person who joins (their work relation names the
+     * organisation, they are in no roster yet), a rename (the sort order), a departure (the
+     * deleted work relation, known only by its entryUUID).
+     */
+    @Test
+    void aKeptRosterFollowsEveryChangeOfTheOrganisationsPeople() throws LDAPException {
+        OrganisationRosters rosters = new OrganisationRosters(100_000);
+        OrganisationPeople people = new OrganisationPeople(demo.directory(), rosters);
+        OrganisationPeople.Criteria everyone = new OrganisationPeople.Criteria(Optional.empty(), Optional.empty(),
+                Optional.empty());
+        String base = EmbeddedDirectory.BASE_DN;
+        String id = UUID.randomUUID().toString();
+        String relation = UUID.randomUUID().toString();
+        String personDn = "uid=joins.later,ou=people," + base;
+        String relationDn = "toegangId=" + relation + ",ou=workRelations," + base;
+        try (DirectoryChanges changes = DirectoryChanges.follow(demo.directory(), rosters);
+             LDAPConnection ldap = demo.connection()) {
+            await("the feed is live", () -> rosters.ticket().isPresent());
+            long begin = System.nanoTime();
+            String firstBefore = people.first(ORGANISATION, everyone, Optional.empty(), 50, SORT_KEY).get(0).id();
+            long read = System.nanoTime() - begin;
+            assertThat(rosters.get(ORGANISATION)).as("kept after the first listing").isPresent();
+            begin = System.nanoTime();
+            assertThat(people.first(ORGANISATION, everyone, Optional.empty(), 50, SORT_KEY).get(0).id()).isEqualTo(firstBefore);
+            System.out.printf("listing %d people: %d ms reading the roster, %d ms with it kept%n", PEOPLE,
+                    read / 1_000_000, (System.nanoTime() - begin) / 1_000_000);
+
+            ldap.add(new Entry(personDn,
+                    new Attribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson", "toegangPerson"),
+                    new Attribute("uid", "joins.later"), new Attribute("toegangPersonId", id),
+                    new Attribute("givenName", "Joins"), new Attribute("sn", "Aaardvark"), new Attribute("cn", "Joins Aaardvark"),
+                    new Attribute("mail", "joins.later@example.org")));
+            ldap.add(new Entry(relationDn, new Attribute("objectClass", "top", "toegangWorkRelation"),
+                    new Attribute("toegangId", relation), new Attribute("toegangPersonId", id),
+                    new Attribute("toegangOrganisationKey", ORGANISATION), new Attribute("toegangWorkRelationType", "permanent"),
+                    new Attribute("toegangValidFrom", EntryMapper.generalizedTime(Instant.now()))));
+            await("the new colleague heads the list", () ->
+                    people.first(ORGANISATION, everyone, Optional.empty(), 50, SORT_KEY).get(0).id().equals(id));
+
+            ldap.modify(personDn, new Modification(ModificationType.REPLACE, "sn", "Zzzwicker"));
+            await("renamed, they leave the first page", () -> people.first(ORGANISATION, everyone, Optional.empty(), 50,
+                    SORT_KEY).stream().noneMatch(person -> person.id().equals(id)));
+            assertThat(people.first(ORGANISATION, everyone, Optional.empty(), PEOPLE + 1, SORT_KEY))
+                    .last().extracting(Person::familyName).isEqualTo("Zzzwicker");
+
+            ldap.delete(relationDn);
+            await("gone with their work relation", () -> people.first(ORGANISATION, everyone, Optional.empty(),
+                    PEOPLE + 1, SORT_KEY).size() == PEOPLE);
+        } finally {
+            try (LDAPConnection ldap = demo.connection()) {
+                for (String dn : List.of(relationDn, personDn)) {
+                    try {
+                        ldap.delete(dn);
+                    } catch (LDAPException e) {
+                        // deleted by the test already
+                    }
+                }
+            }
+        }
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("within 10 s: %s", what).isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 }

@@ -13,6 +13,7 @@ import org.toegang.core.directory.DirectoryAuditTrail;
 import org.toegang.core.directory.DirectoryChanges;
 import org.toegang.core.directory.DirectoryConfig;
 import org.toegang.core.directory.DirectoryRepository;
+import org.toegang.core.directory.OrganisationRosters;
 import org.toegang.core.directory.RightsCache;
 
 /**
@@ -20,8 +21,10 @@ import org.toegang.core.directory.RightsCache;
  * {@code --spi-toegang-directory--default--url}, {@code --...--bind-dn}, {@code --...--password},
  * {@code --...--base-dn}, {@code --...--pool-size}, {@code --...--rights-cache-people} (people whose
  * rights are kept between tokens while the directory reports its changes, default 10000; 0 turns
- * keeping off) and {@code --...--rights-cache-max-age} (seconds kept rights serve at most, default
- * 300), or the {@code KC_SPI_TOEGANG_DIRECTORY__DEFAULT__*} environment variables.
+ * keeping off), {@code --...--rights-cache-max-age} (seconds kept rights serve at most, default
+ * 300) and {@code --...--roster-cache-people} (people of organisations' rosters kept between
+ * listings of the administration, in all, default 100000; 0 turns keeping off), or the
+ * {@code KC_SPI_TOEGANG_DIRECTORY__DEFAULT__*} environment variables.
  *
  * <p>The options are read once in {@link #init}; the pool is opened at the first use, not at
  * start, because Keycloak also loads factories while it builds ({@code kc.sh build}), when no
@@ -32,6 +35,8 @@ public final class ToegangDirectoryProviderFactory implements ProviderFactory<To
 
     private DirectoryConfig config;
     private int cachedPeople;
+    private int rosterPeople;
+    private OrganisationRosters rosters;
     private Duration cacheMaxAge;
     private volatile DirectoryRepository repository;
     private Directory directory;
@@ -46,9 +51,10 @@ public final class ToegangDirectoryProviderFactory implements ProviderFactory<To
                 scope.get("base-dn"), scope.getInt("pool-size"));
         cachedPeople = scope.getInt("rights-cache-people", 10_000);
         cacheMaxAge = Duration.ofSeconds(scope.getLong("rights-cache-max-age", 300L));
-        if (cachedPeople < 0 || cacheMaxAge.isNegative()) {
-            throw new IllegalArgumentException("toegang-directory: rights-cache-people and rights-cache-max-age"
-                    + " must not be negative");
+        rosterPeople = scope.getInt("roster-cache-people", 100_000);
+        if (cachedPeople < 0 || cacheMaxAge.isNegative() || rosterPeople < 0) {
+            throw new IllegalArgumentException("toegang-directory: rights-cache-people, rights-cache-max-age and"
+                    + " roster-cache-people must not be negative");
         }
     }
 
@@ -66,7 +72,9 @@ public final class ToegangDirectoryProviderFactory implements ProviderFactory<To
                     RightsCache cache = new RightsCache(cachedPeople, cacheMaxAge);
                     // followed also without the rights cache: Keycloak's user cache needs the reports too
                     eviction = new UserCacheEviction(sessionFactory);
-                    changes = DirectoryChanges.follow(directory, DirectoryChanges.Listener.both(cache, eviction));
+                    rosters = new OrganisationRosters(rosterPeople);
+                    changes = DirectoryChanges.follow(directory, DirectoryChanges.Listener.both(cache,
+                            DirectoryChanges.Listener.both(rosters, eviction)));
                     repository = new DirectoryRepository(directory, cache);
                 }
                 current = repository;
@@ -82,7 +90,7 @@ public final class ToegangDirectoryProviderFactory implements ProviderFactory<To
             DirectoryRepository repository = repository();
             synchronized (this) {
                 if (administration == null) {
-                    administration = new Administration(AdminStores.over(directory, repository), auditTrail());
+                    administration = new Administration(AdminStores.over(directory, repository, rosters), auditTrail());
                 }
                 current = administration;
             }
