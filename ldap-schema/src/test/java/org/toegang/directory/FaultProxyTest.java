@@ -3,6 +3,7 @@ package org.toegang.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -23,8 +24,7 @@ class FaultProxyTest {
              FaultProxy proxy = new FaultProxy("127.0.0.1", target.getLocalPort())) {
             CompletableFuture.runAsync(() -> acceptOne(target));
             proxy.set(FaultProxy.Mode.STOPPED);
-            Socket taker = new Socket();
-            taker.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), proxy.port()));
+            Socket taker = take(proxy.port());
 
             CompletableFuture<Void> healed = CompletableFuture.runAsync(() -> proxy.set(FaultProxy.Mode.PASS));
             Thread.sleep(300);
@@ -35,6 +35,24 @@ class FaultProxyTest {
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
                 client.getOutputStream().write(42);
                 assertThat(client.getInputStream().read()).as("relayed to the target and back").isEqualTo(42);
+            }
+        }
+    }
+
+    /** Binds a client socket to the port, once the stopped proxy's socket is really closed (its acceptor lets go). */
+    private static Socket take(int port) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            Socket taker = new Socket();
+            try {
+                taker.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                return taker;
+            } catch (BindException e) {
+                taker.close();
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(20);
             }
         }
     }
