@@ -1,6 +1,5 @@
 package org.toegang.core.directory;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,8 +22,9 @@ import org.toegang.core.model.Person;
  * one) drops every roster it may touch: the organisations the entry names now, those whose roster
  * holds one of the entry's people, and, by its entryUUID, those the entry belonged to before (a
  * work relation ended or deleted, a person renamed or deleted). A change whose entry the server did
- * not identify drops everything; changes of other entries (grants, sign-in counts) drop nothing. While the feed is not live, or its last proof
- * of life is older than {@link RightsCache#SILENCE_BOUND}, nothing is kept or served; beyond
+ * not identify drops everything; changes of other entries (grants, sign-in counts) drop nothing.
+ * While the feed is not live, or its last proof of life is older than
+ * {@link RightsCache#SILENCE_BOUND} ({@link FeedProof}), nothing is kept or served; beyond
  * {@code maxPeople} people in all the least recently listed organisation goes first. Thread-safe.
  */
 public final class OrganisationRosters implements DirectoryChanges.Listener {
