@@ -29,7 +29,7 @@ public final class Oversight {
     Oversight(AdminStores stores, GrantService grants, AuditTrail trail) {
         Directory directory = stores.directory();
         GrantEntries entries = new GrantEntries(directory);
-        this.reports = new ReportService(new DirectoryReports(directory), trail);
+        this.reports = new ReportService(new DirectoryReports(directory, stores.rosters()), trail);
         this.comparison = new RightsComparison(stores, grants, entries, trail);
         this.defaults = new DefaultRightsService(stores, new DefaultRightsStore(directory), grants, trail);
         this.uploads = new BulkUpload(stores, grants, entries, trail);

@@ -26,13 +26,16 @@ import org.toegang.core.rights.ActiveGrants;
 
 /**
  * People × rights reports, streamed: grants are read a page at a time (RFC 2696), each page is
- * completed with its people and their work relations (searched by the ids not read for an earlier
- * page, ahead of their use while the page before is completed), handed to the consumer row by row,
- * in the directory's order, and dropped. A person's grants are spread over the pages,
- * so the people read last are kept, at most {@value #PEOPLE_KEPT}: with 3 grants a person in an
- * organisation of 10,000 people, reading them again per page made the report read 3 times as many
- * entries (4.4 s instead of 2.0–2.9 s in the benchmark's directory). Memory stays bounded by the page
- * size and that number whatever the organisation's size. Who may ask for which report is the
+ * completed with its people and their work relations, handed to the consumer row by row, in the
+ * directory's order, and dropped. When the organisation's roster is kept ({@link OrganisationRosters},
+ * by its people listings while the change feed is live), a report of the organisation's grants
+ * takes its people from it: for grants made on behalf of one organisation, their work relations
+ * with it and its representation are all that count ({@link ActiveGrants}), and no person is
+ * searched. Whoever no kept roster holds (no roster kept, a grant outliving its work relation or its
+ * person, an application's report across organisations) is searched by id, ahead of their use
+ * while the page before is completed. A person's grants are spread over the pages, so the people
+ * read last are kept, at most {@value #PEOPLE_KEPT}: memory stays bounded by the page size and
+ * that number whatever the organisation's size. Who may ask for which report is the
  * administration policy's decision, taken before. Thread-safe.
  */
 public final class DirectoryReports {
@@ -49,19 +52,28 @@ public final class DirectoryReports {
     /** Pages whose people are read ({@link ReadAhead}) while an earlier page is completed. */
     private static final int PAGES_AHEAD = 2;
     private final Directory directory;
+    private final OrganisationRosters rosters;
 
+    /** Reports that search every person by id. */
     public DirectoryReports(Directory directory) {
+        this(directory, OrganisationRosters.none());
+    }
+
+    /** @param rosters the organisations' rosters their people listings keep */
+    public DirectoryReports(Directory directory, OrganisationRosters rosters) {
         this.directory = directory;
+        this.rosters = rosters;
     }
 
     /** Every grant made on behalf of the organisation, whatever its status, with the person it is for. */
     public void organisation(String organisationKey, Instant now, Consumer<ReportRow> consumer) {
-        stream(Filter.createEqualityFilter(ORGANISATION_KEY, organisationKey), grant -> true, now, consumer);
+        stream(Filter.createEqualityFilter(ORGANISATION_KEY, organisationKey), grant -> true, now, consumer,
+                members(organisationKey));
     }
 
     /** Every grant of the application's rights, in every organisation: its owner's report of holders. */
     public void application(String clientId, Instant now, Consumer<ReportRow> consumer) {
-        stream(Filter.createEqualityFilter(CLIENT_ID, clientId), grant -> true, now, consumer);
+        stream(Filter.createEqualityFilter(CLIENT_ID, clientId), grant -> true, now, consumer, Map.of());
     }
 
     /**
@@ -82,10 +94,31 @@ public final class DirectoryReports {
         // validity index from one end (see DirectoryRepository#rightsEntries)
         Instant until = now.plus(within);
         stream(Filter.createANDFilter(filters), grant -> grant.validity().to()
-                .filter(end -> !end.isBefore(now) && !end.isAfter(until)).isPresent(), now, consumer);
+                .filter(end -> !end.isBefore(now) && !end.isAfter(until)).isPresent(), now, consumer,
+                organisationKey.map(this::members).orElse(Map.of()));
     }
 
-    private void stream(Filter scope, Predicate<Grant> keep, Instant now, Consumer<ReportRow> consumer) {
+    /**
+     * The organisation's people as its kept roster holds them, by id, each with their work
+     * relations with it: for a grant made on behalf of the organisation, all that decides whether
+     * it counts. None without a kept roster: reading one first would cost more than the searches
+     * by id, which run ahead while the grants stream.
+     */
+    private Map<String, Known> members(String organisationKey) {
+        Optional<OrganisationRosters.Roster> kept = rosters.get(organisationKey);
+        if (kept.isEmpty()) {
+            return Map.of();
+        }
+        OrganisationRosters.Roster roster = kept.get();
+        Map<String, Known> members = new HashMap<>();
+        roster.people().forEach(person -> members.put(person.id(),
+                new Known(Optional.of(person), roster.relationsOf(person.id()))));
+        return members;
+    }
+
+    /** @param members people known before the first page, whose grants need no search ({@link #members}) */
+    private void stream(Filter scope, Predicate<Grant> keep, Instant now, Consumer<ReportRow> consumer,
+                        Map<String, Known> members) {
         Filter grants = Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, GRANT_CLASS), scope);
         People people = new People(PEOPLE_KEPT);
         Set<String> asked = new HashSet<>();
@@ -94,14 +127,15 @@ public final class DirectoryReports {
             List<Grant> onPage = page.stream().map(EntryMapper::grant).filter(keep).toList();
             // ask only for who is neither kept nor asked for by an earlier page still being read
             Set<String> unknown = new LinkedHashSet<>();
-            onPage.stream().map(Grant::personId).filter(id -> !people.knows(id) && asked.add(id)).forEach(unknown::add);
+            onPage.stream().map(Grant::personId)
+                    .filter(id -> !members.containsKey(id) && !people.knows(id) && asked.add(id)).forEach(unknown::add);
             reading.add(new PageBeingRead(onPage, ReadAhead.submit(() -> read(unknown))));
             if (reading.size() > PAGES_AHEAD) {
-                complete(reading.poll(), people, asked, now, consumer);
+                complete(reading.poll(), members, people, asked, now, consumer);
             }
         }, GRANT_ATTRIBUTES);
         while (!reading.isEmpty()) {
-            complete(reading.poll(), people, asked, now, consumer);
+            complete(reading.poll(), members, people, asked, now, consumer);
         }
     }
 
@@ -110,14 +144,15 @@ public final class DirectoryReports {
     }
 
     /** Keeps what was read for the page and hands its rows to the consumer, in the grants' order. */
-    private static void complete(PageBeingRead page, People people, Set<String> asked, Instant now,
-                                 Consumer<ReportRow> consumer) {
+    private static void complete(PageBeingRead page, Map<String, Known> members, People people, Set<String> asked,
+                                 Instant now, Consumer<ReportRow> consumer) {
         ReadAhead.take(page.people()).forEach((id, known) -> {
             people.keep(id, known);
             asked.remove(id);
         });
         for (Grant grant : page.grants()) {
-            consumer.accept(row(grant, people.known(grant.personId()), now));
+            Known known = members.get(grant.personId());
+            consumer.accept(row(grant, known != null ? known : people.known(grant.personId()), now));
         }
     }
 

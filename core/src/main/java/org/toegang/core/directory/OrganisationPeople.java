@@ -2,6 +2,7 @@ package org.toegang.core.directory;
 
 import static org.toegang.core.directory.Attributes.ENTRY_UUID;
 import static org.toegang.core.directory.Attributes.GIVEN_NAME;
+import static org.toegang.core.directory.Attributes.ID;
 import static org.toegang.core.directory.Attributes.INTERNATIONAL_MAIL;
 import static org.toegang.core.directory.Attributes.LEGAL_REPRESENTATIVE_OF;
 import static org.toegang.core.directory.Attributes.MAIL;
@@ -10,15 +11,21 @@ import static org.toegang.core.directory.Attributes.OBJECT_CLASS;
 import static org.toegang.core.directory.Attributes.ORGANISATION_KEY;
 import static org.toegang.core.directory.Attributes.PERSON_CLASS;
 import static org.toegang.core.directory.Attributes.PERSON_ID;
+import static org.toegang.core.directory.Attributes.PRIMARY;
 import static org.toegang.core.directory.Attributes.SURNAME;
 import static org.toegang.core.directory.Attributes.UID;
 import static org.toegang.core.directory.Attributes.ACTIVE;
+import static org.toegang.core.directory.Attributes.VALID_FROM;
+import static org.toegang.core.directory.Attributes.VALID_TO;
 import static org.toegang.core.directory.Attributes.WORK_RELATION_CLASS;
+import static org.toegang.core.directory.Attributes.WORK_RELATION_TYPE;
 
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.SearchResultEntry;
+import java.text.Normalizer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,23 +40,23 @@ import java.util.TreeMap;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.toegang.core.model.Person;
+import org.toegang.core.model.WorkRelation;
 
 /**
  * Searches an organisation's people (a work relation with it, current or not, or its legal
- * representation) in the directory, page by page, never holding the organisation: the criteria
- * become an LDAP filter made only by the SDK's factories (RFC 4515 escaping, so {@code *},
- * {@code )(} or {@code \} in a name are matched as text and never widen the search), the entries
- * arrive with the simple paged results control (RFC 2696, {@link PagedSearch}), and only the first
- * {@code limit + 1} people after the cursor's sort key are kept. With a national register number or
- * a mail address (indexed equalities) the search runs over the matching people and asks, per
- * directory page, which of them belong to the organisation; by name, or without a criterion, it
- * runs over the organisation's work relations and reads their people per page with the name
- * filter, so its cost follows the organisation, never the directory. Without a criterion the walk
- * yields the organisation's roster (its people with what the sort needs), which
- * {@link OrganisationRosters} keeps while the directory's change feed is live, so the next pages
- * and the next listings read only their own 50 people; otherwise memory is bounded by the page
- * sizes, whatever the organisation's size. Thread-safe.
+ * representation) in the directory, page by page: only the first {@code limit + 1} people after
+ * the cursor's sort key are kept. With a national register number or a mail address (indexed
+ * equalities, in a filter made only by the SDK's factories: RFC 4515 escaping, so {@code *},
+ * {@code )(} or {@code \} are matched as text) the search runs over the matching people, read a
+ * directory page at a time (RFC 2696), and asks which of them belong to the organisation. By name,
+ * or without a criterion, it runs over the organisation's roster: its people with what the sort
+ * and the name need, read by walking its work relations (an equality index) and reading their
+ * people in batches, so its cost follows the organisation, never the directory; the name is
+ * matched here ({@link #named}). {@link OrganisationRosters} keeps the roster while the
+ * directory's change feed is live, so the next pages, the next listings and searches read only
+ * their own 50 people. Memory is bounded by the organisation's roster and the page sizes. Thread-safe.
  */
 public final class OrganisationPeople {
     /** Batches of people read ahead ({@link ReadAhead}) of the one being sorted in: the memory held stays a few batches. */
@@ -59,11 +66,15 @@ public final class OrganisationPeople {
             NATIONAL_REGISTER_NUMBER, LEGAL_REPRESENTATIVE_OF, ACTIVE};
     /**
      * What the walk over an organisation's work relations reads of each person: what a sort key
-     * may use, and the entryUUID a roster is dropped by. Every entry returned costs the directory
-     * and the client in proportion to what it carries, and the walk returns the whole organisation
-     * to keep one page of it.
+     * may use, the representations a report counts grants by, and the entryUUID a roster is
+     * dropped by. Every entry returned costs the directory and the client in proportion to what it
+     * carries, and the walk returns the whole organisation to keep one page of it.
      */
-    private static final String[] WALK_ATTRIBUTES = {PERSON_ID, UID, GIVEN_NAME, SURNAME, ENTRY_UUID};
+    private static final String[] WALK_ATTRIBUTES = {PERSON_ID, UID, GIVEN_NAME, SURNAME, LEGAL_REPRESENTATIVE_OF,
+            ENTRY_UUID};
+    /** What the walk reads of each work relation: the relation itself, for a roster, and its entryUUID. */
+    private static final String[] RELATION_ATTRIBUTES = {ID, PERSON_ID, ORGANISATION_KEY, WORK_RELATION_TYPE,
+            VALID_FROM, VALID_TO, PRIMARY, ENTRY_UUID};
     private final Directory directory;
     private final Entries entries;
     private final OrganisationRosters rosters;
@@ -81,7 +92,8 @@ public final class OrganisationPeople {
 
     /**
      * What to search: each criterion optional. Every word of {@code name} must occur in the given or
-     * family name (ignoring case); the national register number and the mail address must be equal.
+     * family name (ignoring case, {@link #named}); the national register number and the mail address
+     * must be equal.
      */
     public record Criteria(Optional<String> name, Optional<String> nationalRegisterNumber, Optional<String> email) {
     }
@@ -94,28 +106,43 @@ public final class OrganisationPeople {
     public List<Person> first(String organisationKey, Criteria criteria, Optional<String> after, int count,
                               Function<Person, String> sortKey) {
         Bounded kept = new Bounded(after, count, sortKey);
-        String base = directory.config().baseDn();
+        Predicate<Person> named = criteria.name().map(OrganisationPeople::named).orElse(person -> true);
         boolean byIdentifier = criteria.nationalRegisterNumber().isPresent() || criteria.email().isPresent();
         if (byIdentifier) {
             // an equality on an indexed identifier: the directory finds the few people at once
-            PagedSearch.forEachPage(directory, base, peopleFilter(criteria), page -> {
-                List<Person> people = page.stream().map(EntryMapper::person).toList();
+            PagedSearch.forEachPage(directory, directory.config().baseDn(), identifierFilter(criteria), page -> {
+                List<Person> people = page.stream().map(EntryMapper::person).filter(named).toList();
                 Set<String> members = members(organisationKey, people);
                 people.stream().filter(person -> members.contains(person.id())).forEach(kept::offer);
             }, PERSON_ATTRIBUTES);
-        } else if (criteria.name().isEmpty()) {
-            roster(organisationKey).people().forEach(kept::offer);
-            kept.complete(this::whole);
         } else {
-            // By name: walk the organisation's own work relations and read their people per page
-            // with the name filter. A directory-wide substring search would read every person:
-            // ApacheDS estimates a substring by its whole index, so it never starts from one.
-            Filter people = peopleFilter(criteria);
-            walk(organisationKey, people, found -> kept.offer(found.person()), relation -> {
-            });
+            // A directory-wide substring search by name would read every person: ApacheDS estimates
+            // a substring by its whole index, so it never starts from one. The roster is the
+            // organisation's own people, and kept between searches.
+            roster(organisationKey).people().stream().filter(named).forEach(kept::offer);
             kept.complete(this::whole);
         }
         return kept.sorted();
+    }
+
+    /**
+     * Whether every word of {@code name} occurs in a person's given or family name, ignoring case:
+     * both compatibility-normalised (NFKC) and lower-cased, as the directory's substring matching
+     * of names prepares them (caseIgnoreSubstringsMatch, RFC 4518), with every character of a word
+     * matched as itself. A name without a word matches everyone.
+     */
+    static Predicate<Person> named(String name) {
+        List<String> words = Arrays.stream(name.strip().split("\\s+")).filter(word -> !word.isEmpty())
+                .map(OrganisationPeople::folded).toList();
+        return person -> {
+            String given = folded(person.givenName());
+            String family = folded(person.familyName());
+            return words.stream().allMatch(word -> given.contains(word) || family.contains(word));
+        };
+    }
+
+    private static String folded(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
 
     /** The organisation's roster: kept since an earlier listing, or read now (and kept, when the change feed allows). */
@@ -126,12 +153,18 @@ public final class OrganisationPeople {
         }
         OptionalLong ticket = rosters.ticket();
         Map<String, Person> people = new LinkedHashMap<>();
+        Map<String, List<WorkRelation>> relations = new HashMap<>();
         Set<String> entryUuids = new HashSet<>();
-        walk(organisationKey, Filter.createEqualityFilter(OBJECT_CLASS, PERSON_CLASS), found -> {
+        walk(organisationKey, found -> {
             people.putIfAbsent(found.person().id(), found.person());
             found.entryUuid().ifPresent(entryUuids::add);
-        }, relation -> uuidOf(relation).ifPresent(entryUuids::add));
-        OrganisationRosters.Roster roster = new OrganisationRosters.Roster(List.copyOf(people.values()), entryUuids);
+        }, entry -> {
+            WorkRelation relation = EntryMapper.workRelation(entry);
+            relations.computeIfAbsent(relation.personId(), id -> new ArrayList<>()).add(relation);
+            uuidOf(entry).ifPresent(entryUuids::add);
+        });
+        OrganisationRosters.Roster roster = new OrganisationRosters.Roster(List.copyOf(people.values()), relations,
+                entryUuids);
         ticket.ifPresent(current -> rosters.put(current, organisationKey, roster));
         return roster;
     }
@@ -148,13 +181,13 @@ public final class OrganisationPeople {
     }
 
     /**
-     * Tells {@code found} each person matching {@code people} of the organisation (work relations
-     * walked page by page, their people read and mapped in batches ahead; then its legal
-     * representatives); a person with several work relations, more than once.
+     * Tells {@code found} each person of the organisation (work relations walked page by page,
+     * their people read and mapped in batches ahead; then its legal representatives), and
+     * {@code relationSeen} each work relation; a person with several work relations, more than once.
      */
-    private void walk(String organisationKey, Filter people, Consumer<Found> found,
-                      Consumer<SearchResultEntry> relationSeen) {
+    private void walk(String organisationKey, Consumer<Found> found, Consumer<SearchResultEntry> relationSeen) {
         String base = directory.config().baseDn();
+        Filter people = Filter.createEqualityFilter(OBJECT_CLASS, PERSON_CLASS);
         Filter relations = Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, WORK_RELATION_CLASS),
                 Filter.createEqualityFilter(ORGANISATION_KEY, organisationKey));
         ArrayDeque<Future<List<Found>>> reading = new ArrayDeque<>();
@@ -168,7 +201,7 @@ public final class OrganisationPeople {
                 reading.add(ReadAhead.submit(() -> entries.search(Filter.createANDFilter(people, anyPerson), WALK_ATTRIBUTES)
                         .stream().map(Found::of).toList()));
             }
-        }, PERSON_ID, ENTRY_UUID);
+        }, RELATION_ATTRIBUTES);
         while (!reading.isEmpty()) {
             ReadAhead.take(reading.poll()).forEach(found);
         }
@@ -177,16 +210,10 @@ public final class OrganisationPeople {
                 entry -> found.accept(Found.of(entry)), WALK_ATTRIBUTES);
     }
 
-    static Filter peopleFilter(Criteria criteria) {
+    /** People with the criteria's national register number and mail address, when given. */
+    private static Filter identifierFilter(Criteria criteria) {
         List<Filter> all = new ArrayList<>();
         all.add(Filter.createEqualityFilter(OBJECT_CLASS, PERSON_CLASS));
-        criteria.name().ifPresent(name -> {
-            for (String word : name.strip().split("\\s+")) {
-                if (!word.isEmpty()) {
-                    all.add(Filter.createORFilter(contains(GIVEN_NAME, word), contains(SURNAME, word)));
-                }
-            }
-        });
         criteria.nationalRegisterNumber().ifPresent(number ->
                 all.add(Filter.createEqualityFilter(NATIONAL_REGISTER_NUMBER, number)));
         // mail is an IA5 string: a non-ASCII address can only be in toegangInternationalMail
@@ -194,10 +221,6 @@ public final class OrganisationPeople {
                 ? Filter.createORFilter(Filter.createEqualityFilter(MAIL, mail), Filter.createEqualityFilter(INTERNATIONAL_MAIL, mail))
                 : Filter.createEqualityFilter(INTERNATIONAL_MAIL, mail)));
         return Filter.createANDFilter(all);
-    }
-
-    private static Filter contains(String attribute, String word) {
-        return Filter.createSubstringFilter(attribute, null, new String[] {word}, null);
     }
 
     /** Which of these people belong to the organisation: legal representatives, and those with a work relation. */

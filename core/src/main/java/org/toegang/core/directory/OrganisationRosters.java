@@ -10,13 +10,17 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 import org.toegang.core.model.Person;
+import org.toegang.core.model.WorkRelation;
 
 /**
  * Keeps each organisation's roster between listings while the directory's change feed
  * ({@link DirectoryChanges}) is live: who its people are (a work relation there, or its legal
- * representative) with what a listing sorts by, so that paging through 10,000 people does not
- * read 10,000 people again for every page. A page's people are still read whole at every listing.
+ * representative) with what a listing sorts by and their work relations there, so that paging
+ * through 10,000 people does not read 10,000 people again for every page, and the organisation's
+ * report needs only its grants ({@link DirectoryReports}). A page's people are still read whole
+ * at every listing.
  *
  * <p>A reported change of a work relation or a person (or of an entry deleted, which may have been
  * one) drops every roster it may touch: the organisations the entry names now, those whose roster
@@ -39,15 +43,24 @@ public final class OrganisationRosters implements DirectoryChanges.Listener {
     private long generation;
 
     /**
-     * An organisation's people with their sort attributes, and the entries they were read from.
+     * An organisation's people with their sort attributes, their work relations with it, and the
+     * entries they were read from.
      *
-     * @param people     each person once, with at least id, username and names
+     * @param people     each person once, with at least id, username, names and the organisations they represent
+     * @param relations  by person id, every work relation with the organisation, current or not
      * @param entryUuids the entryUUIDs of the work relations and person entries read, lower case
      */
-    public record Roster(List<Person> people, Set<String> entryUuids) {
+    public record Roster(List<Person> people, Map<String, List<WorkRelation>> relations, Set<String> entryUuids) {
         public Roster {
             people = List.copyOf(people);
+            relations = relations.entrySet().stream()
+                    .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> List.copyOf(entry.getValue())));
             entryUuids = Set.copyOf(entryUuids);
+        }
+
+        /** The person's work relations with the organisation; empty for a legal representative without one. */
+        public List<WorkRelation> relationsOf(String personId) {
+            return relations.getOrDefault(personId, List.of());
         }
     }
 

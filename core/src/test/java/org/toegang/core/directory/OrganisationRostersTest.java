@@ -2,7 +2,9 @@ package org.toegang.core.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -134,10 +136,10 @@ class OrganisationRostersTest {
     }
 
     private static OrganisationRosters.Roster roster(String relation, String... personIds) {
-        List<Person> people = java.util.Arrays.stream(personIds)
+        List<Person> people = Arrays.stream(personIds)
                 .map(id -> new Person(id, "user." + id, "Given", "Family", Optional.empty(), Optional.empty(), Set.of()))
                 .toList();
-        return new OrganisationRosters.Roster(people, Set.of(relation));
+        return new OrganisationRosters.Roster(people, Map.of(), Set.of(relation));
     }
 
     private static DirectoryChanges.Change change(String entryUuid, Set<String> objectClasses, Set<String> organisations,

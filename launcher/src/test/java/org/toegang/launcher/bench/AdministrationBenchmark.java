@@ -52,8 +52,11 @@ import org.toegang.launcher.ToegangStack;
  * <ol>
  *   <li>the organisation's people × rights report as JSON and as CSV: time to the first and to the
  *       last byte, rows, bytes, and Keycloak's heap in use (its {@code /metrics}, sampled every 50 ms)
- *       before and at the peak while it streamed;</li>
- *   <li>people search in the organisation by name ({@code GET .../people?name=}): median and p95;</li>
+ *       before and at the peak while it streamed; without a kept roster, then with the organisation's
+ *       roster kept by a people listing just before;</li>
+ *   <li>people search in the organisation by name ({@code GET .../people?name=}): median and p95,
+ *       warm and right after such a change;</li>
+ *   <li>the people list as the portal opens it, the same two ways;</li>
  *   <li>grants per second through {@code POST .../grants} (token check, roles from the directory,
  *       policy, rules, revision, audit entry) against raw LDAP adds of the same entries, in one run,
  *       one client thread each.</li>
@@ -106,10 +109,16 @@ public final class AdministrationBenchmark {
                 }
                 Api api = new Api(stack.realmUrl(), stack.managementUrl());
                 for (int round = 0; round < 3; round++) { // the first two warm the JIT and the directory's caches
-                    report(api, "rights", round == 2);
-                    report(api, "rights.csv", round == 2);
+                    report(api, "rights", round == 2 ? " without a kept roster" : null);
+                    report(api, "rights.csv", round == 2 ? " without a kept roster" : null);
                 }
-                search(api);
+                for (int round = 0; round < 2; round++) {
+                    for (String report : List.of("rights", "rights.csv")) {
+                        api.json("GET", "/organisations/" + ORG + "/people?limit=50", api.token("bart.claes"), null);
+                        report(api, report, round == 1 ? " with the roster kept by a people listing" : null);
+                    }
+                }
+                search(api, ldap, members.get(0));
                 list(api, ldap, members.get(0));
                 grants(api, ldap, members);
             }
@@ -204,7 +213,8 @@ public final class AdministrationBenchmark {
     }
 
     /** One report download; prints its figures when {@code print}. */
-    private static void report(Api api, String report, boolean print) throws Exception {
+    /** @param printed what to print after the report's name; null prints nothing (a warm-up) */
+    private static void report(Api api, String report, String printed) throws Exception {
         String token = api.token("bart.claes");
         HeapSampler heap = new HeapSampler(api);
         long before = heap.sample();
@@ -237,15 +247,19 @@ public final class AdministrationBenchmark {
         if (response.statusCode() != 200) {
             throw new IllegalStateException(report + " answered " + response.statusCode());
         }
-        if (print) {
+        if (printed != null) {
             long rows = report.endsWith(".csv") ? lines - 1 : objects;
-            System.out.printf("report %-10s %d rows, %.1f MiB: first byte %.0f ms, last byte %.0f ms;"
-                            + " Keycloak heap in use before %d MiB, peak while streaming %d MiB%n", report, rows,
+            System.out.printf("report %-10s%s %d rows, %.1f MiB: first byte %.0f ms, last byte %.0f ms;"
+                            + " Keycloak heap in use before %d MiB, peak while streaming %d MiB%n", report, printed, rows,
                     bytes / 1048576.0, (first - start) / 1e6, (last - start) / 1e6, before >> 20, peak >> 20);
         }
     }
 
-    private static void search(Api api) throws Exception {
+    /**
+     * People search by name: warm, then right after a change of one of the organisation's people
+     * (the search runs over the organisation's roster, which the change drops).
+     */
+    private static void search(Api api, LDAPConnectionPool ldap, String member) throws Exception {
         String token = api.token("bart.claes");
         for (int i = 0; i < 10; i++) {
             api.json("GET", "/organisations/" + ORG + "/people?name=Member" + (i * 31 % MEMBERS) + "%20Bench", token, null);
@@ -263,6 +277,31 @@ public final class AdministrationBenchmark {
         System.out.printf("people search by name in %s (%d people in the directory; %d queries, %d found, at most 50"
                         + " a page): median %.1f ms, p95 %.1f ms%n", ORG, MEMBERS + otherPeople + 5, QUERIES, found,
                 micros.get(micros.size() / 2) / 1e3, micros.get((int) (micros.size() * 0.95)) / 1e3);
+        int rounds = Math.max(5, QUERIES / 10);
+        List<Long> afterChange = afterChange(ldap, member, rounds, round -> api.json("GET", "/organisations/" + ORG
+                + "/people?name=" + URLEncoder.encode("Member" + (round * 89 % MEMBERS) + " Bench", StandardCharsets.UTF_8)
+                + "&limit=50", token, null));
+        System.out.printf("people search by name in %s right after a change of one of its people (%d rounds): median"
+                        + " %.1f ms, p95 %.1f ms%n", ORG, rounds, afterChange.get(afterChange.size() / 2) / 1e3,
+                afterChange.get((int) (afterChange.size() * 0.95)) / 1e3);
+    }
+
+    /** A call in round {@code round}, timed. */
+    private interface Round {
+        void call(int round) throws Exception;
+    }
+
+    /** Times {@code call} right after each of {@code rounds} changes of the member ({@link #touch}); sorted micros. */
+    private static List<Long> afterChange(LDAPConnectionPool ldap, String member, int rounds, Round call) throws Exception {
+        List<Long> micros = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            touch(ldap, member, "round " + round);
+            long start = System.nanoTime();
+            call.call(round);
+            micros.add((System.nanoTime() - start) / 1000);
+        }
+        Collections.sort(micros);
+        return micros;
     }
 
     /**
@@ -297,21 +336,22 @@ public final class AdministrationBenchmark {
                             + " p95 %.1f ms%n", ORG, page + 1, rounds, sorted.get(sorted.size() / 2) / 1e3,
                     sorted.get((int) (sorted.size() * 0.95)) / 1e3);
         }
-        String personDn = ldap.searchForEntry(EmbeddedDirectory.BASE_DN, SearchScope.SUB,
-                Filter.createANDFilter(Filter.createEqualityFilter("objectClass", "toegangPerson"),
-                        Filter.createEqualityFilter("toegangPersonId", member))).getDN();
-        List<Long> afterChange = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
-            ldap.modify(personDn, new Modification(ModificationType.REPLACE, "title", "round " + round));
-            Thread.sleep(200); // the change feed's report drops the roster
-            long start = System.nanoTime();
-            api.json("GET", first, token, null);
-            afterChange.add((System.nanoTime() - start) / 1000);
-        }
-        Collections.sort(afterChange);
+        List<Long> afterChange = afterChange(ldap, member, rounds, round -> api.json("GET", first, token, null));
         System.out.printf("people list of %s without a criterion, page 1 right after a change of one of its people"
                         + " (%d rounds): median %.1f ms, p95 %.1f ms%n", ORG, rounds, afterChange.get(afterChange.size() / 2) / 1e3,
                 afterChange.get((int) (afterChange.size() * 0.95)) / 1e3);
+    }
+
+    /**
+     * Changes the member's title straight in the directory and waits a moment: the change feed's
+     * report drops the organisation's roster, so the next listing or search reads it again.
+     */
+    private static void touch(LDAPConnectionPool ldap, String member, String title) throws Exception {
+        String personDn = ldap.searchForEntry(EmbeddedDirectory.BASE_DN, SearchScope.SUB,
+                Filter.createANDFilter(Filter.createEqualityFilter("objectClass", "toegangPerson"),
+                        Filter.createEqualityFilter("toegangPersonId", member))).getDN();
+        ldap.modify(personDn, new Modification(ModificationType.REPLACE, "title", title));
+        Thread.sleep(200);
     }
 
     /** Grants through the API for the first members, raw LDAP adds of the same entries for the next ones. */
