@@ -52,7 +52,7 @@ public final class DirectoryReports {
     /** Pages whose people are read ({@link ReadAhead}) while an earlier page is completed. */
     private static final int PAGES_AHEAD = 2;
     private final Directory directory;
-    private final OrganisationRosters rosters;
+    private final OrganisationPeople organisations;
 
     /** Reports that search every person by id. */
     public DirectoryReports(Directory directory) {
@@ -62,7 +62,7 @@ public final class DirectoryReports {
     /** @param rosters the organisations' rosters their people listings keep */
     public DirectoryReports(Directory directory, OrganisationRosters rosters) {
         this.directory = directory;
-        this.rosters = rosters;
+        this.organisations = new OrganisationPeople(directory, rosters);
     }
 
     /** Every grant made on behalf of the organisation, whatever its status, with the person it is for. */
@@ -99,13 +99,13 @@ public final class DirectoryReports {
     }
 
     /**
-     * The organisation's people as its kept roster holds them, by id, each with their work
-     * relations with it: for a grant made on behalf of the organisation, all that decides whether
-     * it counts. None without a kept roster: reading one first would cost more than the searches
-     * by id, which run ahead while the grants stream.
+     * The organisation's people as its kept roster holds them (its stale people read again first),
+     * by id, each with their work relations with it: for a grant made on behalf of the
+     * organisation, all that decides whether it counts. None without a kept roster: reading one
+     * first would cost more than the searches by id, which run ahead while the grants stream.
      */
     private Map<String, Known> members(String organisationKey) {
-        Optional<OrganisationRosters.Roster> kept = rosters.get(organisationKey);
+        Optional<OrganisationRosters.Roster> kept = organisations.kept(organisationKey);
         if (kept.isEmpty()) {
             return Map.of();
         }

@@ -41,6 +41,8 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.toegang.core.directory.OrganisationRosters.Kept;
+import org.toegang.core.directory.OrganisationRosters.Roster;
 import org.toegang.core.model.Person;
 import org.toegang.core.model.WorkRelation;
 
@@ -146,27 +148,75 @@ public final class OrganisationPeople {
     }
 
     /** The organisation's roster: kept since an earlier listing, or read now (and kept, when the change feed allows). */
-    private OrganisationRosters.Roster roster(String organisationKey) {
-        Optional<OrganisationRosters.Roster> kept = rosters.get(organisationKey);
+    private Roster roster(String organisationKey) {
+        Optional<Kept> kept = rosters.get(organisationKey);
         if (kept.isPresent()) {
-            return kept.get();
+            return current(organisationKey, kept.get());
         }
         OptionalLong ticket = rosters.ticket();
         Map<String, Person> people = new LinkedHashMap<>();
         Map<String, List<WorkRelation>> relations = new HashMap<>();
-        Set<String> entryUuids = new HashSet<>();
+        Map<String, String> entries = new HashMap<>();
         walk(organisationKey, found -> {
             people.putIfAbsent(found.person().id(), found.person());
-            found.entryUuid().ifPresent(entryUuids::add);
+            found.entryUuid().ifPresent(uuid -> entries.put(uuid, found.person().id()));
         }, entry -> {
             WorkRelation relation = EntryMapper.workRelation(entry);
             relations.computeIfAbsent(relation.personId(), id -> new ArrayList<>()).add(relation);
-            uuidOf(entry).ifPresent(entryUuids::add);
+            uuidOf(entry).ifPresent(uuid -> entries.put(uuid, relation.personId()));
         });
-        OrganisationRosters.Roster roster = new OrganisationRosters.Roster(List.copyOf(people.values()), relations,
-                entryUuids);
+        Roster roster = new Roster(List.copyOf(people.values()), relations, entries);
         ticket.ifPresent(current -> rosters.put(current, organisationKey, roster));
         return roster;
+    }
+
+    /**
+     * The organisation's roster if one is kept, its stale people read again first: what a report
+     * takes its people from ({@link DirectoryReports}).
+     */
+    Optional<Roster> kept(String organisationKey) {
+        return rosters.get(organisationKey).map(kept -> current(organisationKey, kept));
+    }
+
+    /** The kept roster with its stale people read again, and kept so. */
+    private Roster current(String organisationKey, Kept kept) {
+        if (kept.stale().isEmpty()) {
+            return kept.roster();
+        }
+        Roster roster = kept.roster().with(kept.stale(), members(organisationKey, kept.stale()));
+        rosters.repaired(organisationKey, kept, roster);
+        return roster;
+    }
+
+    /**
+     * Which of these people belong to the organisation now (a work relation with it, current or
+     * not, or its representation), read as the walk reads them: a roster of them alone.
+     */
+    private Roster members(String organisationKey, Set<String> personIds) {
+        Map<String, Person> people = new HashMap<>();
+        Map<String, List<WorkRelation>> relations = new HashMap<>();
+        Map<String, String> read = new HashMap<>();
+        Filter relationsHere = Filter.createANDFilter(Filter.createEqualityFilter(OBJECT_CLASS, WORK_RELATION_CLASS),
+                Filter.createEqualityFilter(ORGANISATION_KEY, organisationKey));
+        for (Filter anyPerson : AnyOf.batches(PERSON_ID, personIds)) {
+            for (SearchResultEntry entry : entries.search(Filter.createANDFilter(
+                    Filter.createEqualityFilter(OBJECT_CLASS, PERSON_CLASS), anyPerson), WALK_ATTRIBUTES)) {
+                Found found = Found.of(entry);
+                people.put(found.person().id(), found.person());
+                found.entryUuid().ifPresent(uuid -> read.put(uuid, found.person().id()));
+            }
+            for (SearchResultEntry entry : entries.search(Filter.createANDFilter(relationsHere, anyPerson),
+                    RELATION_ATTRIBUTES)) {
+                WorkRelation relation = EntryMapper.workRelation(entry);
+                relations.computeIfAbsent(relation.personId(), id -> new ArrayList<>()).add(relation);
+                uuidOf(entry).ifPresent(uuid -> read.put(uuid, relation.personId()));
+            }
+        }
+        people.values().removeIf(person -> !relations.containsKey(person.id()) && person.legalRepresentativeOf()
+                .stream().noneMatch(represented -> represented.equalsIgnoreCase(organisationKey)));
+        relations.keySet().retainAll(people.keySet());
+        read.values().retainAll(people.keySet());
+        return new Roster(List.copyOf(people.values()), relations, read);
     }
 
     /** A person the walk found, read with {@link #WALK_ATTRIBUTES}. */

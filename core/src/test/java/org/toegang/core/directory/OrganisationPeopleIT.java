@@ -112,7 +112,7 @@ class OrganisationPeopleIT {
      * With the change feed live the roster is kept between listings, and every kind of change that
      * alters the listing reaches the next one: a person who joins (their work relation names the
      * organisation, they are in no roster yet), a rename (the sort order), a departure (the
-     * deleted work relation, known only by its entryUUID).
+     * deleted work relation, known only by its entryUUID); each reads only the person concerned again.
      */
     @Test
     void aKeptRosterFollowsEveryChangeOfTheOrganisationsPeople() throws LDAPException {
@@ -149,11 +149,15 @@ class OrganisationPeopleIT {
             await("the new colleague heads the list", () ->
                     people.first(ORGANISATION, everyone, Optional.empty(), 50, SORT_KEY).get(0).id().equals(id));
 
+            demo.proxy().reset();
             ldap.modify(personDn, new Modification(ModificationType.REPLACE, "sn", "Zzzwicker"));
             await("renamed, they leave the first page", () -> people.first(ORGANISATION, everyone, Optional.empty(), 50,
                     SORT_KEY).stream().noneMatch(person -> person.id().equals(id)));
             assertThat(people.first(ORGANISATION, everyone, Optional.empty(), PEOPLE + 1, SORT_KEY))
                     .last().extracting(Person::familyName).isEqualTo("Zzzwicker");
+            assertThat(demo.proxy().filters()).as("only the renamed person read again, not the organisation's work relations")
+                    .noneMatch(filter -> filter.contains("toegangOrganisationKey=" + ORGANISATION)
+                            && !filter.contains("toegangPersonId"));
 
             ldap.delete(relationDn);
             await("gone with their work relation", () -> people.first(ORGANISATION, everyone, Optional.empty(),

@@ -2,6 +2,7 @@ package org.toegang.core.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.toegang.core.model.Person;
+import org.toegang.core.model.Validity;
+import org.toegang.core.model.WorkRelation;
+import org.toegang.core.model.WorkRelationType;
 
 class OrganisationRostersTest {
     private static final String ORGANISATION = "0900000147";
@@ -43,52 +47,136 @@ class OrganisationRostersTest {
     @Test
     void servesTheRosterKeptForTheOrganisationAlone() {
         keep(ORGANISATION, AN_RELATION, AN);
-        assertThat(rosters.get(ORGANISATION)).map(roster -> roster.people().get(0).id()).contains(AN);
+        assertThat(rosters.get(ORGANISATION)).map(kept -> kept.roster().people().get(0).id()).contains(AN);
+        assertThat(stale(ORGANISATION)).isEmpty();
         assertThat(rosters.get(OTHER)).isEmpty();
     }
 
     @Test
-    void aNewWorkRelationDropsItsOrganisationsRosterThoughItsPersonIsInNone() {
+    void aNewWorkRelationMakesItsPersonStaleInItsOrganisationsRosterThoughTheyAreInNone() {
         keep(ORGANISATION, AN_RELATION, AN);
         keep(OTHER, BART_RELATION, BART);
-        rosters.changed(change("0b0ab1c4-0000-4000-8000-000000000009", WORK_RELATION, Set.of(ORGANISATION), "someone-new"));
-        assertThat(rosters.get(ORGANISATION)).isEmpty();
-        assertThat(rosters.get(OTHER)).isPresent();
+        rosters.changed(change("0b0ab1c4-0000-4000-8000-000000000009", WORK_RELATION, Set.of(ORGANISATION), "Someone-New"));
+        assertThat(stale(ORGANISATION)).containsExactly("someone-new");
+        assertThat(stale(OTHER)).isEmpty();
     }
 
     @Test
-    void aRenamedPersonDropsEveryRosterTheyAreIn() {
+    void aRenamedPersonIsStaleInEveryRosterTheyAreIn() {
         keep(ORGANISATION, AN_RELATION, AN);
         keep(OTHER, BART_RELATION, BART);
         rosters.changed(change("0b0ab1c4-0000-4000-8000-00000000000a", PERSON, Set.of(), AN.toUpperCase()));
-        assertThat(rosters.get(ORGANISATION)).isEmpty();
-        assertThat(rosters.get(OTHER)).isPresent();
+        assertThat(stale(ORGANISATION)).containsExactly(AN);
+        assertThat(stale(OTHER)).isEmpty();
     }
 
     @Test
-    void aDeletedEntryDropsTheRosterItWasReadIntoByItsEntryUuid() {
+    void aDeletedEntryMakesThePersonItWasReadForStaleByItsEntryUuid() {
         keep(ORGANISATION, AN_RELATION, AN);
         keep(OTHER, BART_RELATION, BART);
         rosters.changed(change(AN_RELATION, Set.of(), Set.of()));
+        assertThat(stale(ORGANISATION)).containsExactly(AN);
+        assertThat(stale(OTHER)).isEmpty();
+    }
+
+    @Test
+    void aWorkRelationMovedToAnotherOrganisationMakesItsPersonStaleInBoth() {
+        keep(ORGANISATION, AN_RELATION, AN);
+        keep(OTHER, BART_RELATION, BART);
+        rosters.changed(change(BART_RELATION, WORK_RELATION, Set.of(ORGANISATION), BART));
+        assertThat(stale(ORGANISATION)).containsExactly(BART);
+        assertThat(stale(OTHER)).containsExactly(BART);
+    }
+
+    @Test
+    void aChangeWhosePeopleARosterCannotTellDropsIt() {
+        keep(ORGANISATION, AN_RELATION, AN);
+        keep(OTHER, BART_RELATION, BART);
+        rosters.changed(change("0b0ab1c4-0000-4000-8000-00000000000e", PERSON, Set.of(ORGANISATION)));
         assertThat(rosters.get(ORGANISATION)).isEmpty();
         assertThat(rosters.get(OTHER)).isPresent();
     }
 
     @Test
-    void aWorkRelationMovedToAnotherOrganisationDropsBoth() {
+    void moreStalePeopleThanAreWorthReadingOneByOneDropTheRoster() {
         keep(ORGANISATION, AN_RELATION, AN);
-        keep(OTHER, BART_RELATION, BART);
-        rosters.changed(change(BART_RELATION, WORK_RELATION, Set.of(ORGANISATION), BART));
+        int most = OrganisationRosters.mostStale(1);
+        for (int i = 0; i < most; i++) {
+            rosters.changed(change("0b0ab1c4-0000-4000-8001-" + String.format("%012d", i), WORK_RELATION,
+                    Set.of(ORGANISATION), "newcomer-" + i));
+        }
+        assertThat(stale(ORGANISATION)).hasSize(most);
+        rosters.changed(change("0b0ab1c4-0000-4000-8002-000000000000", WORK_RELATION, Set.of(ORGANISATION), "one-more"));
         assertThat(rosters.get(ORGANISATION)).isEmpty();
-        assertThat(rosters.get(OTHER)).isEmpty();
     }
 
     @Test
-    void grantsAndOtherEntriesDropNothingAndDoNotSpoilAWalkUnderWay() {
+    void aRepairedRosterIsKeptAndWhoeverBecameStaleMeanwhileStaysStale() {
+        keep(ORGANISATION, AN_RELATION, AN);
+        rosters.changed(change("0b0ab1c4-0000-4000-8000-00000000000a", PERSON, Set.of(), AN));
+        OrganisationRosters.Kept served = rosters.get(ORGANISATION).orElseThrow();
+        rosters.changed(change("0b0ab1c4-0000-4000-8000-00000000000f", WORK_RELATION, Set.of(ORGANISATION), BART));
+        OrganisationRosters.Roster repaired = served.roster().with(served.stale(), roster(AN_RELATION, AN));
+        rosters.repaired(ORGANISATION, served, repaired);
+
+        assertThat(rosters.get(ORGANISATION)).map(OrganisationRosters.Kept::roster).containsSame(repaired);
+        assertThat(stale(ORGANISATION)).containsExactly(BART);
+    }
+
+    @Test
+    void aNewcomerChangedAgainWhileTheirRosterIsRepairedStaysStale() {
+        keep(ORGANISATION, AN_RELATION, AN);
+        String relation = "0b0ab1c4-0000-4000-8000-000000000010";
+        rosters.changed(change(relation, WORK_RELATION, Set.of(ORGANISATION), "newcomer"));
+        OrganisationRosters.Kept served = rosters.get(ORGANISATION).orElseThrow();
+        // renamed while their roster is read again: a person entry names no organisation
+        rosters.changed(change("0b0ab1c4-0000-4000-8000-000000000011", PERSON, Set.of(), "newcomer"));
+        rosters.repaired(ORGANISATION, served, served.roster().with(served.stale(), roster(relation, "newcomer")));
+
+        assertThat(stale(ORGANISATION)).containsExactly("newcomer");
+    }
+
+    @Test
+    void aRepairOfARosterDroppedOrReplacedMeanwhileIsNotKept() {
+        keep(ORGANISATION, AN_RELATION, AN);
+        rosters.changed(change("0b0ab1c4-0000-4000-8000-00000000000a", PERSON, Set.of(), AN));
+        OrganisationRosters.Kept served = rosters.get(ORGANISATION).orElseThrow();
+        keep(ORGANISATION, AN_RELATION, AN, BART);
+        rosters.repaired(ORGANISATION, served, roster(AN_RELATION, AN));
+        assertThat(rosters.get(ORGANISATION)).map(kept -> kept.roster().people().size()).contains(2);
+
+        served = rosters.get(ORGANISATION).orElseThrow();
+        rosters.interrupted();
+        rosters.live();
+        rosters.repaired(ORGANISATION, served, roster(AN_RELATION, AN));
+        assertThat(rosters.get(ORGANISATION)).isEmpty();
+    }
+
+    @Test
+    void aRosterWithItsStalePeopleReadAgainLeavesThemOutOrTakesThemAsRead() {
+        Person an = person(AN);
+        Person bart = person(BART);
+        WorkRelation anHere = new WorkRelation(AN_RELATION, AN, ORGANISATION, WorkRelationType.PERMANENT,
+                new Validity(Instant.EPOCH, Optional.empty()), true);
+        OrganisationRosters.Roster roster = new OrganisationRosters.Roster(List.of(an, bart),
+                Map.of(AN, List.of(anHere)), Map.of(AN_RELATION, AN, "bart-entry", BART));
+        Person renamed = new Person(BART, "user." + BART, "Bartholomeus", "Family", Optional.empty(), Optional.empty(),
+                Set.of(ORGANISATION));
+
+        OrganisationRosters.Roster again = roster.with(Set.of(AN, BART),
+                new OrganisationRosters.Roster(List.of(renamed), Map.of(), Map.of("bart-entry", BART)));
+
+        assertThat(again.people()).containsExactly(renamed);
+        assertThat(again.relationsOf(AN)).as("An left the organisation").isEmpty();
+        assertThat(again.entries()).containsOnlyKeys("bart-entry");
+    }
+
+    @Test
+    void grantsAndOtherEntriesTouchNothingAndDoNotSpoilAWalkUnderWay() {
         keep(ORGANISATION, AN_RELATION, AN);
         long ticket = rosters.ticket().orElseThrow();
         rosters.changed(change("0b0ab1c4-0000-4000-8000-00000000000b", GRANT, Set.of(ORGANISATION), AN));
-        assertThat(rosters.get(ORGANISATION)).isPresent();
+        assertThat(stale(ORGANISATION)).isEmpty();
         rosters.put(ticket, OTHER, roster(BART_RELATION, BART));
         assertThat(rosters.get(OTHER)).isPresent();
     }
@@ -131,15 +219,21 @@ class OrganisationRostersTest {
         assertThat(rosters.get("0900000999")).isPresent();
     }
 
+    private Set<String> stale(String organisation) {
+        return rosters.get(organisation).orElseThrow().stale();
+    }
+
     private void keep(String organisation, String relation, String... personIds) {
         rosters.put(rosters.ticket().orElseThrow(), organisation, roster(relation, personIds));
     }
 
     private static OrganisationRosters.Roster roster(String relation, String... personIds) {
-        List<Person> people = Arrays.stream(personIds)
-                .map(id -> new Person(id, "user." + id, "Given", "Family", Optional.empty(), Optional.empty(), Set.of()))
-                .toList();
-        return new OrganisationRosters.Roster(people, Map.of(), Set.of(relation));
+        List<Person> people = Arrays.stream(personIds).map(OrganisationRostersTest::person).toList();
+        return new OrganisationRosters.Roster(people, Map.of(), Map.of(relation, personIds[0]));
+    }
+
+    private static Person person(String id) {
+        return new Person(id, "user." + id, "Given", "Family", Optional.empty(), Optional.empty(), Set.of());
     }
 
     private static DirectoryChanges.Change change(String entryUuid, Set<String> objectClasses, Set<String> organisations,
