@@ -183,7 +183,7 @@ public final class OrganisationPeople {
         if (kept.stale().isEmpty()) {
             return kept.roster();
         }
-        Roster roster = kept.roster().with(kept.stale(), members(organisationKey, kept.stale()));
+        Roster roster = kept.roster().with(kept.stale(), rosterOf(organisationKey, kept.stale()));
         rosters.repaired(organisationKey, kept, roster);
         return roster;
     }
@@ -192,7 +192,7 @@ public final class OrganisationPeople {
      * Which of these people belong to the organisation now (a work relation with it, current or
      * not, or its representation), read as the walk reads them: a roster of them alone.
      */
-    private Roster members(String organisationKey, Set<String> personIds) {
+    private Roster rosterOf(String organisationKey, Set<String> personIds) {
         Map<String, Person> people = new HashMap<>();
         Map<String, List<WorkRelation>> relations = new HashMap<>();
         Map<String, String> read = new HashMap<>();
