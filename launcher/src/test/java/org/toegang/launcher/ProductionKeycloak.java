@@ -96,6 +96,23 @@ final class ProductionKeycloak {
                 + node.log());
     }
 
+    /**
+     * Waits until the node follows the directory's changes: its rights cache and rosters serve only
+     * then, and reading a million people's content (RFC 4533's refresh) takes minutes. Answers how
+     * long it waited.
+     */
+    static Duration awaitChangeFeed(KeycloakServer node, Duration timeout) throws IOException, InterruptedException {
+        long begin = System.nanoTime();
+        while (!Files.readString(node.log()).contains("Following the changes of directory")) {
+            if (System.nanoTime() - begin > timeout.toNanos()) {
+                throw new AssertionError("the node did not follow the directory's changes within " + timeout + "; see "
+                        + node.log());
+            }
+            Thread.sleep(1000);
+        }
+        return Duration.ofNanos(System.nanoTime() - begin);
+    }
+
     /** Kills a node with SIGKILL, its whole process tree: no shutdown hook, no cache hand-over. */
     static void kill(KeycloakServer node) throws InterruptedException {
         List<ProcessHandle> tree = new ArrayList<>(node.process().descendants().toList());
