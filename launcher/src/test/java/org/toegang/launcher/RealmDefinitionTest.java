@@ -82,6 +82,35 @@ class RealmDefinitionTest {
         assertThat(realm).containsEntry("adminEventsEnabled", true).containsEntry("adminEventsDetailsEnabled", false);
     }
 
+    /**
+     * Keycloak 26.7 caches a client's role list only when it is not empty
+     * ({@code RealmCacheSession#getClientRolesStream}); the role mappers of an application's tokens
+     * (OIDC {@code roles}, SAML {@code role_list}) ask for it at every token, so an application client
+     * without a role of its own cost a database query per token and refresh (a fifth of the
+     * refresh throughput in ProductionBenchmark). The role is granted to nobody.
+     */
+    @Test
+    void givesEveryApplicationClientARoleOfItsOwnThatNobodyHolds() throws ParseException {
+        Map<String, Object> realm = JSONObjectUtils.parse(RealmDefinition.forDirectory(EMBEDDED).json());
+        Map<String, Object> clientRoles = JSONObjectUtils.getJSONObject(JSONObjectUtils.getJSONObject(realm, "roles"),
+                "client");
+        List<String> applications = JSONObjectUtils.getJSONArray(realm, "clients").stream()
+                .map(client -> (Map<?, ?>) client)
+                .filter(client -> String.valueOf(client.get("clientId")).startsWith("urn:toegang:sp:")
+                        || String.valueOf(client.get("defaultClientScopes")).contains("toegang-application"))
+                .map(client -> (String) client.get("clientId")).toList();
+
+        assertThat(applications).contains("dv_loket", "dv_geoportaal", "urn:toegang:sp:dv_loket",
+                "urn:toegang:sp:dv_geoportaal");
+        for (String application : applications) {
+            assertThat(JSONObjectUtils.getJSONArray(clientRoles, application)).as(application)
+                    .extracting(role -> (Object) ((Map<?, ?>) role).get("name")).containsExactly("toegang-rights");
+        }
+        assertThat(RealmDefinition.forDirectory(EMBEDDED).json().split("\"toegang-rights\"", -1))
+                .as("named only where each application defines it: no user, service account or composite holds it")
+                .hasSize(applications.size() + 1);
+    }
+
     @Test
     void changesItsFingerprintWithTheDirectory() {
         DirectoryAccess other = new DirectoryAccess("ldap://127.0.0.1:20389", "uid=admin,ou=system", "secret");
