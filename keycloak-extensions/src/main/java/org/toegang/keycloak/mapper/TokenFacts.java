@@ -1,5 +1,6 @@
 package org.toegang.keycloak.mapper;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,23 +19,35 @@ import org.toegang.keycloak.capacity.ChosenCapacity;
 final class TokenFacts {
     /** Mapper option: the application whose rights to release; default: the client's application. */
     static final String APPLICATION = "toegang.application";
+    /** The session attribute that keeps a request's {@code vo} claims (with the person and the note). */
+    private static final String VO_CLAIMS = "toegang.vo-claims";
 
     private TokenFacts() {
     }
 
     /**
      * The {@code vo} claims, with {@code vo_email} and {@code vo_applicatienaam}; reads only the
-     * session, no directory search.
+     * session, no directory search. Made once per request: the ID and access token of a request
+     * share them, as they share the capacity.
+     *
+     * @return the claims in order; unmodifiable, never null
      */
     static Map<String, String> vo(KeycloakSession session, UserSessionModel userSession,
                                   AuthenticatedClientSessionModel clientSession) {
-        Map<String, String> claims = new LinkedHashMap<>(CapacityClaims.vo(
-                userSession.getUser().getFirstAttribute(ChosenCapacity.PERSON_ID_ATTRIBUTE),
-                userSession.getUser().getEmail(),
+        String personId = userSession.getUser().getFirstAttribute(ChosenCapacity.PERSON_ID_ATTRIBUTE);
+        String note = clientSession.getNote(ChosenCapacity.NOTE);
+        String key = VO_CLAIMS + '|' + personId + '|' + note;
+        @SuppressWarnings("unchecked")
+        Map<String, String> made = (Map<String, String>) session.getAttribute(key);
+        if (made != null) {
+            return made;
+        }
+        Map<String, String> claims = new LinkedHashMap<>(CapacityClaims.vo(personId, userSession.getUser().getEmail(),
                 ChosenCapacity.capacityOf(session, clientSession).orElse(null)));
-        CapacityNote.applicationName(clientSession.getNote(ChosenCapacity.NOTE))
-                .ifPresent(name -> claims.put(CapacityClaims.APPLICATION_NAME, name));
-        return claims;
+        CapacityNote.applicationName(note).ifPresent(name -> claims.put(CapacityClaims.APPLICATION_NAME, name));
+        made = Collections.unmodifiableMap(claims);
+        session.setAttribute(key, made);
+        return made;
     }
 
     /** The application whose rights a mapper releases. */
