@@ -72,7 +72,8 @@ import org.toegang.testing.PostgresCluster;
  *       policies): refresh grants per second and password sign-ins per second, same client code;</li>
  *   <li>two Keycloak nodes against one: refresh grants per second.</li>
  * </ul>
- * Sides that are compared run in alternating rounds, so drift on a shared machine hits both alike.
+ * Sides that are compared run in alternating rounds after warm-up rounds of both, so drift on a
+ * shared machine hits both alike; each comparison also prints the Keycloak nodes' CPU time per success.
  * Settings (system properties): {@code toegang.bench.people} (10000), {@code toegang.bench.plainPeople}
  * (10000), {@code toegang.bench.seconds} per round (10), {@code toegang.bench.rounds} (3),
  * {@code toegang.bench.threads} (4), {@code toegang.bench.queries} (200), {@code toegang.bench.work}
@@ -90,6 +91,9 @@ public final class ProductionBenchmark {
     private static final String REDIRECT = "http://localhost:4711/callback";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Rounds of each side before measuring: the refresh rates still climbed for several rounds of 10 s. */
+    private static final int WARM_UP_ROUNDS = 3;
 
     private final long people = Long.getLong("toegang.bench.people", 10_000);
     private final int plainPeople = Integer.getInteger("toegang.bench.plainPeople", 10_000);
@@ -154,19 +158,20 @@ public final class ProductionBenchmark {
         awaitChangeFeeds(node1, uncached);
         phase("rights cache", () -> compare("refresh grants/s for dv_loket (An, 4 rights)",
                 "with the rights cache (node 1)", "without it (node 2)", () -> refreshes(node1, anRefresh),
-                () -> refreshes(uncached, anRefresh)));
+                () -> refreshes(uncached, anRefresh), node1, uncached));
         phase("capacity step", () -> capacitySteps(node1));
         phase("SCIM searches", () -> scimSearches(publicUrl, access));
         phase("plain Keycloak", () -> {
             String plainRefresh = signIn(realmUrl(node1, PLAIN_REALM), PLAIN_CLIENT, PLAIN_SECRET, PLAIN_SCOPE,
                     "plain.user.1", DemoData.PASSWORD, null);
             compare("refresh grants/s, node 1", "Toegang (dv_loket with rights)", "plain Keycloak (" + PLAIN_REALM + ")",
-                    () -> refreshes(node1, anRefresh), () -> plainRefreshes(node1, plainRefresh));
+                    () -> refreshes(node1, anRefresh), () -> plainRefreshes(node1, plainRefresh), node1);
             System.out.println("Toegang sign-ins by " + (signInable.isEmpty()
                     ? "bart.claes (no sampled generated person has a capacity at dv_loket)"
                     : signInable.size() + " generated people with a capacity at dv_loket"));
             compare("password sign-ins/s (code flow: form, capacity step, code exchange), node 1",
-                    "Toegang", "plain Keycloak (its own users)", () -> signIns(node1, false), () -> signIns(node1, true));
+                    "Toegang", "plain Keycloak (its own users)", () -> signIns(node1, false), () -> signIns(node1, true),
+                    node1);
         });
         phase("two nodes against one", () -> {
             uncached.close();
@@ -179,7 +184,7 @@ public final class ProductionBenchmark {
                         KeycloakServer node = thread % 2 == 0 ? node1 : second;
                         return () -> refresh(node, RealmDefinition.REALM, LOKET, LOKET_SECRET, anRefresh)
                                 .path("access_token").isTextual();
-                    }), () -> refreshes(node1, anRefresh));
+                    }), () -> refreshes(node1, anRefresh), node1, second);
         });
         System.out.println("== done; " + uptime());
     }
@@ -514,22 +519,57 @@ public final class ProductionBenchmark {
         double measure() throws Exception;
     }
 
-    /** A warm-up of both sides, then alternating rounds; prints each round, the totals and the ratio. */
-    private void compare(String what, String firstName, String secondName, Rate first, Rate second) throws Exception {
-        first.measure();
-        second.measure();
-        double firstTotal = 0;
-        double secondTotal = 0;
+    /**
+     * Warm-up rounds of both sides (the JIT compiles Keycloak's paths for several rounds), then
+     * alternating rounds; prints each round, the totals and the ratio, and the CPU time the given
+     * Keycloak nodes spent per success on each side: a throughput ratio on a shared 2-core machine
+     * moves with everything else running, the CPU a node spends per refresh much less.
+     */
+    private void compare(String what, String firstName, String secondName, Rate first, Rate second,
+                         KeycloakServer... nodes) throws Exception {
+        for (int warmUp = 0; warmUp < WARM_UP_ROUNDS; warmUp++) {
+            first.measure();
+            second.measure();
+        }
+        double[] rates = new double[2];
+        long[] cpuNanos = new long[2];
         for (int r = 1; r <= rounds; r++) {
-            double a = first.measure();
-            double b = second.measure();
+            double a = measure(first, nodes, 0, rates, cpuNanos);
+            double b = measure(second, nodes, 1, rates, cpuNanos);
             System.out.printf("   %s round %d: %s %.1f, %s %.1f, ratio %.2f%n", what, r, firstName, a, secondName, b,
                     a / b);
-            firstTotal += a;
-            secondTotal += b;
         }
-        System.out.printf("%s: %s %.1f, %s %.1f, ratio %.2f%n", what, firstName, firstTotal / rounds, secondName,
-                secondTotal / rounds, firstTotal / secondTotal);
+        System.out.printf("%s: %s %.1f, %s %.1f, ratio %.2f%n", what, firstName, rates[0] / rounds, secondName,
+                rates[1] / rounds, rates[0] / rates[1]);
+        double[] cpuPerSuccess = {millisPerSuccess(cpuNanos[0], rates[0]), millisPerSuccess(cpuNanos[1], rates[1])};
+        System.out.printf("   Keycloak CPU per success (%d node%s): %s %.2f ms, %s %.2f ms; first ÷ second %.2f%n",
+                nodes.length, nodes.length == 1 ? "" : "s", firstName, cpuPerSuccess[0], secondName, cpuPerSuccess[1],
+                cpuPerSuccess[0] / cpuPerSuccess[1]);
+    }
+
+    private double measure(Rate side, KeycloakServer[] nodes, int index, double[] rates, long[] cpuNanos)
+            throws Exception {
+        long cpuBefore = cpuNanos(nodes);
+        double rate = side.measure();
+        cpuNanos[index] += cpuNanos(nodes) - cpuBefore;
+        rates[index] += rate;
+        return rate;
+    }
+
+    /** Milliseconds of CPU per success, from the rounds' CPU time and their summed rates. */
+    private double millisPerSuccess(long cpuNanos, double summedRates) {
+        return cpuNanos / 1e6 / (summedRates * round.toSeconds());
+    }
+
+    /** CPU time the nodes' processes (kc.sh and its JVM) have used so far. */
+    private static long cpuNanos(KeycloakServer... nodes) {
+        long nanos = 0;
+        for (KeycloakServer node : nodes) {
+            nanos += java.util.stream.Stream.concat(java.util.stream.Stream.of(node.process().toHandle()),
+                            node.process().descendants())
+                    .mapToLong(process -> process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+        }
+        return nanos;
     }
 
     private static String signIn(URI realmUrl, String client, String secret, String scope, String username,
