@@ -50,7 +50,8 @@ public final class SelfService {
     /**
      * What the caller may do, per organisation they have a role in (sub-organisations of those they
      * administer included) and per application they own (every application for the central
-     * administrator, who may see them all).
+     * administrator, who may see them all). The rosters of those whose people the caller may
+     * list are read ahead ({@link org.toegang.core.directory.RosterPrefetch}).
      */
     public Permissions permissions(AdminContext context) {
         AdministrationPolicy policy = context.policy();
@@ -76,6 +77,8 @@ public final class SelfService {
                 .sorted(java.util.Comparator.comparing(Application::clientId))
                 .map(application -> new ApplicationPermissions(application.clientId(), application.name(),
                         policy.applicationActions(application.clientId()))).toList();
+        // the people list is usually what comes next: its roster is read meanwhile
+        stores.prefetch().prepare(keys.stream().filter(policy::mayManagePeopleOf).toList());
         return new Permissions(policy.personId(), policy.generalActions(), organisations, owned);
     }
 

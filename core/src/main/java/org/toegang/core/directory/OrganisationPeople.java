@@ -154,6 +154,34 @@ public final class OrganisationPeople {
             return current(organisationKey, kept.get());
         }
         OptionalLong ticket = rosters.ticket();
+        Roster roster = read(organisationKey);
+        ticket.ifPresent(current -> rosters.put(current, organisationKey, roster));
+        return roster;
+    }
+
+    /** Reads the organisation's roster as its listing would, and keeps it; nothing when one is kept already. */
+    void prepare(String organisationKey) {
+        if (rosters.ticket().isPresent()) {
+            roster(organisationKey);
+        }
+    }
+
+    /**
+     * As {@link #prepare}, but keeps it only in the room left beside the rosters kept
+     * ({@link OrganisationRosters#putIntoRoom}).
+     *
+     * @return false when it did not fit, or nothing is kept (the change feed is not live)
+     */
+    boolean prepareIntoRoom(String organisationKey) {
+        if (rosters.get(organisationKey).isPresent()) {
+            return true;
+        }
+        OptionalLong ticket = rosters.ticket();
+        return ticket.isPresent() && rosters.putIntoRoom(ticket.getAsLong(), organisationKey, read(organisationKey));
+    }
+
+    /** The organisation's roster read whole from the directory: its work relations walked, their people read. */
+    private Roster read(String organisationKey) {
         Map<String, Person> people = new LinkedHashMap<>();
         Map<String, List<WorkRelation>> relations = new HashMap<>();
         Map<String, String> entries = new HashMap<>();
@@ -165,9 +193,7 @@ public final class OrganisationPeople {
             relations.computeIfAbsent(relation.personId(), id -> new ArrayList<>()).add(relation);
             uuidOf(entry).ifPresent(uuid -> entries.put(uuid, relation.personId()));
         });
-        Roster roster = new Roster(List.copyOf(people.values()), relations, entries);
-        ticket.ifPresent(current -> rosters.put(current, organisationKey, roster));
-        return roster;
+        return new Roster(List.copyOf(people.values()), relations, entries);
     }
 
     /**

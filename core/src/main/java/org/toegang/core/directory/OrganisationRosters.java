@@ -158,6 +158,29 @@ public final class OrganisationRosters implements DirectoryChanges.Listener {
     }
 
     /**
+     * As {@link #put}, but only into the room left beside the rosters kept, never dropping one:
+     * for a roster read ahead of any listing ({@link RosterPrefetch}), which must not push out
+     * one somebody listed.
+     *
+     * @return whether it was kept
+     */
+    synchronized boolean putIntoRoom(long ticket, String organisationKey, Roster roster) {
+        String organisation = key(organisationKey);
+        Held held = byOrganisation.get(organisation);
+        int room = maxPeople - keptPeople + (held == null ? 0 : held.roster.people().size());
+        if (!serving() || ticket != generation || roster.people().size() > room) {
+            return false;
+        }
+        keep(organisation, new Held(roster));
+        return true;
+    }
+
+    /** Whether a roster of another organisation might still be kept without dropping one. */
+    synchronized boolean hasRoom() {
+        return serving() && keptPeople < maxPeople;
+    }
+
+    /**
      * Keeps {@code roster}, the roster served as {@code from} with its stale people read again, in
      * its place, unless it was dropped or replaced meanwhile; whoever became stale again since stays
      * stale.

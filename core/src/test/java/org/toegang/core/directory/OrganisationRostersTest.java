@@ -223,6 +223,29 @@ class OrganisationRostersTest {
         return rosters.get(organisation).orElseThrow().stale();
     }
 
+    @Test
+    void aRosterReadAheadIsKeptOnlyInTheRoomLeftAndNeverDropsOneKept() {
+        keep(ORGANISATION, AN_RELATION, AN, "second");
+        assertThat(rosters.hasRoom()).isTrue();
+        long ticket = rosters.ticket().orElseThrow();
+        assertThat(rosters.putIntoRoom(ticket, OTHER, roster(BART_RELATION, BART, "another"))).as("3 people kept at most").isFalse();
+        assertThat(rosters.get(ORGANISATION)).as("nothing dropped for it").isPresent();
+        assertThat(rosters.get(OTHER)).isEmpty();
+        assertThat(rosters.putIntoRoom(ticket, OTHER, roster(BART_RELATION, BART))).isTrue();
+        assertThat(rosters.get(OTHER)).isPresent();
+        assertThat(rosters.hasRoom()).isFalse();
+        assertThat(rosters.putIntoRoom(ticket, ORGANISATION, roster(AN_RELATION, AN, "second")))
+                .as("its own roster read again takes its own place").isTrue();
+    }
+
+    @Test
+    void aRosterReadAheadWhileAPersonChangedIsNotKept() {
+        long ticket = rosters.ticket().orElseThrow();
+        rosters.changed(change(AN_RELATION, PERSON, Set.of(), AN));
+        assertThat(rosters.putIntoRoom(ticket, ORGANISATION, roster(AN_RELATION, AN))).isFalse();
+        assertThat(rosters.get(ORGANISATION)).isEmpty();
+    }
+
     private void keep(String organisation, String relation, String... personIds) {
         rosters.put(rosters.ticket().orElseThrow(), organisation, roster(relation, personIds));
     }

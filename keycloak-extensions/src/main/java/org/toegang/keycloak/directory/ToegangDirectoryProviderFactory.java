@@ -14,6 +14,7 @@ import org.toegang.core.directory.DirectoryChanges;
 import org.toegang.core.directory.DirectoryConfig;
 import org.toegang.core.directory.DirectoryRepository;
 import org.toegang.core.directory.OrganisationRosters;
+import org.toegang.core.directory.RosterPrefetch;
 import org.toegang.core.directory.RightsCache;
 
 /**
@@ -23,7 +24,8 @@ import org.toegang.core.directory.RightsCache;
  * rights are kept between tokens while the directory reports its changes, default 10000; 0 turns
  * keeping off), {@code --...--rights-cache-max-age} (seconds kept rights serve at most, default
  * 300) and {@code --...--roster-cache-people} (people of organisations' rosters kept between
- * listings of the administration, in all, default 100000; 0 turns keeping off), or the
+ * listings of the administration, in all, default 100000; 0 turns keeping off; they are read ahead
+ * of their first listing, {@code RosterPrefetch}), or the
  * {@code KC_SPI_TOEGANG_DIRECTORY__DEFAULT__*} environment variables.
  *
  * <p>The options are read once in {@link #init}; the pool is opened at the first use, not at
@@ -37,6 +39,7 @@ public final class ToegangDirectoryProviderFactory implements ProviderFactory<To
     private int cachedPeople;
     private int rosterPeople;
     private OrganisationRosters rosters;
+    private RosterPrefetch prefetch;
     private Duration cacheMaxAge;
     private volatile DirectoryRepository repository;
     private Directory directory;
@@ -73,8 +76,10 @@ public final class ToegangDirectoryProviderFactory implements ProviderFactory<To
                     // followed also without the rights cache: Keycloak's user cache needs the reports too
                     eviction = new UserCacheEviction(sessionFactory);
                     rosters = new OrganisationRosters(rosterPeople);
+                    prefetch = new RosterPrefetch(directory, rosters);
+                    // the prefetch hears the feed is live after the rosters, which start keeping then
                     changes = DirectoryChanges.follow(directory, DirectoryChanges.Listener.both(cache,
-                            DirectoryChanges.Listener.both(rosters, eviction)));
+                            DirectoryChanges.Listener.both(DirectoryChanges.Listener.both(rosters, prefetch), eviction)));
                     repository = new DirectoryRepository(directory, cache);
                 }
                 current = repository;
@@ -90,7 +95,7 @@ public final class ToegangDirectoryProviderFactory implements ProviderFactory<To
             DirectoryRepository repository = repository();
             synchronized (this) {
                 if (administration == null) {
-                    administration = new Administration(AdminStores.over(directory, repository, rosters), auditTrail());
+                    administration = new Administration(AdminStores.over(directory, repository, rosters, prefetch), auditTrail());
                 }
                 current = administration;
             }
@@ -112,6 +117,9 @@ public final class ToegangDirectoryProviderFactory implements ProviderFactory<To
     public synchronized void close() {
         if (changes != null) {
             changes.close();
+        }
+        if (prefetch != null) {
+            prefetch.close();
         }
         if (eviction != null) {
             eviction.close();
