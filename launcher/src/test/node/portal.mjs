@@ -97,7 +97,10 @@ async function shot(page, name) {
 async function screen(page) {
   return { url: new URL(page.url()).pathname, title: await text(page, '#page-title'), main: await text(page, 'main'),
     refused: Boolean(await page.$('#toegang-refused')), nav: await text(page, '#nav'),
-    subNav: (await page.$('.sub-nav')) ? await text(page, '.sub-nav') : null };
+    subNav: (await page.$('.sub-nav')) ? await text(page, '.sub-nav') : null,
+    // a table wider than the page hides columns behind a sideways scroll
+    tablesScrollSideways: await page.evaluate(() => [...document.querySelectorAll('.table-wrap')]
+      .some(wrap => wrap.scrollWidth > wrap.clientWidth + 1)) };
 }
 
 /** What a person does on a screen; each returns what the screen then showed. */

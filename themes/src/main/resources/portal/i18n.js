@@ -38,6 +38,21 @@ export function t(key, params = {}) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => (params[name] === undefined ? whole : String(params[name])));
 }
 
+/** The text of key when the bundle has one, else {@code otherwise}: for codes the API may add to. */
+export function termOr(key, otherwise) {
+  return messages[key] === undefined ? otherwise : messages[key];
+}
+
+/** A moment (ISO string) in the current language, date and time of day, or '' when none. */
+export function dateTime(value) {
+  if (!value) {
+    return '';
+  }
+  const parsed = new Date(value);
+  return isNaN(parsed) ? String(value) : parsed.toLocaleString(current + '-BE',
+    { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
 /** A date (ISO string) in the current language, or '' when none. */
 export function date(value) {
   if (!value) {

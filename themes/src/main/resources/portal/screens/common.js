@@ -1,6 +1,6 @@
 // Shared pieces of the screens: names, organisation sub-navigation, sections that load on their own.
 import { portalBase } from '../oidc.js';
-import { t, date } from '../i18n.js';
+import { t, date, dateTime, termOr } from '../i18n.js';
 import { h, tag, fieldId } from '../ui.js';
 import { api, items, Problem } from '../api.js';
 
@@ -21,6 +21,30 @@ export function orgName(organisation) {
 export function rightLabel(grant) {
   const right = grant.right || grant.rightName || '';
   return grant.context ? `${right}-${grant.context}` : right;
+}
+
+/**
+ * The cells of an audit entry: when (date and time), who (the person's name, or the application
+ * that acted), in which role, what was done, and to what with each changed field before → after.
+ * Codes the portal has no words for are shown as the API sent them.
+ */
+export function auditCells(entry, { role = true } = {}) {
+  const who = entry.actorName || entry.actorClientId || entry.actorPersonId || '';
+  const kind = String(entry.target || '').split('/')[0];
+  const changed = auditChanges(entry);
+  return [dateTime(entry.at), who, ...(role ? [termOr('auditRole.' + entry.role, entry.role || '')] : []),
+    termOr('auditAction.' + entry.action, entry.action),
+    h('div', { class: 'audit-what' }, kind ? h('span', { class: 'audit-kind' }, termOr('auditKind.' + kind, kind)) : null,
+      changed.length ? h('ul', { class: 'audit-changes' }, changed.map(line => h('li', {}, line))) : null)];
+}
+
+/** What an audit entry changed, a line per field: before → after, or only the value of what was made. */
+export function auditChanges(entry) {
+  const before = entry.before || {};
+  const after = entry.after || {};
+  const made = !Object.keys(before).length;
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(k => before[k] !== after[k])
+    .map(k => made ? `${k}: ${after[k]}` : `${k}: ${before[k] ?? '–'} → ${after[k] ?? '–'}`);
 }
 
 export function validity(item) {

@@ -1,9 +1,9 @@
 // One person of an organisation (work relations, rights with context and validity, history), and
 // adding a person by national register number.
-import { t, date } from '../i18n.js';
+import { t } from '../i18n.js';
 import { api, items, Problem } from '../api.js';
 import { h, field, button, table, link, showProblem, values, summaryList, choices, notice } from '../ui.js';
-import { orgNav, orgName, orgPath, personPath, personName, rightLabel, validity, status, section } from './common.js';
+import { orgNav, orgName, orgPath, personPath, personName, rightLabel, validity, status, section, auditCells } from './common.js';
 
 export const WORK_RELATION_TYPES = ['civilServant', 'permanent', 'external', 'occasional'];
 
@@ -33,7 +33,7 @@ export async function render({ params, query }) {
         const grantIds = new Set(items(grants).map(g => 'grant/' + g.id));
         return [table(t('person.history'), [t('audit.when'), t('audit.who'), t('audit.action'), t('audit.what')],
           items(answer).filter(a => a.target === 'person/' + id || grantIds.has(a.target) || (a.after && a.after.personId === id))
-            .map(a => [date(a.at), a.actorPersonId || a.actorClientId || '', a.action, change(a)])),
+            .map(a => auditCells(a, { role: false }))),
         answer && answer.next ? h('p', { class: 'hint' }, t('person.olderHistory'), ' ', link(orgPath(key) + '/audit', t('org.audit'), { 'data-link': '' })) : null];
       }, { id: 'history' }),
     ],
@@ -65,12 +65,4 @@ export async function add({ params, navigate }) {
     }
   });
   return { title: t('person.addTitle', { organisation: orgName(organisation) }), content: [orgNav(key, '/people/new'), form] };
-}
-
-
-/** What an audit entry changed: before → after, field by field. */
-export function change(entry) {
-  const keys = [...new Set([...Object.keys(entry.before || {}), ...Object.keys(entry.after || {})])];
-  return keys.filter(k => (entry.before || {})[k] !== (entry.after || {})[k])
-    .map(k => `${k}: ${(entry.before || {})[k] ?? '–'} → ${(entry.after || {})[k] ?? '–'}`).join('; ');
 }

@@ -1,10 +1,9 @@
 // Reports of an organisation (people × rights, CSV download), the bulk upload of the same CSV
 // (a preview of every change and refusal first, then all or nothing), and the audit trail.
-import { t, date } from '../i18n.js';
+import { t } from '../i18n.js';
 import { api, items, Problem } from '../api.js';
 import { h, field, button, table, showProblem, notice, link, tag } from '../ui.js';
-import { orgNav, orgName, orgPath } from './common.js';
-import { change } from './person.js';
+import { orgNav, orgName, orgPath, auditCells } from './common.js';
 
 export async function render({ params }) {
   const key = params.key;
@@ -77,8 +76,8 @@ export async function audit({ params, query }) {
   const answer = await api.audit(key, query.get('cursor'));
   return {
     title: t('audit.title', { organisation: orgName(organisation) }),
-    content: [orgNav(key, '/audit'), table(t('audit.title', { organisation: key }), [t('audit.when'), t('audit.who'), t('audit.role'), t('audit.action'), t('audit.target'), t('audit.what')],
-      items(answer).map(a => [date(a.at), a.actorPersonId || a.actorClientId || '', a.role || '', a.action, a.target || '', change(a)])),
+    content: [orgNav(key, '/audit'), table(t('audit.title', { organisation: key }), [t('audit.when'), t('audit.who'), t('audit.role'), t('audit.action'), t('audit.what')],
+      items(answer).map(a => auditCells(a))),
     answer.next ? h('p', {}, link(`${orgPath(key)}/audit?cursor=${encodeURIComponent(answer.next)}`, t('people.next'), { 'data-link': '', rel: 'next' })) : null],
   };
 }

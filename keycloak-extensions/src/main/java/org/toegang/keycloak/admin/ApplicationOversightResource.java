@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.toegang.core.admin.DisplayNames;
 import org.toegang.core.admin.Oversight;
 import org.toegang.core.audit.AuditEntry;
 
@@ -22,11 +23,13 @@ import org.toegang.core.audit.AuditEntry;
 public final class ApplicationOversightResource {
     private final ApiCall call;
     private final Oversight oversight;
+    private final DisplayNames names;
     private final String clientId;
 
-    ApplicationOversightResource(ApiCall call, Oversight oversight, String clientId) {
+    ApplicationOversightResource(ApiCall call, Oversight oversight, DisplayNames names, String clientId) {
         this.call = call;
         this.oversight = oversight;
+        this.names = names;
         this.clientId = clientId;
     }
 
@@ -102,11 +105,13 @@ public final class ApplicationOversightResource {
     public static final class Audit {
         private final ApiCall call;
         private final Oversight oversight;
+        private final DisplayNames names;
         private final String clientId;
 
         Audit(ApplicationOversightResource parent) {
             this.call = parent.call;
             this.oversight = parent.oversight;
+            this.names = parent.names;
             this.clientId = parent.clientId;
         }
 
@@ -118,7 +123,7 @@ public final class ApplicationOversightResource {
                 int size = Optional.ofNullable(limit).orElse(100);
                 List<AuditEntry> entries = oversight.reports().auditOfApplication(context, clientId,
                         OrganisationOversightResource.since(since, context), OrganisationOversightResource.cursor(cursor), size);
-                return Etags.json(OrganisationOversightResource.page(entries, size));
+                return Etags.json(OrganisationOversightResource.page(entries, size, names));
             });
         }
     }

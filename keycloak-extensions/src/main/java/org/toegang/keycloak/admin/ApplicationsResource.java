@@ -181,7 +181,7 @@ public final class ApplicationsResource {
     }
 
     private ApplicationOversightResource oversight(String clientId) {
-        return new ApplicationOversightResource(call, administration.oversight(), clientId);
+        return new ApplicationOversightResource(call, administration.oversight(), administration.names(), clientId);
     }
 
     /** Every grant of the application in every organisation, for its owner; nothing else of those organisations. */

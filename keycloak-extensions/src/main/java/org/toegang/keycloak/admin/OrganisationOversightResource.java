@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.toegang.core.admin.BulkUpload;
 import org.toegang.core.admin.DefaultRightsService;
 import org.toegang.core.admin.Inputs;
+import org.toegang.core.admin.DisplayNames;
 import org.toegang.core.admin.Oversight;
 import org.toegang.core.admin.RightsComparison;
 import org.toegang.core.audit.AuditEntry;
@@ -35,11 +36,13 @@ import org.toegang.core.report.BulkRefusal;
 public final class OrganisationOversightResource {
     private final ApiCall call;
     private final Oversight oversight;
+    private final DisplayNames names;
     private final String key;
 
-    OrganisationOversightResource(ApiCall call, Oversight oversight, String key) {
+    OrganisationOversightResource(ApiCall call, Oversight oversight, DisplayNames names, String key) {
         this.call = call;
         this.oversight = oversight;
+        this.names = names;
         this.key = key;
     }
 
@@ -88,9 +91,13 @@ public final class OrganisationOversightResource {
         }
     }
 
-    static OversightRepresentations.AuditPage page(List<AuditEntry> entries, int limit) {
+    /** A page of audit entries with the names of the people who acted. */
+    static OversightRepresentations.AuditPage page(List<AuditEntry> entries, int limit, DisplayNames names) {
         String next = entries.size() == limit && !entries.isEmpty() ? entries.get(entries.size() - 1).id() : null;
-        return new OversightRepresentations.AuditPage(entries.stream().map(OversightRepresentations::audit).toList(), next);
+        DisplayNames.Names actors = names.ofPeople(entries.stream()
+                .flatMap(entry -> entry.actor().personId().stream()).distinct().toList());
+        return new OversightRepresentations.AuditPage(entries.stream()
+                .map(entry -> OversightRepresentations.audit(entry, actors)).toList(), next);
     }
 
     /** {@code reports}: people × rights (JSON, CSV) and rights ending soon. */
@@ -141,11 +148,13 @@ public final class OrganisationOversightResource {
     public static final class Audit {
         private final ApiCall call;
         private final Oversight oversight;
+        private final DisplayNames names;
         private final String key;
 
         Audit(OrganisationOversightResource parent) {
             this.call = parent.call;
             this.oversight = parent.oversight;
+            this.names = parent.names;
             this.key = parent.key;
         }
 
@@ -156,7 +165,7 @@ public final class OrganisationOversightResource {
                 oversight.reports().requireOrganisation(context, key);
                 List<AuditEntry> entries = oversight.reports().auditOfOrganisation(context, key, since(since, context),
                         cursor(cursor), Optional.ofNullable(limit).orElse(100));
-                return Etags.json(page(entries, Optional.ofNullable(limit).orElse(100)));
+                return Etags.json(page(entries, Optional.ofNullable(limit).orElse(100), names));
             });
         }
     }

@@ -141,7 +141,7 @@ public final class OrganisationsResource {
     }
 
     private OrganisationOversightResource oversight(String key) {
-        return new OrganisationOversightResource(call, administration.oversight(), key);
+        return new OrganisationOversightResource(call, administration.oversight(), administration.names(), key);
     }
 
     @GET

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.toegang.core.admin.BulkUpload;
+import org.toegang.core.admin.DisplayNames;
 import org.toegang.core.admin.RightsComparison;
 import org.toegang.core.audit.AuditEntry;
 import org.toegang.core.directory.SignInCounters;
@@ -27,7 +28,8 @@ final class OversightRepresentations {
     record DefaultRightRep(String clientId, String right, String context) {
     }
 
-    record AuditRep(String id, String at, String actorPersonId, String actorClientId, String role,
+    /** @param actorName the acting person's full name, when the actor is a person the directory knows */
+    record AuditRep(String id, String at, String actorPersonId, String actorName, String actorClientId, String role,
                     String organisationKey, String clientId, String action, String target,
                     Map<String, String> before, Map<String, String> after) {
     }
@@ -51,9 +53,10 @@ final class OversightRepresentations {
     record SignInRep(String day, String organisationKey, long count) {
     }
 
-    static AuditRep audit(AuditEntry entry) {
+    static AuditRep audit(AuditEntry entry, DisplayNames.Names names) {
         return new AuditRep(entry.id(), entry.at().toString(), entry.actor().personId().orElse(null),
-                entry.actor().clientId().orElse(null), entry.role(), entry.organisationKey().orElse(null),
+                entry.actor().personId().flatMap(names::person).orElse(null), entry.actor().clientId().orElse(null),
+                entry.role(), entry.organisationKey().orElse(null),
                 entry.clientId().orElse(null), entry.action(), entry.target(), entry.before(), entry.after());
     }
 

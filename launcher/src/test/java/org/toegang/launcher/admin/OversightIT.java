@@ -157,6 +157,7 @@ class OversightIT {
         assertThat(auditOf("grant/" + olgaGrant)).singleElement().satisfies(entry -> {
             assertThat(entry.path("action").asText()).isEqualTo("grant.validity");
             assertThat(entry.path("actorClientId").asText()).isEqualTo("toegang-portal");
+            assertThat(entry.path("actorName").asText()).as("who acted, by name").isEqualTo("Zoë Local");
             assertThat(entry.path("after").path("validTo").asText()).isEqualTo(end.toString());
         });
         // the same upload again changes nothing and records nothing

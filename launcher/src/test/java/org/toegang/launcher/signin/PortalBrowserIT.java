@@ -167,7 +167,10 @@ class PortalBrowserIT {
         assertThat(applied.path("outcome").asText()).as(applied.toString()).isEqualTo("1 wijziging uitgevoerd.");
         JsonNode audit = second.path("steps").get(2);
         assertThat(audit.path("refused").asBoolean()).as(audit.toString()).isFalse();
-        assertThat(audit.path("main").asText()).contains("grant.validity", "grant.copy", BART_ID);
+        // who by name, what in words, and every column on the page
+        assertThat(audit.path("main").asText()).as("who, in which role, what: three cells of a row")
+                .contains("Bart ClaesLokale beheerderGeldigheid gewijzigd", "Bart ClaesLokale beheerderRecht gekopieerd");
+        assertThat(audit.path("tablesScrollSideways").asBoolean()).as(audit.toString()).isFalse();
         PortalRun.assertNoSeriousViolations(first);
         PortalRun.assertNoSeriousViolations(second);
 
