@@ -170,7 +170,9 @@ public final class OrganisationPeople {
      * As {@link #prepare}, but keeps it only in the room left beside the rosters kept
      * ({@link OrganisationRosters#putIntoRoom}).
      *
-     * @return false when it did not fit, or nothing is kept (the change feed is not live)
+     * @return false when it did not fit in the room left, or nothing is kept (the change feed is
+     *         not live); true when it is kept, or was read while one of the organisation's people
+     *         changed (then its listing reads it)
      */
     boolean prepareIntoRoom(String organisationKey) {
         if (rosters.get(organisationKey).isPresent()) {

@@ -162,16 +162,19 @@ public final class OrganisationRosters implements DirectoryChanges.Listener {
      * for a roster read ahead of any listing ({@link RosterPrefetch}), which must not push out
      * one somebody listed.
      *
-     * @return whether it was kept
+     * @return false when it did not fit in the room left; true when it did, though it is not kept
+     *         when a change was reported (or the feed stopped) since {@code ticket}
      */
     synchronized boolean putIntoRoom(long ticket, String organisationKey, Roster roster) {
         String organisation = key(organisationKey);
         Held held = byOrganisation.get(organisation);
         int room = maxPeople - keptPeople + (held == null ? 0 : held.roster.people().size());
-        if (!serving() || ticket != generation || roster.people().size() > room) {
+        if (roster.people().size() > room) {
             return false;
         }
-        keep(organisation, new Held(roster));
+        if (serving() && ticket == generation) {
+            keep(organisation, new Held(roster));
+        }
         return true;
     }
 

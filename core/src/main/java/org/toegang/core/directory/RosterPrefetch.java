@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.toegang.core.model.Organisation;
 
 /**
@@ -32,6 +33,8 @@ public final class RosterPrefetch implements DirectoryChanges.Listener, AutoClos
     /** Organisation keys as the rosters key them, and {@link #EVERY_ORGANISATION}, while they wait or are read. */
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor reader;
+    /** Counts the times the feed became live, so that a walk that overlapped one starts again. */
+    private final AtomicLong lives = new AtomicLong();
 
     /** @param rosters the node's rosters, which this listener must follow the change feed after */
     public RosterPrefetch(Directory directory, OrganisationRosters rosters) {
@@ -52,13 +55,20 @@ public final class RosterPrefetch implements DirectoryChanges.Listener, AutoClos
         organisationKeys.forEach(key -> submit(OrganisationRosters.key(key), () -> people.prepare(key)));
     }
 
-    /** Every organisation's roster in turn, into the room left ({@link OrganisationPeople#prepareIntoRoom}). */
+    /**
+     * Every organisation's roster in turn, into the room left ({@link OrganisationPeople#prepareIntoRoom});
+     * from the start again when the feed became live again meanwhile (which dropped every roster).
+     */
     private void readEveryOrganisation() {
-        for (Organisation organisation : registry.organisations().stream().map(Versioned::value).toList()) {
-            if (!rosters.hasRoom() || !people.prepareIntoRoom(organisation.key())) {
-                return;
+        long walk;
+        do {
+            walk = lives.get();
+            for (Organisation organisation : registry.organisations().stream().map(Versioned::value).toList()) {
+                if (!rosters.hasRoom() || !people.prepareIntoRoom(organisation.key())) {
+                    break;
+                }
             }
-        }
+        } while (walk != lives.get());
     }
 
     /** Whether nothing waits or is being read. */
@@ -87,6 +97,7 @@ public final class RosterPrefetch implements DirectoryChanges.Listener, AutoClos
 
     @Override
     public void live() {
+        lives.incrementAndGet();
         submit(EVERY_ORGANISATION, this::readEveryOrganisation);
     }
 

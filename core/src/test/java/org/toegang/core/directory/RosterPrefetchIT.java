@@ -53,6 +53,14 @@ class RosterPrefetchIT {
             assertThat(rosters.get(BARTS_ORGANISATION).orElseThrow().roster().people()).extracting(Person::id)
                     .as("read from the directory: its people, as a listing reads them")
                     .containsExactlyInAnyOrderElementsOf(listed(BARTS_ORGANISATION));
+
+            // as the feed tells a lost connection and its return, which drops every roster
+            rosters.interrupted();
+            assertThat(rosters.get(BARTS_ORGANISATION)).isEmpty();
+            rosters.live();
+            prefetch.live();
+            await("every organisation's roster read again", () -> organisations.stream()
+                    .allMatch(key -> rosters.get(key).isPresent()));
         }
     }
 
