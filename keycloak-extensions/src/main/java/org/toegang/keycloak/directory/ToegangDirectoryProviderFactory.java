@@ -1,9 +1,11 @@
 package org.toegang.keycloak.directory;
 
 import java.time.Duration;
+import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderFactory;
 import org.toegang.core.admin.AdminStores;
 import org.toegang.core.admin.Administration;
@@ -13,6 +15,7 @@ import org.toegang.core.directory.DirectoryAuditTrail;
 import org.toegang.core.directory.DirectoryChanges;
 import org.toegang.core.directory.DirectoryConfig;
 import org.toegang.core.directory.DirectoryRepository;
+import org.toegang.core.directory.DirectoryUnavailableException;
 import org.toegang.core.directory.OrganisationRosters;
 import org.toegang.core.directory.RosterPrefetch;
 import org.toegang.core.directory.RightsCache;
@@ -28,12 +31,15 @@ import org.toegang.core.directory.RightsCache;
  * of their first listing, {@code RosterPrefetch}), or the
  * {@code KC_SPI_TOEGANG_DIRECTORY__DEFAULT__*} environment variables.
  *
- * <p>The options are read once in {@link #init}; the pool is opened at the first use, not at
- * start, because Keycloak also loads factories while it builds ({@code kc.sh build}), when no
- * directory need be reachable.
+ * <p>The options are read once in {@link #init}; the pool is opened once the server has started
+ * ({@link PostMigrationEvent}, in the background), so that the change feed is live and rosters
+ * are read ahead before the first sign-in rather than during it, or at the first use when the
+ * directory did not answer then. Not in {@link #init}: Keycloak also loads factories while it
+ * builds ({@code kc.sh build}), when no directory need be reachable.
  */
 public final class ToegangDirectoryProviderFactory implements ProviderFactory<ToegangDirectoryProvider> {
     public static final String PROVIDER_ID = "default";
+    private static final Logger LOG = Logger.getLogger(ToegangDirectoryProviderFactory.class);
 
     private DirectoryConfig config;
     private int cachedPeople;
@@ -111,6 +117,21 @@ public final class ToegangDirectoryProviderFactory implements ProviderFactory<To
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         sessionFactory = factory;
+        factory.register(event -> {
+            if (event instanceof PostMigrationEvent) {
+                Thread connecting = new Thread(this::connectEarly, "toegang-directory-connect");
+                connecting.setDaemon(true);
+                connecting.start();
+            }
+        });
+    }
+
+    private void connectEarly() {
+        try {
+            repository();
+        } catch (DirectoryUnavailableException e) {
+            LOG.warnf("The directory did not answer at start (%s); connecting again at the first use", e.getMessage());
+        }
     }
 
     @Override
