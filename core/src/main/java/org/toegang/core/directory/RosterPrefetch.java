@@ -63,11 +63,16 @@ public final class RosterPrefetch implements DirectoryChanges.Listener, AutoClos
         long walk;
         do {
             walk = lives.get();
+            long begin = System.nanoTime();
+            int read = 0;
             for (Organisation organisation : registry.organisations().stream().map(Versioned::value).toList()) {
                 if (!rosters.hasRoom() || !people.prepareIntoRoom(organisation.key())) {
                     break;
                 }
+                read++;
             }
+            LOG.log(System.Logger.Level.INFO, "Read the rosters of {0} organisations ahead in {1} ms", read,
+                    (System.nanoTime() - begin) / 1_000_000);
         } while (walk != lives.get());
     }
 
