@@ -215,8 +215,8 @@ const actions = {
   },
 
   /** Bulk extension: ticks the grants whose label contains each text, previews, then extends. */
-  async extend(page, { organisation, labels, validTo, name }) {
-    await open(page, `organisations/${organisation}/extend`);
+  async extend(page, { organisation, search, labels, validTo, name }) {
+    await open(page, `organisations/${organisation}/extend` + (search ? '?q=' + encodeURIComponent(search) : ''));
     for (const label of labels) {
       const id = await page.$$eval('#extend .choice label', (all, text) =>
         (all.find(l => l.textContent.includes(text)) || {}).htmlFor, label);

@@ -56,8 +56,10 @@ async function send(path, { method = 'GET', body, headers = {}, raw = false } = 
   return data;
 }
 
+// an array is sent as the parameter repeated (personId=a&personId=b)
 const q = params => {
-  const search = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+  const search = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (Array.isArray(v) ? v.map(one => [k, one]) : [[k, v]]))
+    .filter(([, v]) => v !== undefined && v !== null && v !== ''));
   const text = search.toString();
   return text ? '?' + text : '';
 };

@@ -3,16 +3,28 @@
 import { t, date } from '../i18n.js';
 import { api, items, Problem } from '../api.js';
 import { h, field, button, table, showProblem, values, notice, link } from '../ui.js';
-import { orgNav, orgName, orgPath, rightLabel, validity, status, personPicker } from './common.js';
+import { orgNav, orgName, orgPath, rightLabel, validity, status, personPicker, personName } from './common.js';
 
-export async function extend({ params, query }) {
+export async function extend({ params, query, navigate }) {
   const key = params.key;
-  // the active grants 50 at a time, paged by the API's cursor (the URL keeps it: back and forward work);
-  // each grant names its person (personName), so no list of people is read
+  // a page of 50 people (searched and paged as the people list is: the URL keeps q and cursor, so back
+  // and forward work), then the active grants of those people alone: never the organisation's every grant
+  const search = query.get('q') || '';
   const cursor = query.get('cursor') || undefined;
-  const [organisation, page] = await Promise.all([api.organisation(key), api.grants(key, { status: 'active', cursor, limit: 50 })]);
-  const grants = items(page);
-  const names = new Map(grants.map(g => [g.personId, g.personName || g.personId]));
+  const [organisation, page] = await Promise.all([api.organisation(key), api.people(key, { search, cursor, limit: 50 })]);
+  const people = items(page);
+  const grants = people.length ? await activeGrantsOf(key, people.map(p => p.id)) : [];
+  const names = new Map(people.map(p => [p.id, personName(p)]));
+  const order = new Map(people.map((p, index) => [p.id, index]));
+  grants.sort((a, b) => order.get(a.personId) - order.get(b.personId) || rightLabel(a).localeCompare(rightLabel(b)));
+  const find = h('form', { class: 'search', role: 'search', method: 'get', action: `${orgPath(key)}/extend` },
+    field({ name: 'q', label: t('people.search'), hint: t('people.searchHint'), value: search, type: 'search' }),
+    button(t('people.searchButton'), { class: 'button button-secondary' }));
+  find.addEventListener('submit', event => {
+    event.preventDefault();
+    const q = new FormData(find).get('q');
+    navigate(`${orgPath(key)}/extend` + (q ? '?q=' + encodeURIComponent(q) : ''));
+  });
   const preview = h('div', { id: 'preview', 'aria-live': 'polite' });
   // one key per prepared change: pressing "extend" twice (or a retry after a lost answer) changes once
   let idempotencyKey = crypto.randomUUID();
@@ -50,12 +62,27 @@ export async function extend({ params, query }) {
       if (error instanceof Problem && !error.refused) showProblem(form, error); else throw error;
     }
   });
+  const searched = search ? { q: search } : {};
   const pages = h('p', { class: 'body', id: 'extend-pages' },
-    cursor ? link(`${orgPath(key)}/extend`, t('common.firstPage'), { 'data-link': '' }) : null, cursor && page.next ? ' · ' : null,
-    page.next ? link(`${orgPath(key)}/extend?cursor=${encodeURIComponent(page.next)}`, t('people.next'), { 'data-link': '', rel: 'next', id: 'next-page' }) : null);
-  return { title: t('extend.title', { organisation: orgName(organisation) }), content: [orgNav(key, '/extend'),
-    h('p', { class: 'hint', id: 'extend-count' }, page.next ? t('extend.pageMore', { count: grants.length }) : t('extend.page', { count: grants.length })),
+    cursor ? link(`${orgPath(key)}/extend` + (search ? '?q=' + encodeURIComponent(search) : ''), t('common.firstPage'), { 'data-link': '' }) : null,
+    cursor && page.next ? ' · ' : null,
+    page.next ? link(`${orgPath(key)}/extend?` + new URLSearchParams({ ...searched, cursor: page.next }), t('people.next'),
+      { 'data-link': '', rel: 'next', id: 'next-page' }) : null);
+  return { title: t('extend.title', { organisation: orgName(organisation) }), content: [orgNav(key, '/extend'), find,
+    h('p', { class: 'hint', id: 'extend-count' }, t('extend.page', { count: grants.length, people: people.length })),
     form, pages, preview] };
+}
+
+/** The active grants of these people (at most 50), every page of the API's answer. */
+async function activeGrantsOf(key, personIds) {
+  const all = [];
+  let cursor;
+  do {
+    const answer = await api.grants(key, { personId: personIds, status: 'active', cursor, limit: 200 });
+    all.push(...items(answer));
+    cursor = answer && answer.next;
+  } while (cursor);
+  return all;
 }
 
 export async function compare({ params, query }) {

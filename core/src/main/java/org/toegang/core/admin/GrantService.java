@@ -3,6 +3,7 @@ package org.toegang.core.admin;
 import static org.toegang.core.admin.AdministrationPolicy.require;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.toegang.core.admin.RefusedException.FieldError;
@@ -20,6 +21,8 @@ import org.toegang.core.model.Validity;
  * validity, revoke. Every method checks the policy first, then the rules ({@link GrantRules}).
  */
 public final class GrantService {
+    /** The most people whose grants one listing reads: two pages of people. */
+    public static final int MOST_PEOPLE = 100;
     private final AdminStores stores;
     private final Audit audit;
 
@@ -39,10 +42,19 @@ public final class GrantService {
         return visible(context, organisationKey, stores.administration().grantsOfOrganisation(organisationKey));
     }
 
-    /** One person's grants in the organisation that the caller may grant: searched by person, not by organisation. */
-    public List<StoredGrant> listOfPerson(AdminContext context, String organisationKey, String personId) {
+    /**
+     * These people's grants in the organisation that the caller may grant: searched by person
+     * ({@link org.toegang.core.directory.AnyOf}), not by organisation, so that a page of people of
+     * an organisation of 10,000 reads only its own grants.
+     *
+     * @throws RefusedException naming {@code personId} for more than {@value #MOST_PEOPLE} people
+     */
+    public List<StoredGrant> listOfPeople(AdminContext context, String organisationKey, Collection<String> personIds) {
         require(context.policy().mayManagePeopleOf(organisationKey), "see the grants of this organisation");
-        return visible(context, organisationKey, stores.administration().grantsOfPerson(personId));
+        if (personIds.size() > MOST_PEOPLE) {
+            throw RefusedException.invalid("personId", "at most " + MOST_PEOPLE + " people at a time");
+        }
+        return visible(context, organisationKey, stores.administration().grantsOfPeople(organisationKey, personIds));
     }
 
     /** Of these grants, those made for the organisation of applications the caller may grant there. */

@@ -54,6 +54,15 @@ public final class AdministrationStore {
         return grants(Filter.createEqualityFilter(PERSON_ID, personId));
     }
 
+    /** The organisation's grants of the given people only, searched by their ids ({@link AnyOf}). */
+    public List<StoredGrant> grantsOfPeople(String organisationKey, java.util.Collection<String> personIds) {
+        List<StoredGrant> found = new ArrayList<>();
+        for (Filter any : AnyOf.batches(PERSON_ID, personIds)) {
+            found.addAll(grants(Filter.createANDFilter(Filter.createEqualityFilter(ORGANISATION_KEY, organisationKey), any)));
+        }
+        return found;
+    }
+
     /** Every undecided request. */
     public List<StoredGrant> openRequests() {
         return grants(Filter.createEqualityFilter(GRANT_STATUS, GrantStatus.REQUESTED.code()));

@@ -38,13 +38,14 @@ public final class GrantsResource {
         this.key = key;
     }
 
+    /** The grants, paged by id; with {@code personId} (repeated, at most 100) only those people's. */
     @GET
-    public Response list(@QueryParam("personId") String personId, @QueryParam("status") String status,
+    public Response list(@QueryParam("personId") List<String> personIds, @QueryParam("status") String status,
                          @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return call.run(context -> {
-            // one person's grants are searched by person: the portal's person page in an organisation of 10,000
-            List<StoredGrant> grants = (personId == null ? administration.grants().list(context, key)
-                    : administration.grants().listOfPerson(context, key, personId)).stream()
+            // people's grants are searched by person: a person's page, or a page of people, in an organisation of 10,000
+            List<StoredGrant> grants = (personIds.isEmpty() ? administration.grants().list(context, key)
+                    : administration.grants().listOfPeople(context, key, personIds)).stream()
                     .filter(g -> status == null || g.grant().status().code().equalsIgnoreCase(status)).toList();
             Page<StoredGrant> page = Page.of(grants, StoredGrant::id, Optional.ofNullable(cursor), Optional.ofNullable(limit));
             Map<String, GrantMarks> marks = administration.grants().marks(page.items(), context.now());

@@ -75,6 +75,33 @@ class PortalSupportApiIT {
         assertThat(api.call("GET", "/me/permissions", null, null).status()).isEqualTo(401);
     }
 
+    /** The bulk extension screen's page of people reads its people's grants in one call, not the organisation's every grant. */
+    @Test
+    void thePeopleOfAPageHaveTheirGrantsListedInOneCallAtMostAHundredAtATime() {
+        String grants = "/organisations/0900000147/grants";
+        List<String> separately = new java.util.ArrayList<>();
+        for (String person : List.of(DemoPeople.BART_CLAES, DemoPeople.ELS_JACOBS)) {
+            AdminApi.Answer alone = api.call("GET", grants + "?limit=200&personId=" + person, bart, null);
+            assertThat(alone.status()).as("%s", alone).isEqualTo(200);
+            separately.addAll(alone.json().path("items").findValuesAsText("id"));
+        }
+        AdminApi.Answer both = api.call("GET", grants + "?limit=200&personId=" + DemoPeople.BART_CLAES + "&personId="
+                + DemoPeople.ELS_JACOBS, bart, null);
+        assertThat(both.status()).as("%s", both).isEqualTo(200);
+        assertThat(both.json().path("items").findValuesAsText("personId")).as("both people's, nobody else's")
+                .contains(DemoPeople.BART_CLAES, DemoPeople.ELS_JACOBS).containsOnly(DemoPeople.BART_CLAES, DemoPeople.ELS_JACOBS);
+        assertThat(both.json().path("items").findValuesAsText("id")).containsExactlyInAnyOrderElementsOf(separately);
+
+        String tooMany = java.util.stream.IntStream.range(0, 101).mapToObj(i -> "personId=" + java.util.UUID.randomUUID())
+                .collect(java.util.stream.Collectors.joining("&"));
+        AdminApi.Answer refused = api.call("GET", grants + "?" + tooMany, bart, null);
+        assertThat(refused.status()).as("%s", refused).isEqualTo(422);
+        assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("personId");
+        AdminApi.Answer elsewhere = api.call("GET", "/organisations/0900000246/grants?personId=" + DemoPeople.CHRIS_WOUTERS
+                + "&personId=" + DemoPeople.BART_CLAES, bart, null);
+        assertThat(elsewhere.status()).as("another organisation's, whoever is named").isEqualTo(403);
+    }
+
     @Test
     void oneRequestIsShownToWhoMayDecideItWithNamesAndDecisionsNeedIfMatch() {
         AdminApi.Answer requested = api.call("POST", "/organisations/0900000147/grants", bart, Map.of(

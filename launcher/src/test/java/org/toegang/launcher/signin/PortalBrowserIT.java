@@ -84,7 +84,7 @@ class PortalBrowserIT {
                         "givenName", "Eva", "familyName", "Nieuw", "email", "eva.nieuw@demo.toegang.local"),
                 Map.of("do", "grant", "application", "dv_loket", "right", "LoketGebruiker", "validTo", until,
                         "reason", "Werkt aan het loket", "name", "grant"),
-                Map.of("do", "extend", "organisation", "0900000147", "labels", List.of("Eva Nieuw"),
+                Map.of("do", "extend", "organisation", "0900000147", "search", "Nieuw", "labels", List.of("Eva Nieuw"),
                         "validTo", LocalDate.now().plusDays(90).toString(), "name", "extend"),
                 Map.of("do", "open", "route", "organisations/0900000147", "name", "people", "audit", true))));
 
