@@ -69,7 +69,7 @@ export async function extend({ params, query, navigate }) {
     page.next ? link(`${orgPath(key)}/extend?` + new URLSearchParams({ ...searched, cursor: page.next }), t('people.next'),
       { 'data-link': '', rel: 'next', id: 'next-page' }) : null);
   return { title: t('extend.title', { organisation: orgName(organisation) }), content: [orgNav(key, '/extend'), find,
-    h('p', { class: 'hint', id: 'extend-count' }, t('extend.page', { count: grants.length, people: people.length })),
+    h('p', { class: 'hint', id: 'extend-count' }, t('extend.page', { count: grants.length })),
     form, pages, preview] };
 }
 
