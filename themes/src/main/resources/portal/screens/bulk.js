@@ -3,7 +3,7 @@
 import { t, date } from '../i18n.js';
 import { api, items, Problem } from '../api.js';
 import { h, field, button, table, showProblem, values, notice, link } from '../ui.js';
-import { orgNav, orgName, orgPath, rightLabel, validity, status, personPicker, personName } from './common.js';
+import { orgNav, orgName, orgPath, rightLabel, validity, status, personPicker, personName, peopleSearch } from './common.js';
 
 export async function extend({ params, query, navigate }) {
   const key = params.key;
@@ -17,14 +17,7 @@ export async function extend({ params, query, navigate }) {
   const names = new Map(people.map(p => [p.id, personName(p)]));
   const order = new Map(people.map((p, index) => [p.id, index]));
   grants.sort((a, b) => order.get(a.personId) - order.get(b.personId) || rightLabel(a).localeCompare(rightLabel(b)));
-  const find = h('form', { class: 'search', role: 'search', method: 'get', action: `${orgPath(key)}/extend` },
-    field({ name: 'q', label: t('people.search'), hint: t('people.searchHint'), value: search, type: 'search' }),
-    button(t('people.searchButton'), { class: 'button button-secondary' }));
-  find.addEventListener('submit', event => {
-    event.preventDefault();
-    const q = new FormData(find).get('q');
-    navigate(`${orgPath(key)}/extend` + (q ? '?q=' + encodeURIComponent(q) : ''));
-  });
+  const find = peopleSearch(`${orgPath(key)}/extend`, search, navigate);
   const preview = h('div', { id: 'preview', 'aria-live': 'polite' });
   // one key per prepared change: pressing "extend" twice (or a retry after a lost answer) changes once
   let idempotencyKey = crypto.randomUUID();

@@ -1,7 +1,7 @@
 // Shared pieces of the screens: names, organisation sub-navigation, sections that load on their own.
 import { portalBase } from '../oidc.js';
 import { t, date, dateTime, termOr } from '../i18n.js';
-import { h, tag, fieldId } from '../ui.js';
+import { h, tag, fieldId, field, button } from '../ui.js';
 import { api, items, Problem } from '../api.js';
 
 export const base = portalBase;
@@ -45,6 +45,19 @@ export function auditChanges(entry) {
   const made = !Object.keys(before).length;
   return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(k => before[k] !== after[k])
     .map(k => made ? `${k}: ${after[k]}` : `${k}: ${before[k] ?? '–'} → ${after[k] ?? '–'}`);
+}
+
+/** The search for people of a screen at {@code path} (name, number or mail): the query goes in the URL as q. */
+export function peopleSearch(path, search, navigate) {
+  const form = h('form', { class: 'search', role: 'search', method: 'get', action: path },
+    field({ name: 'q', label: t('people.search'), hint: t('people.searchHint'), value: search, type: 'search' }),
+    button(t('people.searchButton'), { class: 'button button-secondary' }));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    const q = new FormData(form).get('q');
+    navigate(path + (q ? '?q=' + encodeURIComponent(q) : ''));
+  });
+  return form;
 }
 
 export function validity(item) {

@@ -4,7 +4,7 @@
 import { t } from '../i18n.js';
 import { api, items, Problem } from '../api.js';
 import { h, field, button, table, link, showProblem, values, notice, choices } from '../ui.js';
-import { orgNav, orgName, personPath, personName, orgPath, validity, personPicker, mayIn } from './common.js';
+import { orgNav, orgName, personPath, personName, orgPath, validity, personPicker, mayIn, peopleSearch } from './common.js';
 
 export async function render({ params, query, navigate }) {
   const key = params.key;
@@ -14,14 +14,7 @@ export async function render({ params, query, navigate }) {
   // one page of 50, searched and paged by the API in the directory; the organisation read beside it
   const [organisation, page] = await Promise.all([api.organisation(key), api.people(key, { search, cursor, limit: 50 })]);
   const people = items(page);
-  const form = h('form', { class: 'search', role: 'search', method: 'get', action: orgPath(key) },
-    field({ name: 'q', label: t('people.search'), hint: t('people.searchHint'), value: search, type: 'search' }),
-    button(t('people.searchButton'), { class: 'button button-secondary' }));
-  form.addEventListener('submit', event => {
-    event.preventDefault();
-    const q = new FormData(form).get('q');
-    navigate(orgPath(key) + (q ? '?q=' + encodeURIComponent(q) : ''));
-  });
+  const form = peopleSearch(orgPath(key), search, navigate);
   const next = page && page.next;
   const rows = people.map(p => [link(personPath(key, p.id), personName(p), { 'data-link': '' }), p.email || '', p.username || '']);
   return {
