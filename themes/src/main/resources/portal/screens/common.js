@@ -38,13 +38,34 @@ export function auditCells(entry, { role = true } = {}) {
       changed.length ? h('ul', { class: 'audit-changes' }, changed.map(line => h('li', {}, line))) : null)];
 }
 
+/** The words for an audit entry's fields: the labels the screens use for them, where there are. */
+const AUDIT_FIELDS = { personId: 'auditField.personId', decidedBy: 'auditField.decidedBy', workRelationId: 'auditField.workRelationId',
+  clientId: 'grant.application', right: 'grant.right', organisationKey: 'grant.organisation', context: 'grant.context',
+  validFrom: 'grant.validFrom', validTo: 'grant.validTo', status: 'grant.status', reason: 'grant.reason', type: 'workRelation.type',
+  role: 'admins.role', limitedToClientIds: 'admins.applications', givenName: 'person.givenName', familyName: 'person.familyName',
+  email: 'person.email', userName: 'person.username', nationalRegisterNumber: 'person.nrn' };
+/** Where a field's codes have words: status, work-relation type, administrator role. */
+const AUDIT_CODES = { status: 'status.', type: 'workRelation.', role: 'admins.' };
+
+/** One value of an audit entry as a person reads it: a person by name, a moment by date and time, a code in words. */
+function auditValue(entry, field, value) {
+  if (value === undefined || value === null) return '–';
+  if ((entry.people || {})[value]) return entry.people[value];
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return dateTime(value);
+  return AUDIT_CODES[field] ? termOr(AUDIT_CODES[field] + value, value) : value;
+}
+
 /** What an audit entry changed, a line per field: before → after, or only the value of what was made. */
 export function auditChanges(entry) {
   const before = entry.before || {};
   const after = entry.after || {};
   const made = !Object.keys(before).length;
   return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(k => before[k] !== after[k])
-    .map(k => made ? `${k}: ${after[k]}` : `${k}: ${before[k] ?? '–'} → ${after[k] ?? '–'}`);
+    .map(k => {
+      const label = AUDIT_FIELDS[k] ? t(AUDIT_FIELDS[k]) : k;
+      return made ? `${label}: ${auditValue(entry, k, after[k])}`
+        : `${label}: ${auditValue(entry, k, before[k])} → ${auditValue(entry, k, after[k])}`;
+    });
 }
 
 /** The search for people of a screen at {@code path} (name, number or mail): the query goes in the URL as q. */

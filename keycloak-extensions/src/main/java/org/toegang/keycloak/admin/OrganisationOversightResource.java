@@ -91,13 +91,13 @@ public final class OrganisationOversightResource {
         }
     }
 
-    /** A page of audit entries with the names of the people who acted. */
+    /** A page of audit entries with the names of the people who acted and whom they name, read in one search. */
     static OversightRepresentations.AuditPage page(List<AuditEntry> entries, int limit, DisplayNames names) {
         String next = entries.size() == limit && !entries.isEmpty() ? entries.get(entries.size() - 1).id() : null;
-        DisplayNames.Names actors = names.ofPeople(entries.stream()
-                .flatMap(entry -> entry.actor().personId().stream()).distinct().toList());
+        DisplayNames.Names people = names.ofPeople(entries.stream()
+                .flatMap(OversightRepresentations::peopleNamed).distinct().toList());
         return new OversightRepresentations.AuditPage(entries.stream()
-                .map(entry -> OversightRepresentations.audit(entry, actors)).toList(), next);
+                .map(entry -> OversightRepresentations.audit(entry, people)).toList(), next);
     }
 
     /** {@code reports}: people × rights (JSON, CSV) and rights ending soon. */

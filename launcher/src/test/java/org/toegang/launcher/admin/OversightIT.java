@@ -158,6 +158,7 @@ class OversightIT {
             assertThat(entry.path("action").asText()).isEqualTo("grant.validity");
             assertThat(entry.path("actorClientId").asText()).isEqualTo("toegang-portal");
             assertThat(entry.path("actorName").asText()).as("who acted, by name").isEqualTo("Zoë Local");
+            assertThat(entry.path("people").path(olga).asText()).as("whom its values name, by name").isEqualTo("Olga Oversight");
             assertThat(entry.path("after").path("validTo").asText()).isEqualTo(end.toString());
         });
         // the same upload again changes nothing and records nothing

@@ -169,7 +169,8 @@ class PortalBrowserIT {
         assertThat(audit.path("refused").asBoolean()).as(audit.toString()).isFalse();
         // who by name, what in words, and every column on the page
         assertThat(audit.path("main").asText()).as("who, in which role, what: three cells of a row")
-                .contains("Bart ClaesLokale beheerderGeldigheid gewijzigd", "Bart ClaesLokale beheerderRecht gekopieerd");
+                .contains("Bart ClaesLokale beheerderGeldigheid gewijzigd", "Bart ClaesLokale beheerderRecht gekopieerd")
+                .as("whom it concerned by name, fields in words").contains("Persoon: Hanne Kopie", "Toepassing: dv_loket");
         assertThat(audit.path("tablesScrollSideways").asBoolean()).as(audit.toString()).isFalse();
         PortalRun.assertNoSeriousViolations(first);
         PortalRun.assertNoSeriousViolations(second);
