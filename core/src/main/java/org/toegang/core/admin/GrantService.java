@@ -47,12 +47,15 @@ public final class GrantService {
      * ({@link org.toegang.core.directory.AnyOf}), not by organisation, so that a page of people of
      * an organisation of 10,000 reads only its own grants.
      *
-     * @throws RefusedException naming {@code personId} for more than {@value #MOST_PEOPLE} people
+     * @throws RefusedException naming {@code personId} for more than {@value #MOST_PEOPLE} people, or an empty id
      */
     public List<StoredGrant> listOfPeople(AdminContext context, String organisationKey, Collection<String> personIds) {
         require(context.policy().mayManagePeopleOf(organisationKey), "see the grants of this organisation");
         if (personIds.size() > MOST_PEOPLE) {
             throw RefusedException.invalid("personId", "at most " + MOST_PEOPLE + " people at a time");
+        }
+        if (personIds.stream().anyMatch(id -> id == null || id.isBlank())) {
+            throw RefusedException.invalid("personId", "must not be empty");
         }
         return visible(context, organisationKey, stores.administration().grantsOfPeople(organisationKey, personIds));
     }

@@ -1,10 +1,13 @@
 package org.toegang.core.audit;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * One change, as the audit trail keeps it: who made it, in which role, for which organisation
@@ -40,6 +43,18 @@ public record AuditEntry(String id, Instant at, Actor actor, String role, Option
         Objects.requireNonNull(target, "target");
         before = sorted(before);
         after = sorted(after);
+    }
+
+    /**
+     * The keys of {@link #before} and {@link #after} whose values are a person's id: the person a
+     * grant, work relation, delegation or request is for, and who decided it.
+     */
+    public static final Set<String> PERSON_VALUES = Set.of("personId", "decidedBy");
+
+    /** The ids of the people this entry names, each once: who acted, and its values that are a person's id. */
+    public List<String> peopleNamed() {
+        return Stream.concat(actor.personId().stream(), Stream.of(before, after)
+                .flatMap(values -> PERSON_VALUES.stream().map(values::get).filter(Objects::nonNull))).distinct().toList();
     }
 
     /**

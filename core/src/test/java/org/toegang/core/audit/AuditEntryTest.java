@@ -35,6 +35,15 @@ class AuditEntryTest {
     }
 
     @Test
+    void namesWhoActedAndThePeopleItsValuesAreAbout() {
+        AuditEntry entry = AuditEntry.builder().actor(AuditEntry.Actor.person("owner", "toegang-portal"))
+                .role("applicationOwner").action("request.approve").target("grant/1")
+                .before(Map.of("personId", "asker", "status", "requested"))
+                .after(Map.of("personId", "asker", "status", "active", "decidedBy", "owner", "reason", "someone else")).build();
+        assertThat(entry.peopleNamed()).as("each once; a reason is not a person").containsExactlyInAnyOrder("owner", "asker");
+    }
+
+    @Test
     void anActorIsSomebody() {
         assertThatThrownBy(() -> new AuditEntry.Actor(Optional.empty(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -95,7 +95,7 @@ public final class OrganisationOversightResource {
     static OversightRepresentations.AuditPage page(List<AuditEntry> entries, int limit, DisplayNames names) {
         String next = entries.size() == limit && !entries.isEmpty() ? entries.get(entries.size() - 1).id() : null;
         DisplayNames.Names people = names.ofPeople(entries.stream()
-                .flatMap(OversightRepresentations::peopleNamed).distinct().toList());
+                .flatMap(entry -> entry.peopleNamed().stream()).distinct().toList());
         return new OversightRepresentations.AuditPage(entries.stream()
                 .map(entry -> OversightRepresentations.audit(entry, people)).toList(), next);
     }

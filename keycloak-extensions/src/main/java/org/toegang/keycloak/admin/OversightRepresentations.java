@@ -30,21 +30,11 @@ final class OversightRepresentations {
 
     /**
      * @param actorName the acting person's full name, when the actor is a person the directory knows
-     * @param people    the full names of the people the entry's values name ({@link #PERSON_FIELDS}), by id
+     * @param people    the full names of the people the entry names ({@link AuditEntry#peopleNamed}), by id
      */
     record AuditRep(String id, String at, String actorPersonId, String actorName, String actorClientId, String role,
                     String organisationKey, String clientId, String action, String target,
                     Map<String, String> before, Map<String, String> after, Map<String, String> people) {
-    }
-
-    /** The values of an audit entry that are a person's id. */
-    static final java.util.Set<String> PERSON_FIELDS = java.util.Set.of("personId", "decidedBy");
-
-    /** The ids of the people an audit entry names: who acted, and its values that are a person's id. */
-    static java.util.stream.Stream<String> peopleNamed(AuditEntry entry) {
-        return java.util.stream.Stream.concat(entry.actor().personId().stream(),
-                java.util.stream.Stream.of(entry.before(), entry.after()).flatMap(values -> PERSON_FIELDS.stream()
-                        .map(values::get).filter(java.util.Objects::nonNull)));
     }
 
     record AuditPage(List<AuditRep> items, String next) {
@@ -71,7 +61,7 @@ final class OversightRepresentations {
                 entry.actor().personId().flatMap(names::person).orElse(null), entry.actor().clientId().orElse(null),
                 entry.role(), entry.organisationKey().orElse(null),
                 entry.clientId().orElse(null), entry.action(), entry.target(), entry.before(), entry.after(),
-                peopleNamed(entry).distinct().flatMap(id -> names.person(id).map(name -> Map.entry(id, name)).stream())
+                entry.peopleNamed().stream().flatMap(id -> names.person(id).map(name -> Map.entry(id, name)).stream())
                         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
