@@ -97,9 +97,10 @@ class PortalSupportApiIT {
         AdminApi.Answer refused = api.call("GET", grants + "?" + tooMany, bart, null);
         assertThat(refused.status()).as("%s", refused).isEqualTo(422);
         assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("personId");
+        // an empty value never reaches the listing (the framework leaves it out): Bart's grants alone
         AdminApi.Answer empty = api.call("GET", grants + "?personId=" + DemoPeople.BART_CLAES + "&personId=", bart, null);
-        assertThat(empty.status()).as("%s", empty).isEqualTo(422);
-        assertThat(empty.json().path("errors").findValuesAsText("field")).containsExactly("personId");
+        assertThat(empty.status()).as("%s", empty).isEqualTo(200);
+        assertThat(empty.json().path("items").findValuesAsText("personId")).containsOnly(DemoPeople.BART_CLAES);
         AdminApi.Answer elsewhere = api.call("GET", "/organisations/0900000246/grants?personId=" + DemoPeople.CHRIS_WOUTERS
                 + "&personId=" + DemoPeople.BART_CLAES, bart, null);
         assertThat(elsewhere.status()).as("another organisation's, whoever is named").isEqualTo(403);
