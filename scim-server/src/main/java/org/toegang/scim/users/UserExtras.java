@@ -26,21 +26,6 @@ import org.toegang.core.directory.StoredPerson;
  * so a change of {@code mail} by another tool is not hidden behind an old copy.
  */
 final class UserExtras {
-    /** Top-level attributes kept in the JSON object, by lower-cased name, with their RFC spelling. */
-    private static final Map<String, String> TOP = Map.ofEntries(Map.entry("nickname", "nickName"),
-            Map.entry("profileurl", "profileUrl"), Map.entry("usertype", "userType"),
-            Map.entry("preferredlanguage", "preferredLanguage"), Map.entry("locale", "locale"),
-            Map.entry("timezone", "timezone"), Map.entry("phonenumbers", "phoneNumbers"), Map.entry("ims", "ims"),
-            Map.entry("photos", "photos"), Map.entry("addresses", "addresses"),
-            Map.entry("entitlements", "entitlements"), Map.entry("roles", "roles"),
-            Map.entry("x509certificates", "x509Certificates"));
-    private static final Map<String, String> NAME = Map.of("formatted", "formatted", "middlename", "middleName",
-            "honorificprefix", "honorificPrefix", "honorificsuffix", "honorificSuffix");
-    private static final Map<String, String> ENTERPRISE = Map.of("costcenter", "costCenter", "division", "division",
-            "manager", "manager");
-    private static final List<String> MULTI_VALUED = List.of("emails", "phonenumbers", "ims", "photos", "addresses",
-            "entitlements", "roles", "x509certificates");
-
     private UserExtras() {
     }
 
@@ -55,7 +40,7 @@ final class UserExtras {
             throw BadRequestException.invalidValue("password cannot be set over SCIM: people set their password when "
                     + "they sign in (Keycloak); this server advertises changePassword as unsupported");
         }
-        for (String name : MULTI_VALUED) {
+        for (String name : UserSchema.multiValuedComplex()) {
             JsonNode values = field(user, name);
             long primaries = values == null ? 0 : count(values);
             if (primaries > 1) {
@@ -63,21 +48,11 @@ final class UserExtras {
             }
         }
         ObjectNode kept = JsonUtils.getJsonNodeFactory().objectNode();
-        copy(user, TOP, kept);
-        JsonNode name = field(user, "name");
-        if (name != null && name.isObject()) {
-            ObjectNode names = JsonUtils.getJsonNodeFactory().objectNode();
-            copy((ObjectNode) name, NAME, names);
-            if (!names.isEmpty()) {
-                kept.set("name", names);
-            }
-        }
-        JsonNode enterprise = field(user, UserAttributes.ENTERPRISE_URN);
-        if (enterprise != null && enterprise.isObject()) {
-            ObjectNode fields = JsonUtils.getJsonNodeFactory().objectNode();
-            copy((ObjectNode) enterprise, ENTERPRISE, fields);
-            if (!fields.isEmpty()) {
-                kept.set(UserAttributes.ENTERPRISE_URN, fields);
+        for (UserSchema.Row row : UserSchema.kept()) {
+            JsonNode container = row.container().map(name -> field(user, name)).orElse(user);
+            JsonNode value = container != null && container.isObject() ? field((ObjectNode) container, row.name()) : null;
+            if (value != null && !value.isNull()) {
+                row.container().<ObjectNode>map(kept::with).orElse(kept).set(row.name(), value);
             }
         }
         JsonNode emails = field(user, "emails");
@@ -115,11 +90,11 @@ final class UserExtras {
                 Map.Entry<String, JsonNode> field = fields.next();
                 switch (field.getKey()) {
                     case "name" -> node.with("name").setAll((ObjectNode) field.getValue());
-                    case UserAttributes.ENTERPRISE_URN -> {
-                        node.with(UserAttributes.ENTERPRISE_URN).setAll((ObjectNode) field.getValue());
+                    case UserSchema.ENTERPRISE_URN -> {
+                        node.with(UserSchema.ENTERPRISE_URN).setAll((ObjectNode) field.getValue());
                         ArrayNode schemas = node.withArray("schemas");
-                        if (!schemas.toString().contains(UserAttributes.ENTERPRISE_URN)) {
-                            schemas.add(UserAttributes.ENTERPRISE_URN);
+                        if (!schemas.toString().contains(UserSchema.ENTERPRISE_URN)) {
+                            schemas.add(UserSchema.ENTERPRISE_URN);
                         }
                     }
                     case "emails" -> {
@@ -174,17 +149,6 @@ final class UserExtras {
             }
         }
         return primaries;
-    }
-
-    private static void copy(ObjectNode from, Map<String, String> names, ObjectNode to) {
-        Iterator<Map.Entry<String, JsonNode>> fields = from.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            String name = names.get(field.getKey().toLowerCase(Locale.ROOT));
-            if (name != null && !field.getValue().isNull()) {
-                to.set(name, field.getValue());
-            }
-        }
     }
 
     private static Optional<String> text(ObjectNode kept, String name) {

@@ -23,8 +23,8 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import org.toegang.core.directory.PersonStore;
 import org.toegang.scim.protocol.LdapFilterTranslation;
-import org.toegang.scim.users.UserAttributes.Kind;
-import org.toegang.scim.users.UserAttributes.Stored;
+import org.toegang.scim.users.UserSchema.Comparison;
+import org.toegang.scim.users.UserSchema.Row;
 
 /**
  * Translates a parsed SCIM filter (RFC 7644 §3.4.2.2) on Users into an LDAP filter. Values go
@@ -53,20 +53,20 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
 
     @Override
     public Filter visit(EqualFilter filter, String parent) throws ScimException {
-        Stored stored = stored(filter, parent);
+        Row stored = stored(filter, parent);
         if (filter.getComparisonValue() == null || filter.getComparisonValue().isNull()) {
             return Filter.createNOTFilter(present(stored)); // RFC 7644: eq null means "not present"
         }
         if (unmatchable(filter)) {
             return FALSE;
         }
-        return switch (stored.kind()) {
-            case CONSTANT_TRUE -> bool(filter) ? present(stored) : FALSE;
+        return switch (stored.comparison()) {
+            case PRIMARY -> bool(filter) ? present(stored) : FALSE;
             case ACTIVE -> PersonStore.activeFilter(bool(filter));
             case EMAIL_TYPE -> "work".equalsIgnoreCase(text(filter)) ? present(stored) : FALSE;
-            case DATE -> stored.field() == null ? FALSE : Filter.createEqualityFilter(attribute(stored), time(filter));
-            case STRING -> stored.field() == null ? FALSE
-                    : anyOf(stored, attribute -> Filter.createEqualityFilter(attribute, text(filter)));
+            case MOMENT -> Filter.createEqualityFilter(attribute(stored), time(filter));
+            case TEXT -> anyOf(stored, attribute -> Filter.createEqualityFilter(attribute, text(filter)));
+            case NOTHING, UNSEARCHABLE -> FALSE;
         };
     }
 
@@ -96,7 +96,7 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
     @Override
     public Filter visit(PresentFilter filter, String parent) throws ScimException {
         count();
-        return present(UserAttributes.of(parent, filter.getAttributePath(), provisioner));
+        return present(UserSchema.of(parent, filter.getAttributePath(), provisioner));
     }
 
     @Override
@@ -125,22 +125,19 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
         if (parent != null) {
             throw BadRequestException.invalidFilter("Value filters cannot be nested: " + filter);
         }
-        UserAttributes.requireReadable(null, filter.getAttributePath(), provisioner);
-        String attribute = UserAttributes.key(null, filter.getAttributePath());
-        if (!attribute.equals("emails") && !attribute.endsWith(":manager") && !attribute.equals("phonenumbers")
-                && !attribute.equals("addresses") && !attribute.equals("ims") && !attribute.equals("photos")
-                && !attribute.equals("groups") && !attribute.equals("entitlements") && !attribute.equals("roles")
-                && !attribute.equals("x509certificates")) {
-            throw BadRequestException.invalidFilter(filter.getAttributePath() + " is not a multi-valued complex attribute");
+        UserSchema.requireReadable(null, filter.getAttributePath(), provisioner);
+        String attribute = UserSchema.key(null, filter.getAttributePath());
+        if (!UserSchema.isComplex(attribute)) {
+            throw BadRequestException.invalidFilter(filter.getAttributePath() + " is not a complex attribute");
         }
-        // Toegang keeps one e-mail address per person, so "emails[...]" holds when that one value matches.
+        // Toegang keeps one e-mail address per person in mail, so "emails[...]" holds when that one value matches.
         return filter.getValueFilter().visit(this, attribute);
     }
 
     private Filter substring(ComparisonFilter filter, String parent, String initial, String[] any, String last)
             throws ScimException {
-        Stored stored = stored(filter, parent);
-        if (stored.kind() != Kind.STRING) {
+        Row stored = stored(filter, parent);
+        if (stored.comparison() != Comparison.TEXT && stored.comparison() != Comparison.NOTHING) {
             throw BadRequestException.invalidFilter(filter.getAttributePath() + " does not support co, sw or ew");
         }
         if (stored.field() == null || unmatchable(filter)) {
@@ -154,12 +151,12 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
         return value != null && value.isTextual() && outsideBmp(value.textValue());
     }
 
-    private interface Comparison {
+    private interface PerAttribute {
         Filter on(String attribute) throws ScimException;
     }
 
     /** A field stored in several attributes (e-mail: mail and its internationalised form) matches in any. */
-    private static Filter anyOf(Stored stored, Comparison comparison) throws ScimException {
+    private static Filter anyOf(Row stored, PerAttribute comparison) throws ScimException {
         List<String> attributes = PersonStore.attributesFor(stored.field());
         if (attributes.size() == 1) {
             return comparison.on(attributes.get(0));
@@ -171,18 +168,18 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
         return Filter.createORFilter(any);
     }
 
-    private Stored stored(ComparisonFilter filter, String parent) throws ScimException {
+    private Row stored(ComparisonFilter filter, String parent) throws ScimException {
         count();
         ValueNode value = filter.getComparisonValue();
         if (value != null && !value.isNull() && !value.isTextual() && !value.isBoolean() && !value.isNumber()) {
             throw BadRequestException.invalidFilter("Unsupported comparison value in " + filter);
         }
-        return UserAttributes.of(parent, filter.getAttributePath(), provisioner);
+        return UserSchema.of(parent, filter.getAttributePath(), provisioner);
     }
 
     private Filter inclusively(ComparisonFilter filter, String parent,
                                BiFunction<String, String, Filter> inclusive) throws ScimException {
-        Stored stored = ordered(filter, parent);
+        Row stored = ordered(filter, parent);
         if (stored.field() == null) {
             return FALSE;
         }
@@ -193,7 +190,7 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
     /** {@code gt} and {@code lt}: LDAP has only {@code >=} and {@code <=}, so the equal value is excluded. */
     private Filter strictly(ComparisonFilter filter, String parent,
                             BiFunction<String, String, Filter> inclusive) throws ScimException {
-        Stored stored = ordered(filter, parent);
+        Row stored = ordered(filter, parent);
         if (stored.field() == null) {
             return FALSE;
         }
@@ -201,9 +198,10 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
         return anyOf(stored, attribute -> strictly(inclusive.apply(attribute, value), attribute, value));
     }
 
-    private Stored ordered(ComparisonFilter filter, String parent) throws ScimException {
-        Stored stored = stored(filter, parent);
-        if (stored.kind() == Kind.CONSTANT_TRUE || stored.kind() == Kind.EMAIL_TYPE || stored.kind() == Kind.ACTIVE) {
+    private Row ordered(ComparisonFilter filter, String parent) throws ScimException {
+        Row stored = stored(filter, parent);
+        if (stored.comparison() == Comparison.PRIMARY || stored.comparison() == Comparison.EMAIL_TYPE
+                || stored.comparison() == Comparison.ACTIVE) {
             throw BadRequestException.invalidFilter(filter.getAttributePath() + " cannot be compared with gt, ge, lt or le");
         }
         if (filter.getComparisonValue() == null || filter.getComparisonValue().isNull()) {
@@ -216,18 +214,18 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
         return stored;
     }
 
-    private static String orderedValue(Stored stored, ComparisonFilter filter) throws BadRequestException {
-        return stored.kind() == Kind.DATE ? time(filter) : text(filter);
+    private static String orderedValue(Row stored, ComparisonFilter filter) throws BadRequestException {
+        return stored.comparison() == Comparison.MOMENT ? time(filter) : text(filter);
     }
 
-    private static Filter present(Stored stored) throws ScimException {
+    private static Filter present(Row stored) throws ScimException {
         if (stored.field() == null) {
             return FALSE;
         }
         return anyOf(stored, Filter::createPresenceFilter);
     }
 
-    private static String attribute(Stored stored) {
+    private static String attribute(Row stored) {
         return PersonStore.attributeFor(stored.field());
     }
 

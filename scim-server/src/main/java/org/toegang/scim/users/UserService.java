@@ -71,7 +71,7 @@ public final class UserService {
                 : UserFilterTranslator.translate(query.filter(), limits.maxFilterOperators(), caller.provisioner());
         if (query.sortBy() != null) {
             // sorting reveals the order of values as a filter reveals the values: readable ones only
-            UserAttributes.requireReadable(null, query.sortBy(), caller.provisioner());
+            UserSchema.requireReadable(null, query.sortBy(), caller.provisioner());
         }
         Instant now = clock.instant();
         Map<String, List<Grant>> visible = null;

@@ -1,0 +1,297 @@
+package org.toegang.scim.users;
+
+import static org.toegang.core.directory.PersonStore.PersonField.CREATED;
+import static org.toegang.core.directory.PersonStore.PersonField.DEPARTMENT;
+import static org.toegang.core.directory.PersonStore.PersonField.DISPLAY_NAME;
+import static org.toegang.core.directory.PersonStore.PersonField.EMAIL;
+import static org.toegang.core.directory.PersonStore.PersonField.EMPLOYEE_NUMBER;
+import static org.toegang.core.directory.PersonStore.PersonField.EXTERNAL_ID;
+import static org.toegang.core.directory.PersonStore.PersonField.FAMILY_NAME;
+import static org.toegang.core.directory.PersonStore.PersonField.GIVEN_NAME;
+import static org.toegang.core.directory.PersonStore.PersonField.ID;
+import static org.toegang.core.directory.PersonStore.PersonField.LEGAL_REPRESENTATIVE_OF;
+import static org.toegang.core.directory.PersonStore.PersonField.MODIFIED;
+import static org.toegang.core.directory.PersonStore.PersonField.NATIONAL_REGISTER_NUMBER;
+import static org.toegang.core.directory.PersonStore.PersonField.ORGANIZATION;
+import static org.toegang.core.directory.PersonStore.PersonField.PHONE_NUMBER;
+import static org.toegang.core.directory.PersonStore.PersonField.PREFERRED_LANGUAGE;
+import static org.toegang.core.directory.PersonStore.PersonField.PROFILE_URL;
+import static org.toegang.core.directory.PersonStore.PersonField.TITLE;
+import static org.toegang.core.directory.PersonStore.PersonField.USERNAME;
+import static org.toegang.core.directory.PersonStore.PersonField.USER_TYPE;
+
+import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.types.AttributeDefinition;
+import com.unboundid.scim2.common.types.SchemaResource;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.toegang.core.directory.PersonStore.PersonField;
+import org.toegang.scim.schema.ToegangUserExtension;
+
+/**
+ * The one table of how Toegang holds each User attribute: the directory field it is stored in
+ * (whose LDAP attributes {@link org.toegang.core.directory.PersonStore} names), how a filter
+ * compares it, whether only provisioning clients may read it, and whether it is kept in the
+ * lossless JSON copy ({@link UserExtras}). Filtering, sorting and that copy all look it up here.
+ *
+ * <p>What the User schemas define (names, types, multi-valued, mutability) is read from the very
+ * definitions {@code /Schemas} serves ({@link UsersEndpoint#DEFINITION}), not repeated: an
+ * attribute they define without a row here is valid in a filter and matches nothing, one they do
+ * not define is an unknown attribute (RFC 7644 §3.4.2.2).
+ */
+final class UserSchema {
+    static final String CORE_URN = "urn:ietf:params:scim:schemas:core:2.0:User";
+    static final String ENTERPRISE_URN = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+    /** How a filter compares the attribute. */
+    enum Comparison {
+        /** Text in the field's attributes: every operator. */
+        TEXT,
+        /** A moment (xsd:dateTime) in a GeneralizedTime attribute. */
+        MOMENT,
+        /** The one type {@code work} every stored e-mail address has. */
+        EMAIL_TYPE,
+        /** {@code primary}: true of the one address the field holds. */
+        PRIMARY,
+        /** {@code active}: only a deactivation is stored. */
+        ACTIVE,
+        /** Defined, not in a directory attribute of its own: matches nothing. */
+        NOTHING,
+        /** Shown, managed elsewhere, not searchable (work relations, rights): invalidFilter. */
+        UNSEARCHABLE
+    }
+
+    /**
+     * One attribute.
+     *
+     * @param path the RFC spelling, dotted for a sub-attribute, URN-qualified in an extension
+     * @param field where it is stored; null when it has no directory attribute of its own
+     * @param provisionersOnly whether only provisioning clients may read (so filter and sort on) it
+     * @param kept whether it is kept, exactly as sent, in the JSON copy
+     */
+    record Row(String path, PersonField field, Comparison comparison, boolean provisionersOnly, boolean kept) {
+        String key() {
+            return path.toLowerCase(Locale.ROOT);
+        }
+
+        /** Where it sits in the JSON copy: the top level (null), {@code name} or an extension's URN. */
+        Optional<String> container() {
+            int colon = path.lastIndexOf(':');
+            if (colon > 0) {
+                return Optional.of(path.substring(0, colon));
+            }
+            int dot = path.indexOf('.');
+            return dot < 0 ? Optional.empty() : Optional.of(path.substring(0, dot));
+        }
+
+        /** Its name inside {@link #container()}. */
+        String name() {
+            return path.substring(Math.max(path.lastIndexOf(':'), path.indexOf('.')) + 1);
+        }
+
+        Row readByProvisionersOnly() {
+            return new Row(path, field, comparison, true, kept);
+        }
+
+        Row keptAsSent() {
+            return new Row(path, field, comparison, provisionersOnly, true);
+        }
+    }
+
+    private static final String TOEGANG = ToegangUserExtension.URN + ":";
+    private static final String ENTERPRISE = ENTERPRISE_URN + ":";
+
+    static final List<Row> TABLE = List.of(
+            text("id", ID),
+            text("externalId", EXTERNAL_ID).readByProvisionersOnly(),
+            text("userName", USERNAME),
+            text("name.formatted", DISPLAY_NAME).keptAsSent(),
+            text("name.familyName", FAMILY_NAME),
+            text("name.givenName", GIVEN_NAME),
+            kept("name.middleName"),
+            kept("name.honorificPrefix"),
+            kept("name.honorificSuffix"),
+            text("displayName", DISPLAY_NAME),
+            kept("nickName"),
+            text("profileUrl", PROFILE_URL).keptAsSent(),
+            text("title", TITLE),
+            text("userType", USER_TYPE).keptAsSent(),
+            text("preferredLanguage", PREFERRED_LANGUAGE).keptAsSent(),
+            kept("locale"),
+            kept("timezone"),
+            new Row("active", ID, Comparison.ACTIVE, false, false),
+            // several addresses are kept by UserExtras when they say more than the one work address in mail
+            text("emails", EMAIL),
+            text("emails.value", EMAIL),
+            new Row("emails.type", EMAIL, Comparison.EMAIL_TYPE, false, false),
+            new Row("emails.primary", EMAIL, Comparison.PRIMARY, false, false),
+            text("phoneNumbers", PHONE_NUMBER).keptAsSent(),
+            text("phoneNumbers.value", PHONE_NUMBER),
+            kept("ims"),
+            kept("photos"),
+            kept("addresses"),
+            kept("entitlements"),
+            kept("roles"),
+            kept("x509Certificates"),
+            new Row("meta.created", CREATED, Comparison.MOMENT, false, false),
+            new Row("meta.lastModified", MODIFIED, Comparison.MOMENT, false, false),
+            nothing("meta.resourceType"),
+            nothing("meta.version"),
+            nothing("meta.location"),
+            text(ENTERPRISE + "employeeNumber", EMPLOYEE_NUMBER),
+            text(ENTERPRISE + "organization", ORGANIZATION),
+            text(ENTERPRISE + "department", DEPARTMENT),
+            kept(ENTERPRISE + "costCenter"),
+            kept(ENTERPRISE + "division"),
+            kept(ENTERPRISE + "manager"),
+            text(TOEGANG + "nationalRegisterNumber", NATIONAL_REGISTER_NUMBER).readByProvisionersOnly(),
+            text(TOEGANG + "directoryId", ID),
+            text(TOEGANG + "legalRepresentativeOf", LEGAL_REPRESENTATIVE_OF).readByProvisionersOnly(),
+            new Row(TOEGANG + "workRelations", null, Comparison.UNSEARCHABLE, true, false),
+            new Row(TOEGANG + "rights", null, Comparison.UNSEARCHABLE, false, false));
+
+    private static final Map<String, Row> BY_KEY = new HashMap<>();
+    private static final Map<String, AttributeDefinition> DEFINED = new LinkedHashMap<>();
+
+    static {
+        TABLE.forEach(row -> BY_KEY.put(row.key(), row));
+        SchemaResource core = UsersEndpoint.DEFINITION.getCoreSchema();
+        define("", core.getAttributes());
+        UsersEndpoint.DEFINITION.getSchemaExtensions().keySet()
+                .forEach(extension -> define(extension.getId() + ":", extension.getAttributes()));
+    }
+
+    private UserSchema() {
+    }
+
+    private static Row text(String path, PersonField field) {
+        return new Row(path, field, Comparison.TEXT, false, false);
+    }
+
+    private static Row kept(String path) {
+        return new Row(path, null, Comparison.NOTHING, false, true);
+    }
+
+    private static Row nothing(String path) {
+        return new Row(path, null, Comparison.NOTHING, false, false);
+    }
+
+    private static void define(String prefix, Collection<AttributeDefinition> attributes) {
+        for (AttributeDefinition attribute : attributes) {
+            String key = (prefix + attribute.getName()).toLowerCase(Locale.ROOT);
+            DEFINED.put(key, attribute);
+            if (attribute.getSubAttributes() != null) {
+                define(key + ".", attribute.getSubAttributes());
+            }
+        }
+    }
+
+    /** The rows kept in the JSON copy. */
+    static List<Row> kept() {
+        return TABLE.stream().filter(Row::kept).toList();
+    }
+
+    /** The multi-valued complex attributes of the core schema (where RFC 7643 §2.4 allows one primary value). */
+    static List<String> multiValuedComplex() {
+        return DEFINED.entrySet().stream().filter(entry -> !entry.getKey().contains(".")
+                        && !entry.getKey().contains(":") && isMultiValuedComplex(entry.getValue()))
+                .map(entry -> entry.getValue().getName()).toList();
+    }
+
+    private static boolean isMultiValuedComplex(AttributeDefinition attribute) {
+        return attribute.isMultiValued() && attribute.getType() == AttributeDefinition.Type.COMPLEX;
+    }
+
+    /** The canonical keys of every attribute and sub-attribute the User schemas define. */
+    static Set<String> definedKeys() {
+        return Collections.unmodifiableSet(DEFINED.keySet());
+    }
+
+    /** The schemas' definition of {@code key} (the canonical form {@link #key} makes), if they define it. */
+    static Optional<AttributeDefinition> definition(String key) {
+        return Optional.ofNullable(DEFINED.get(key));
+    }
+
+    /** Whether {@code key} names a complex attribute, whose sub-attributes a value filter ({@code attr[...]}) tests. */
+    static boolean isComplex(String key) {
+        return definition(key).filter(attribute -> attribute.getType() == AttributeDefinition.Type.COMPLEX).isPresent();
+    }
+
+    /**
+     * The row of the attribute at {@code path} (under {@code parent} inside a value filter), for a
+     * caller who may read it.
+     *
+     * @param provisioner whether the caller may read what only provisioning clients see
+     * @throws BadRequestException invalidFilter for an attribute no User schema defines, for one
+     *         the caller may not read (in the same words, so a filter cannot tell it exists), and
+     *         for one that is shown but not searchable
+     */
+    static Row of(String parent, Path path, boolean provisioner) throws BadRequestException {
+        requireReadable(parent, path, provisioner);
+        String key = key(parent, path);
+        if (governing(key).anyMatch(row -> row.comparison() == Comparison.UNSEARCHABLE)) {
+            throw BadRequestException.invalidFilter("Filtering on " + path + " is not supported: it is shown, and "
+                    + "managed through Toegang's administration");
+        }
+        Row own = BY_KEY.get(key);
+        if (own != null) {
+            return own;
+        }
+        if (DEFINED.containsKey(key)) {
+            return nothing(key);
+        }
+        throw unknown(path);
+    }
+
+    /** @throws BadRequestException invalidFilter when the caller may not read the attribute at {@code path} */
+    static void requireReadable(String parent, Path path, boolean provisioner) throws BadRequestException {
+        if (!provisioner && governing(key(parent, path)).anyMatch(Row::provisionersOnly)) {
+            throw unknown(path);
+        }
+    }
+
+    /** The attribute's own row and that of the attribute it is part of ({@code workRelations.organisation}). */
+    private static Stream<Row> governing(String key) {
+        int dot = key.lastIndexOf('.') > key.lastIndexOf(':') ? key.lastIndexOf('.') : -1;
+        return Stream.of(BY_KEY.get(key), dot < 0 ? null : BY_KEY.get(key.substring(0, dot)))
+                .filter(Objects::nonNull);
+    }
+
+    private static BadRequestException unknown(Path path) {
+        return BadRequestException.invalidFilter("Unknown attribute " + path + " in filter");
+    }
+
+    /**
+     * The canonical, lower-case key of {@code path}: dotted, URN-qualified for an extension
+     * attribute, without the core URN; {@code parent} is the enclosing attribute inside a value filter.
+     */
+    static String key(String parent, Path path) {
+        StringBuilder key = new StringBuilder();
+        String urn = Optional.ofNullable(path.getSchemaUrn()).orElse("");
+        if (!urn.isEmpty() && !urn.equalsIgnoreCase(CORE_URN)) {
+            key.append(urn).append(':');
+        } else if (parent != null) {
+            key.append(parent);
+        }
+        if (parent != null && urn.isEmpty()) {
+            key.append('.');
+        }
+        for (int i = 0; i < path.size(); i++) {
+            if (i > 0) {
+                key.append('.');
+            }
+            key.append(path.getElement(i).getAttribute());
+        }
+        return key.toString().toLowerCase(Locale.ROOT);
+    }
+}
