@@ -5,15 +5,23 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPURL;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.toegang.directory.EmbeddedDirectory;
 import org.toegang.directory.OpenLdapServer;
 import org.toegang.scim.ScimTestServer.Reply;
 import org.toegang.scim.protocol.ScimLimits;
@@ -48,12 +56,17 @@ class LosslessUsersIT {
              "entitlements":[{"value":"Printer access"}],
              "roles":[{"value":"Guide","primary":true}],
              "x509Certificates":[{"value":"MIIDQzCCAqygAwIBAgICEAAwDQYJKoZIhvcNAQEFBQAwTjELMAkGA1UEBhMCVVMx"},
-                                 {"value":"MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo"}],
+                                 {"value":"%3$s"}],
              "%2$s":{"employeeNumber":"701984","costCenter":"4130","organization":"Universal Studios",
                      "division":"Theme Park","department":"Tour Operations",
                      "manager":{"value":"26118915-6090-4610-87e4-49d8ca9f808d",
                                 "$ref":"../Users/26118915-6090-4610-87e4-49d8ca9f808d"}}}""";
     // (manager.displayName is read-only in RFC 7643 §4.3, so a client's value is ignored, not stored)
+    /**
+     * A real certificate (self-signed, EC P-256, "CN=Barbara Jensen"), next to RFC 7643 §8.2's
+     * truncated example value, which is kept as sent but is no certificate for userCertificate.
+     */
+    static final String CERTIFICATE = "MIIBwDCCAWegAwIBAgIUaqwlvlm7GdcpkwbotqE8I055hdowCgYIKoZIzj0EAwIwNTEXMBUGA1UEAwwOQmFyYmFyYSBKZW5zZW4xGjAYBgNVBAoMEVVuaXZlcnNhbCBTdHVkaW9zMCAXDTI2MTIwNTEyMjYwM1oYDzIxMjYxMTExMTIyNjAzWjA1MRcwFQYDVQQDDA5CYXJiYXJhIEplbnNlbjEaMBgGA1UECgwRVW5pdmVyc2FsIFN0dWRpb3MwWTATBgcqhkjOPQIBBggqhkjOPQMBBwNCAATe5HHkIz4R9/eg/+/PWcaPqOhDCgmTfr9gp4gAdaCq7b7CeLFA7QZLX5QJlDBO+ug4S7P8v0v5wEjhP+ydg09Oo1MwUTAdBgNVHQ4EFgQU38fD4PP+7+8CoEqTKvWy8rVImNAwHwYDVR0jBBgwFoAU38fD4PP+7+8CoEqTKvWy8rVImNAwDwYDVR0TAQH/BAUwAwEB/zAKBggqhkjOPQQDAgNHADBEAiAiNpDnZ1nKPmQxfuF9XDZjJL1r9rUFKgpIAhxz4Mjt4gIgBOXpXOXHWJdrB9fTJoO7b4ggDQR3GiewyRjstdj4jg8=";
 
     @TempDir
     Path data;
@@ -63,7 +76,7 @@ class LosslessUsersIT {
     void aUserWithEveryAttributeReadsBackExactlyAsSent(String directory) throws Exception {
         try (ScimTestServer server = start(directory)) {
             String token = server.token("scim-provisioner", List.of());
-            ObjectNode sent = (ObjectNode) ScimTestServer.JSON.readTree(FULL.formatted("bjensen", ENTERPRISE));
+            ObjectNode sent = (ObjectNode) ScimTestServer.JSON.readTree(FULL.formatted("bjensen", ENTERPRISE, CERTIFICATE));
             Reply created = server.send("POST", "Users", token, sent.toString(), Map.of());
             assertThat(created.status()).as(created.json().toString()).isEqualTo(201);
             String id = created.json().path("id").asText();
@@ -79,6 +92,9 @@ class LosslessUsersIT {
                 assertThat(found.path("Resources")).as(filter).extracting(user -> user.path("id").asText())
                         .containsExactly(id);
             }
+            // the certificate, and only it, is in the standard userCertificate for LDAP readers; a removal removes it
+            assertThat(certificates(server, "bjensen")).containsExactly(CERTIFICATE);
+
             // a PATCH of one filtered value keeps every other value
             Reply patched = server.send("PATCH", "Users/" + id, token, ProvisioningClientsIT.patch("""
                     [{"op":"replace","path":"phoneNumbers[type eq \\"mobile\\"].value","value":"+32 476 11 11 11"},
@@ -90,14 +106,20 @@ class LosslessUsersIT {
             assertThat(read.path("emails")).hasSize(4);
             assertThat(read.path("addresses")).isEqualTo(sent.path("addresses"));
 
+            Reply removed = server.send("PATCH", "Users/" + id, token, ProvisioningClientsIT.patch("""
+                    [{"op":"remove","path":"x509Certificates"}]"""), Map.of());
+            assertThat(removed.status()).as(removed.json().toString()).isEqualTo(200);
+            assertThat(removed.json().has("x509Certificates")).isFalse();
+            assertThat(certificates(server, "bjensen")).isEmpty();
+
             // refused, and nothing created: two primaries, a password
-            ObjectNode twoPrimaries = (ObjectNode) ScimTestServer.JSON.readTree(FULL.formatted("bjensen2", ENTERPRISE));
+            ObjectNode twoPrimaries = (ObjectNode) ScimTestServer.JSON.readTree(FULL.formatted("bjensen2", ENTERPRISE, CERTIFICATE));
             ((ObjectNode) twoPrimaries.path("emails").get(1)).put("primary", true);
             Reply refused = server.send("POST", "Users", token, twoPrimaries.toString(), Map.of());
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.json().path("scimType").asText()).isEqualTo("invalidValue");
             assertThat(refused.json().path("detail").asText()).contains("emails");
-            ObjectNode withPassword = (ObjectNode) ScimTestServer.JSON.readTree(FULL.formatted("bjensen3", ENTERPRISE));
+            ObjectNode withPassword = (ObjectNode) ScimTestServer.JSON.readTree(FULL.formatted("bjensen3", ENTERPRISE, CERTIFICATE));
             withPassword.put("password", "t1meMa$heen");
             Reply password = server.send("POST", "Users", token, withPassword.toString(), Map.of());
             assertThat(password.status()).isEqualTo(400);
@@ -117,6 +139,18 @@ class LosslessUsersIT {
                     OpenLdapServer.ADMIN_PASSWORD, ScimLimits.DEFAULTS);
         }
         return new ScimTestServer(data, ScimLimits.DEFAULTS);
+    }
+
+    /** The person's {@code userCertificate} values in the directory, base64, read over LDAP as any LDAP reader would. */
+    private static List<String> certificates(ScimTestServer server, String userName) throws Exception {
+        LDAPURL url = new LDAPURL(server.ldapUrl());
+        try (LDAPConnection ldap = new LDAPConnection(url.getHost(), url.getPort(), server.adminDn(), server.adminPassword())) {
+            SearchResultEntry entry = ldap.searchForEntry(EmbeddedDirectory.BASE_DN, SearchScope.SUB,
+                    Filter.createEqualityFilter("uid", userName), "userCertificate;binary");
+            return entry.getAttributesWithOptions("userCertificate", null).stream()
+                    .flatMap(attribute -> Stream.of(attribute.getValueByteArrays()))
+                    .map(Base64.getEncoder()::encodeToString).toList();
+        }
     }
 
     /** Every attribute sent is in {@code read} with the same value. */

@@ -151,6 +151,14 @@ final class ScimTestServer implements AutoCloseable {
         return config.directory().url();
     }
 
+    String adminDn() {
+        return config.directory().bindDn();
+    }
+
+    String adminPassword() {
+        return config.directory().password();
+    }
+
     /** One more SCIM server, as a second instance behind a load balancer: same directory, same keys; the caller closes it. */
     ScimServer startAnother() {
         return ScimServer.start(config);

@@ -1,5 +1,6 @@
 package org.toegang.core.directory;
 
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,15 +11,18 @@ import java.util.Optional;
  * ({@code toegangScimAttributes}), and copies of some of them in the standard inetOrgPerson
  * attributes (RFC 2798) for LDAP readers and filters: {@code employeeType} (userType),
  * {@code preferredLanguage}, {@code labeledURI} (profileUrl), {@code telephoneNumber} and
- * {@code mobile} (phoneNumbers). The JSON is what SCIM reads back; the copies follow it.
+ * {@code mobile} (phoneNumbers), {@code userCertificate;binary} (x509Certificates that are
+ * certificates). The JSON is what SCIM reads back; the copies follow it.
  *
  * @param attributes the JSON object, at most {@value #MAX_JSON} characters
+ * @param certificates DER-encoded X.509 certificates, each base64 (RFC 4648 §4) as SCIM carries them
  */
 public record PersonExtras(Optional<String> attributes, Optional<String> userType, Optional<String> preferredLanguage,
-                           Optional<String> profileUrl, List<String> telephoneNumbers, List<String> mobileNumbers) {
+                           Optional<String> profileUrl, List<String> telephoneNumbers, List<String> mobileNumbers,
+                           List<String> certificates) {
     /** Nothing beyond the typed fields. */
     public static final PersonExtras NONE = new PersonExtras(Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), List.of(), List.of());
+            Optional.empty(), List.of(), List.of(), List.of());
     /** The longest JSON form stored (certificates and photos make it long). */
     public static final int MAX_JSON = 65_536;
 
@@ -34,5 +38,12 @@ public record PersonExtras(Optional<String> attributes, Optional<String> userTyp
                 .map(v -> PersonDraft.text("phoneNumbers.value", v, PersonDraft.MAX_TEXT)).distinct().toList();
         mobileNumbers = List.copyOf(mobileNumbers).stream()
                 .map(v -> PersonDraft.text("phoneNumbers.value", v, PersonDraft.MAX_TEXT)).distinct().toList();
+        certificates = List.copyOf(certificates).stream().distinct().toList();
+        certificates.forEach(Base64.getDecoder()::decode); // IllegalArgumentException: a caller's defect, not input
+    }
+
+    /** The certificates as the directory stores them (DER). */
+    public byte[][] derCertificates() {
+        return certificates.stream().map(Base64.getDecoder()::decode).toArray(byte[][]::new);
     }
 }

@@ -24,6 +24,7 @@ import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,8 @@ public final class PersonStore {
     static final String LABELED_URI = "labeledURI";
     static final String TELEPHONE_NUMBER = "telephoneNumber";
     static final String MOBILE = "mobile";
+    /** RFC 4523 certificates are transferred with the binary option (§2.1), which OpenLDAP insists on. */
+    static final String USER_CERTIFICATE = "userCertificate;binary";
     private static final String CREATED = "createTimestamp";
     private static final String MODIFIED = "modifyTimestamp";
     private static final String[] REQUESTED = {"*", CREATED, MODIFIED};
@@ -155,7 +158,7 @@ public final class PersonStore {
                 changes.add(new Modification(ModificationType.ADD, OBJECT_CLASS, SCIM_PERSON_CLASS));
             }
             for (Attribute attribute : attributes(draft)) {
-                changes.add(new Modification(ModificationType.REPLACE, attribute.getName(), attribute.getValues()));
+                changes.add(new Modification(ModificationType.REPLACE, attribute.getName(), attribute.getValueByteArrays()));
             }
             directory.pool().modify(dn, changes);
         } catch (LDAPException e) {
@@ -421,7 +424,8 @@ public final class PersonStore {
                 optional(PREFERRED_LANGUAGE, draft.extras().preferredLanguage()),
                 optional(LABELED_URI, draft.extras().profileUrl()),
                 new Attribute(TELEPHONE_NUMBER, draft.extras().telephoneNumbers()),
-                new Attribute(MOBILE, draft.extras().mobileNumbers()));
+                new Attribute(MOBILE, draft.extras().mobileNumbers()),
+                new Attribute(USER_CERTIFICATE, draft.extras().derCertificates()));
     }
 
     private static boolean ascii(String text) {
@@ -449,14 +453,26 @@ public final class PersonStore {
 
     private static PersonExtras extras(Entry entry) {
         if (!entry.hasAttribute(SCIM_ATTRIBUTES) && !entry.hasAttribute(USER_TYPE) && !entry.hasAttribute(PREFERRED_LANGUAGE)
-                && !entry.hasAttribute(LABELED_URI) && !entry.hasAttribute(TELEPHONE_NUMBER) && !entry.hasAttribute(MOBILE)) {
+                && !entry.hasAttribute(LABELED_URI) && !entry.hasAttribute(TELEPHONE_NUMBER) && !entry.hasAttribute(MOBILE)
+                && certificates(entry).isEmpty()) {
             return PersonExtras.NONE;
         }
         return new PersonExtras(Optional.ofNullable(entry.getAttributeValue(SCIM_ATTRIBUTES)),
                 Optional.ofNullable(entry.getAttributeValue(USER_TYPE)),
                 Optional.ofNullable(entry.getAttributeValue(PREFERRED_LANGUAGE)),
                 Optional.ofNullable(entry.getAttributeValue(LABELED_URI)), values(entry, TELEPHONE_NUMBER),
-                values(entry, MOBILE));
+                values(entry, MOBILE), certificates(entry));
+    }
+
+    /** The certificates, base64; a directory may answer with or without the binary option. */
+    private static List<String> certificates(Entry entry) {
+        List<String> certificates = new ArrayList<>();
+        for (Attribute attribute : entry.getAttributesWithOptions("userCertificate", null)) {
+            for (byte[] der : attribute.getValueByteArrays()) {
+                certificates.add(Base64.getEncoder().encodeToString(der));
+            }
+        }
+        return certificates;
     }
 
     private static List<String> values(Entry entry, String attribute) {

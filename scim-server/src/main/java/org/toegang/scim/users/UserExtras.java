@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.types.UserResource;
 import com.unboundid.scim2.common.utils.JsonUtils;
+import java.io.ByteArrayInputStream;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +75,8 @@ final class UserExtras {
         }
         try {
             return new PersonExtras(kept.isEmpty() ? Optional.empty() : Optional.of(kept.toString()),
-                    text(kept, "userType"), text(kept, "preferredLanguage"), text(kept, "profileUrl"), phones, mobiles);
+                    text(kept, "userType"), text(kept, "preferredLanguage"), text(kept, "profileUrl"), phones, mobiles,
+                    certificates(kept.path("x509Certificates")));
         } catch (ValidationException e) {
             throw BadRequestException.invalidValue(e.getMessage());
         }
@@ -110,6 +116,27 @@ final class UserExtras {
             // a copy that no longer reads is not shown rather than failing the whole read
             return user;
         }
+    }
+
+    /**
+     * The values that are DER-encoded X.509 certificates in base64, as RFC 7643 §4.1.2 asks, for
+     * the directory's {@code userCertificate}. Other values are kept in the copy only, not refused:
+     * RFC 7643's own example User (§8.2) carries a truncated one, and clients send that example.
+     */
+    private static List<String> certificates(JsonNode values) {
+        List<String> certificates = new ArrayList<>();
+        for (JsonNode value : values) {
+            String text = value.path("value").asText("");
+            try {
+                byte[] der = Base64.getMimeDecoder().decode(text);
+                Certificate certificate = CertificateFactory.getInstance("X.509")
+                        .generateCertificate(new ByteArrayInputStream(der));
+                certificates.add(Base64.getEncoder().encodeToString(certificate.getEncoded()));
+            } catch (IllegalArgumentException | CertificateException e) {
+                // not a certificate: kept as sent in the copy, not in userCertificate
+            }
+        }
+        return certificates;
     }
 
     private static boolean plainWorkAddress(ArrayNode emails) {
