@@ -136,7 +136,12 @@ class ScimServerIT {
                 .containsExactly("bart.claes");
         assertThat(get(filter("userName pr and meta.created gt \"2000-01-01T00:00:00Z\""), provisioner)
                 .json().path("totalResults").asInt()).isGreaterThanOrEqualTo(5);
-        assertThat(get(filter("nickName eq \"x\""), provisioner).json().path("totalResults").asInt()).isZero();
+        // kept as sent but not searchable: a clear refusal, not an empty answer for data that may be there
+        Reply notSearchable = get(filter("nickName eq \"x\""), provisioner);
+        assertThat(notSearchable.status()).isEqualTo(400);
+        assertThat(notSearchable.json().path("scimType").asText()).isEqualTo("invalidFilter");
+        assertThat(notSearchable.json().path("detail").asText()).contains("nickName", "not supported");
+        assertThat(notSearchable.json().has("Resources")).isFalse();
     }
 
     @Test

@@ -66,7 +66,7 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
             case EMAIL_TYPE -> "work".equalsIgnoreCase(text(filter)) ? present(stored) : FALSE;
             case MOMENT -> Filter.createEqualityFilter(attribute(stored), time(filter));
             case TEXT -> anyOf(stored, attribute -> Filter.createEqualityFilter(attribute, text(filter)));
-            case NOTHING, UNSEARCHABLE -> FALSE;
+            case UNSEARCHABLE -> throw new IllegalStateException(stored.path() + ": UserSchema refuses it");
         };
     }
 
@@ -137,10 +137,10 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
     private Filter substring(ComparisonFilter filter, String parent, String initial, String[] any, String last)
             throws ScimException {
         Row stored = stored(filter, parent);
-        if (stored.comparison() != Comparison.TEXT && stored.comparison() != Comparison.NOTHING) {
+        if (stored.comparison() != Comparison.TEXT) {
             throw BadRequestException.invalidFilter(filter.getAttributePath() + " does not support co, sw or ew");
         }
-        if (stored.field() == null || unmatchable(filter)) {
+        if (unmatchable(filter)) {
             return FALSE;
         }
         return anyOf(stored, attribute -> Filter.createSubstringFilter(attribute, initial, any, last));
@@ -180,9 +180,6 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
     private Filter inclusively(ComparisonFilter filter, String parent,
                                BiFunction<String, String, Filter> inclusive) throws ScimException {
         Row stored = ordered(filter, parent);
-        if (stored.field() == null) {
-            return FALSE;
-        }
         String value = orderedValue(stored, filter);
         return anyOf(stored, attribute -> inclusive.apply(attribute, value));
     }
@@ -191,9 +188,6 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
     private Filter strictly(ComparisonFilter filter, String parent,
                             BiFunction<String, String, Filter> inclusive) throws ScimException {
         Row stored = ordered(filter, parent);
-        if (stored.field() == null) {
-            return FALSE;
-        }
         String value = orderedValue(stored, filter);
         return anyOf(stored, attribute -> strictly(inclusive.apply(attribute, value), attribute, value));
     }
@@ -219,9 +213,6 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
     }
 
     private static Filter present(Row stored) throws ScimException {
-        if (stored.field() == null) {
-            return FALSE;
-        }
         return anyOf(stored, Filter::createPresenceFilter);
     }
 

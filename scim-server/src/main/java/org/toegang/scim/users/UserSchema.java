@@ -45,9 +45,9 @@ import org.toegang.scim.schema.ToegangUserExtension;
  * lossless JSON copy ({@link UserExtras}). Filtering, sorting and that copy all look it up here.
  *
  * <p>What the User schemas define (names, types, multi-valued, mutability) is read from the very
- * definitions {@code /Schemas} serves ({@link UsersEndpoint#DEFINITION}), not repeated: an
- * attribute they define without a row here is valid in a filter and matches nothing, one they do
- * not define is an unknown attribute (RFC 7644 §3.4.2.2).
+ * definitions {@code /Schemas} serves ({@link UsersEndpoint#DEFINITION}), not repeated: a filter
+ * on an attribute they define without a searchable row here is refused as not supported, one on
+ * an attribute they do not define as unknown (both invalidFilter, RFC 7644 §3.4.2.2).
  */
 final class UserSchema {
     static final String CORE_URN = "urn:ietf:params:scim:schemas:core:2.0:User";
@@ -65,9 +65,11 @@ final class UserSchema {
         PRIMARY,
         /** {@code active}: only a deactivation is stored. */
         ACTIVE,
-        /** Defined, not in a directory attribute of its own: matches nothing. */
-        NOTHING,
-        /** Shown, managed elsewhere, not searchable (work relations, rights): invalidFilter. */
+        /**
+         * Returned as stored, but not in a directory attribute that can be searched (kept as sent,
+         * derived, managed elsewhere): refused as invalidFilter (RFC 7644 §3.12: a comparison not
+         * supported), never a silent "no match" for data that is there.
+         */
         UNSEARCHABLE
     }
 
@@ -145,9 +147,9 @@ final class UserSchema {
             kept("x509Certificates"),
             new Row("meta.created", CREATED, Comparison.MOMENT, false, false),
             new Row("meta.lastModified", MODIFIED, Comparison.MOMENT, false, false),
-            nothing("meta.resourceType"),
-            nothing("meta.version"),
-            nothing("meta.location"),
+            unsearchable("meta.resourceType"),
+            unsearchable("meta.version"),
+            unsearchable("meta.location"),
             text(ENTERPRISE + "employeeNumber", EMPLOYEE_NUMBER),
             text(ENTERPRISE + "organization", ORGANIZATION),
             text(ENTERPRISE + "department", DEPARTMENT),
@@ -158,7 +160,7 @@ final class UserSchema {
             text(TOEGANG + "directoryId", ID),
             text(TOEGANG + "legalRepresentativeOf", LEGAL_REPRESENTATIVE_OF).readByProvisionersOnly(),
             new Row(TOEGANG + "workRelations", null, Comparison.UNSEARCHABLE, true, false),
-            new Row(TOEGANG + "rights", null, Comparison.UNSEARCHABLE, false, false));
+            unsearchable(TOEGANG + "rights"));
 
     private static final Map<String, Row> BY_KEY = new HashMap<>();
     private static final Map<String, AttributeDefinition> DEFINED = new LinkedHashMap<>();
@@ -179,11 +181,11 @@ final class UserSchema {
     }
 
     private static Row kept(String path) {
-        return new Row(path, null, Comparison.NOTHING, false, true);
+        return new Row(path, null, Comparison.UNSEARCHABLE, false, true);
     }
 
-    private static Row nothing(String path) {
-        return new Row(path, null, Comparison.NOTHING, false, false);
+    private static Row unsearchable(String path) {
+        return new Row(path, null, Comparison.UNSEARCHABLE, false, false);
     }
 
     private static void define(String prefix, Collection<AttributeDefinition> attributes) {
@@ -239,18 +241,16 @@ final class UserSchema {
     static Row of(String parent, Path path, boolean provisioner) throws BadRequestException {
         requireReadable(parent, path, provisioner);
         String key = key(parent, path);
-        if (governing(key).anyMatch(row -> row.comparison() == Comparison.UNSEARCHABLE)) {
-            throw BadRequestException.invalidFilter("Filtering on " + path + " is not supported: it is shown, and "
-                    + "managed through Toegang's administration");
-        }
         Row own = BY_KEY.get(key);
-        if (own != null) {
-            return own;
+        boolean defined = own != null || DEFINED.containsKey(key);
+        if (!defined) {
+            throw unknown(path);
         }
-        if (DEFINED.containsKey(key)) {
-            return nothing(key);
+        if (own == null || governing(key).anyMatch(row -> row.comparison() == Comparison.UNSEARCHABLE)) {
+            throw BadRequestException.invalidFilter("Filtering on " + path + " is not supported: it is returned as "
+                    + "stored, but not held where the directory can search it");
         }
-        throw unknown(path);
+        return own;
     }
 
     /** @throws BadRequestException invalidFilter when the caller may not read the attribute at {@code path} */

@@ -49,7 +49,6 @@ class UserFilterTranslatorTest {
             "active pr => (toegangPersonId=*)",
             "externalId eq \"HR-1\" => (toegangExternalId=HR-1)",
             "externalId sw \"HR\" => (toegangExternalId=HR*)",
-            "nickName eq \"x\" => (!(objectClass=*))",
             "userName eq null => (!(uid=*))",
     })
     void translatesEveryOperator(String scim, String expected) throws ScimException {
@@ -79,5 +78,17 @@ class UserFilterTranslatorTest {
                 .hasMessageContaining("more than 3 operators");
         assertThatThrownBy(() -> ldap("urn:toegang:params:scim:schemas:extension:toegang:2.0:User:rights.value eq \"x\""))
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("not supported");
+    }
+
+    /** Stored (kept as sent, derived) but not searchable: refused, not a silent "no match" for data that is there. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"nickName eq \"Babs\"", "nickName pr",
+            "not (locale eq \"nl-BE\")", "phoneNumbers.type eq \"mobile\"", "phoneNumbers[type eq \"mobile\"]",
+            "addresses[locality eq \"Hollywood\"]", "emails.display co \"x\"", "groups.value eq \"g\"",
+            "meta.version eq \"W/\\\"1\\\"\"",
+            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value eq \"x\""})
+    void refusesAFilterOnWhatIsStoredButNotSearchableAsNotSupported(String scim) {
+        assertThatThrownBy(() -> ldap(scim)).isInstanceOf(BadRequestException.class)
+                .hasMessageStartingWith("Filtering on ").hasMessageContaining("is not supported");
     }
 }

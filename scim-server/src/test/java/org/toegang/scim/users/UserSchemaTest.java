@@ -41,8 +41,7 @@ class UserSchemaTest {
                 .map(AttributeDefinition::getMutability)).as(row.path())
                 .isNotEqualTo(Optional.of(AttributeDefinition.Mutability.READ_ONLY)));
         assertThat(UserSchema.TABLE).allSatisfy(row -> assertThat(row.field() != null).as(row.path())
-                .isEqualTo(row.comparison() != UserSchema.Comparison.NOTHING
-                        && row.comparison() != UserSchema.Comparison.UNSEARCHABLE));
+                .isEqualTo(row.comparison() != UserSchema.Comparison.UNSEARCHABLE));
     }
 
     @Test
