@@ -452,16 +452,17 @@ public final class PersonStore {
     }
 
     private static PersonExtras extras(Entry entry) {
+        List<String> certificates = certificates(entry);
         if (!entry.hasAttribute(SCIM_ATTRIBUTES) && !entry.hasAttribute(USER_TYPE) && !entry.hasAttribute(PREFERRED_LANGUAGE)
                 && !entry.hasAttribute(LABELED_URI) && !entry.hasAttribute(TELEPHONE_NUMBER) && !entry.hasAttribute(MOBILE)
-                && certificates(entry).isEmpty()) {
+                && certificates.isEmpty()) {
             return PersonExtras.NONE;
         }
         return new PersonExtras(Optional.ofNullable(entry.getAttributeValue(SCIM_ATTRIBUTES)),
                 Optional.ofNullable(entry.getAttributeValue(USER_TYPE)),
                 Optional.ofNullable(entry.getAttributeValue(PREFERRED_LANGUAGE)),
                 Optional.ofNullable(entry.getAttributeValue(LABELED_URI)), values(entry, TELEPHONE_NUMBER),
-                values(entry, MOBILE), certificates(entry));
+                values(entry, MOBILE), certificates);
     }
 
     /** The certificates, base64; a directory may answer with or without the binary option. */

@@ -164,6 +164,8 @@ final class UserSchema {
 
     private static final Map<String, Row> BY_KEY = new HashMap<>();
     private static final Map<String, AttributeDefinition> DEFINED = new LinkedHashMap<>();
+    private static final List<Row> KEPT = TABLE.stream().filter(Row::kept).toList();
+    private static final List<String> MULTI_VALUED_COMPLEX;
 
     static {
         TABLE.forEach(row -> BY_KEY.put(row.key(), row));
@@ -171,6 +173,9 @@ final class UserSchema {
         define("", core.getAttributes());
         UsersEndpoint.DEFINITION.getSchemaExtensions().keySet()
                 .forEach(extension -> define(extension.getId() + ":", extension.getAttributes()));
+        MULTI_VALUED_COMPLEX = core.getAttributes().stream()
+                .filter(attribute -> attribute.isMultiValued() && attribute.getType() == AttributeDefinition.Type.COMPLEX)
+                .map(AttributeDefinition::getName).toList();
     }
 
     private UserSchema() {
@@ -200,18 +205,12 @@ final class UserSchema {
 
     /** The rows kept in the JSON copy. */
     static List<Row> kept() {
-        return TABLE.stream().filter(Row::kept).toList();
+        return KEPT;
     }
 
     /** The multi-valued complex attributes of the core schema (where RFC 7643 §2.4 allows one primary value). */
     static List<String> multiValuedComplex() {
-        return DEFINED.entrySet().stream().filter(entry -> !entry.getKey().contains(".")
-                        && !entry.getKey().contains(":") && isMultiValuedComplex(entry.getValue()))
-                .map(entry -> entry.getValue().getName()).toList();
-    }
-
-    private static boolean isMultiValuedComplex(AttributeDefinition attribute) {
-        return attribute.isMultiValued() && attribute.getType() == AttributeDefinition.Type.COMPLEX;
+        return MULTI_VALUED_COMPLEX;
     }
 
     /** The canonical keys of every attribute and sub-attribute the User schemas define. */
