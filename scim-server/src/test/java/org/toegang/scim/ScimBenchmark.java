@@ -30,7 +30,9 @@ import org.toegang.scim.protocol.ScimLimits;
  * <ol>
  *   <li>creates per second through SCIM (POST /Users) against raw LDAP adds of the same entries
  *       with the same LDAP library, against the same directory, with the same client concurrency;
- *       and against raw LDAP adds of what a SCIM create writes: the person and its audit entry;</li>
+ *       and against raw LDAP adds of what a SCIM create writes: the person and its audit entry;
+ *       and SCIM creates that carry an {@code externalId}, as provisioning clients send one (its
+ *       uniqueness claim is written too);</li>
  *   <li>with the directory holding {@code toegang.bench.people} people (default 100,000), the
  *       latency of {@code userName eq} and {@code name.familyName sw} searches (median, p95);</li>
  *   <li>the heap in use after the run (one JVM holds the embedded directory and the SCIM server).</li>
@@ -85,12 +87,14 @@ public final class ScimBenchmark {
 
             // Warm both paths up so that neither pays the JIT alone.
             run(200, i -> ldapAdd(ldap, "warm.ldap." + i));
-            run(200, i -> scimCreate(server, token.get(), "warm.scim." + i));
+            run(200, i -> scimCreate(server, token.get(), "warm.scim." + i, false));
+            run(200, i -> scimCreate(server, token.get(), "warm.claimed." + i, true));
 
             // Alternating rounds, so that a change in the machine's load falls on both sides alike.
             double ldapTotal = 0;
             double auditedTotal = 0;
             double scimTotal = 0;
+            double claimedTotal = 0;
             for (int round = 0; round < ROUNDS; round++) {
                 String r = round + ".";
                 double ldapRate = run(CREATES, i -> ldapAdd(ldap, "rate.ldap." + r + i));
@@ -98,20 +102,26 @@ public final class ScimBenchmark {
                     ldapAdd(ldap, "rate.audited." + r + i);
                     add(ldap, auditEntry("rate.audited." + r + i));
                 });
-                double scimRate = run(CREATES, i -> scimCreate(server, token.get(), "rate.scim." + r + i));
+                double scimRate = run(CREATES, i -> scimCreate(server, token.get(), "rate.scim." + r + i, false));
+                double claimedRate = run(CREATES, i -> scimCreate(server, token.get(), "rate.claimed." + r + i, true));
                 System.out.printf("round %d creates/s  raw LDAP add: %.0f   raw LDAP add + audit entry add: %.0f"
-                        + "   SCIM POST /Users: %.0f%n", round + 1, ldapRate, auditedRate, scimRate);
+                        + "   SCIM POST /Users: %.0f   with externalId: %.0f%n", round + 1, ldapRate, auditedRate,
+                        scimRate, claimedRate);
                 ldapTotal += ldapRate;
                 auditedTotal += auditedRate;
                 scimTotal += scimRate;
+                claimedTotal += claimedRate;
             }
             System.out.printf("creates/s (mean of %d rounds)  raw LDAP add: %.0f   raw LDAP person + audit entry: %.0f"
                             + "   SCIM: %.0f%n  ratio SCIM / raw LDAP add of the same entries: %.2f"
                             + "   ratio SCIM / raw LDAP adds of what SCIM writes (person + audit entry): %.2f%n",
                     ROUNDS, ldapTotal / ROUNDS, auditedTotal / ROUNDS, scimTotal / ROUNDS, scimTotal / ldapTotal,
                     scimTotal / auditedTotal);
+            System.out.printf("  with externalId (as Entra ID and Okta send; its uniqueness claim is one more add and a"
+                    + " search): %.0f creates/s, ratio to a raw LDAP add %.2f%n", claimedTotal / ROUNDS,
+                    claimedTotal / ldapTotal);
 
-            int existing = (3 * ROUNDS) * CREATES + 400 + 5;
+            int existing = (4 * ROUNDS) * CREATES + 600 + 5;
             int loaded = 0;
             for (int people : PEOPLE) {
                 int target = people; // bench users; the directory holds the people of the create rounds besides
@@ -214,12 +224,14 @@ public final class ScimBenchmark {
         return "Family" + userName.substring(userName.lastIndexOf('.') + 1);
     }
 
-    private static void scimCreate(ScimTestServer server, String token, String userName) {
+    /** @param externalId whether the User carries an {@code externalId}, as provisioning clients send one */
+    private static void scimCreate(ScimTestServer server, String token, String userName, boolean externalId) {
         String body = """
-                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s",
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s",%s
                  "name":{"givenName":"Bench","familyName":"%s"},"displayName":"Bench %s",
                  "emails":[{"value":"%s@bench.example","type":"work","primary":true}]}"""
-                .formatted(userName, family(userName), family(userName), userName);
+                .formatted(userName, externalId ? "\"externalId\":\"ext-" + userName + "\"," : "", family(userName),
+                        family(userName), userName);
         int status = server.send("POST", "Users", token, body, Map.of()).status();
         if (status != 201) {
             throw new IllegalStateException("SCIM create answered " + status);
