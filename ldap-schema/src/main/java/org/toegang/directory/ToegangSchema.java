@@ -35,7 +35,7 @@ public final class ToegangSchema {
             "toegangGrantStatus", "toegangValidFrom", "toegangValidTo", "toegangDelegationRole",
             "toegangExternalId",
             // SCIM (issue 11)
-            "toegangInternationalMail",
+            "toegangInternationalMail", "toegangOtherMail",
             // SCIM plain groups (issue 11): members.value filters and a User's groups
             "member");
     /**

@@ -89,11 +89,11 @@ class LosslessUsersIT {
             // the standard copies answer filters
             for (String filter : List.of("phoneNumbers.value eq \"+32 475 00 00 00\"", "userType eq \"Employee\"",
                     "preferredLanguage eq \"nl-BE\" and userName eq \"bjensen\"",
-                    "phoneNumbers[value eq \"+32 2 555 55 55\"]")) {
-                JsonNode found = server.send("GET", "Users?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8),
-                        token, null, Map.of()).json();
-                assertThat(found.path("Resources")).as(filter).extracting(user -> user.path("id").asText())
-                        .containsExactly(id);
+                    "phoneNumbers[value eq \"+32 2 555 55 55\"]",
+                    // every address, not only the one in mail: the home address too
+                    "emails.value eq \"babs@jensen.org\"", "emails[value eq \"BABS@jensen.org\"]",
+                    "emails co \"s@jensen.o\"")) {
+                assertThat(userIds(server, token, filter)).as(filter).containsExactly(id);
             }
             // the certificate, and only it, is in the standard userCertificate for LDAP readers; a removal removes it
             assertThat(certificates(server, "bjensen")).containsExactly(CERTIFICATE);
@@ -107,6 +107,12 @@ class LosslessUsersIT {
             assertThat(read.path("phoneNumbers").get(1).path("value").asText()).isEqualTo("+32 476 11 11 11");
             assertThat(read.path("phoneNumbers").get(0)).isEqualTo(sent.path("phoneNumbers").get(0));
             assertThat(read.path("emails")).hasSize(4);
+            assertThat(userIds(server, token, "emails.value eq \"fourth@jensen.org\"")).containsExactly(id);
+            Reply withoutHome = server.send("PATCH", "Users/" + id, token, ProvisioningClientsIT.patch("""
+                    [{"op":"remove","path":"emails[value eq \\"babs@jensen.org\\"]"}]"""), Map.of());
+            assertThat(withoutHome.status()).as(withoutHome.json().toString()).isEqualTo(200);
+            assertThat(userIds(server, token, "emails.value eq \"babs@jensen.org\"")).isEmpty();
+            assertThat(userIds(server, token, "emails.value eq \"fourth@jensen.org\"")).containsExactly(id);
             assertThat(read.path("addresses")).isEqualTo(sent.path("addresses"));
 
             Reply removed = server.send("PATCH", "Users/" + id, token, ProvisioningClientsIT.patch("""
@@ -142,6 +148,15 @@ class LosslessUsersIT {
                     OpenLdapServer.ADMIN_PASSWORD, ScimLimits.DEFAULTS);
         }
         return new ScimTestServer(data, ScimLimits.DEFAULTS);
+    }
+
+    private static List<String> userIds(ScimTestServer server, String token, String filter) throws Exception {
+        Reply found = server.send("GET", "Users?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8),
+                token, null, Map.of());
+        assertThat(found.status()).as(filter + ": " + found.json()).isEqualTo(200);
+        List<String> ids = new java.util.ArrayList<>();
+        found.json().path("Resources").forEach(user -> ids.add(user.path("id").asText()));
+        return ids;
     }
 
     /** The person's {@code userCertificate} values in the directory, base64, read over LDAP as any LDAP reader would. */

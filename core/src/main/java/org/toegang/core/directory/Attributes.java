@@ -43,6 +43,8 @@ final class Attributes {
 
     /** RFC 6531 addresses, which {@code mail} (IA5String) cannot hold. */
     static final String INTERNATIONAL_MAIL = "toegangInternationalMail";
+    /** A person's addresses besides the one in {@code mail} (or {@code toegangInternationalMail}), for filters. */
+    static final String OTHER_MAIL = "toegangOtherMail";
 
     static final String NEEDS_APPROVAL_BY = "toegangNeedsApprovalBy";
     static final String REVISION = "toegangRevision";
@@ -58,6 +60,8 @@ final class Attributes {
     static final String PERSON_CLASS = "toegangPerson";
     /** Auxiliary: what SCIM stores beyond inetOrgPerson and toegangPerson. */
     static final String SCIM_PERSON_CLASS = "toegangScimPerson";
+    /** Auxiliary, its own class so that directories made before it keep their toegangScimPerson: {@link #OTHER_MAIL}. */
+    static final String SCIM_MAIL_PERSON_CLASS = "toegangScimMailPerson";
     /** A value one person holds alone ({@link UniqueClaims}). */
     static final String CLAIM_CLASS = "toegangClaim";
     static final String ORGANISATION_CLASS = "toegangOrganisation";

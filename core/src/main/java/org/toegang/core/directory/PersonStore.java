@@ -56,7 +56,8 @@ public final class PersonStore {
     private static final String MODIFIED = "modifyTimestamp";
     private static final String[] REQUESTED = {"*", CREATED, MODIFIED};
     private static final List<String> OBJECT_CLASSES =
-            List.of("top", "person", "organizationalPerson", "inetOrgPerson", PERSON_CLASS, SCIM_PERSON_CLASS);
+            List.of("top", "person", "organizationalPerson", "inetOrgPerson", PERSON_CLASS, SCIM_PERSON_CLASS,
+                    SCIM_MAIL_PERSON_CLASS);
 
     private static final System.Logger LOG = System.getLogger(PersonStore.class.getName());
 
@@ -154,8 +155,10 @@ public final class PersonStore {
                 renamed = true;
             }
             List<Modification> changes = new ArrayList<>();
-            if (!entry.hasObjectClass(SCIM_PERSON_CLASS)) {
-                changes.add(new Modification(ModificationType.ADD, OBJECT_CLASS, SCIM_PERSON_CLASS));
+            for (String objectClass : List.of(SCIM_PERSON_CLASS, SCIM_MAIL_PERSON_CLASS)) {
+                if (!entry.hasObjectClass(objectClass)) {
+                    changes.add(new Modification(ModificationType.ADD, OBJECT_CLASS, objectClass));
+                }
             }
             for (Attribute attribute : attributes(draft)) {
                 changes.add(new Modification(ModificationType.REPLACE, attribute.getName(), attribute.getValueByteArrays()));
@@ -269,7 +272,7 @@ public final class PersonStore {
     /** The fields of a person that searches may filter on, and where each is stored. */
     public enum PersonField {
         ID(PERSON_ID), USERNAME(UID), GIVEN_NAME(Attributes.GIVEN_NAME), FAMILY_NAME(SURNAME),
-        DISPLAY_NAME(COMMON_NAME), EMAIL(MAIL, INTERNATIONAL_MAIL), NATIONAL_REGISTER_NUMBER(Attributes.NATIONAL_REGISTER_NUMBER),
+        DISPLAY_NAME(COMMON_NAME), EMAIL(MAIL, INTERNATIONAL_MAIL, OTHER_MAIL), NATIONAL_REGISTER_NUMBER(Attributes.NATIONAL_REGISTER_NUMBER),
         LEGAL_REPRESENTATIVE_OF(Attributes.LEGAL_REPRESENTATIVE_OF), TITLE(PersonStore.TITLE),
         EMPLOYEE_NUMBER(PersonStore.EMPLOYEE_NUMBER), ORGANIZATION(PersonStore.ORGANIZATION),
         DEPARTMENT(PersonStore.DEPARTMENT), CREATED(PersonStore.CREATED), MODIFIED(PersonStore.MODIFIED),
@@ -425,6 +428,7 @@ public final class PersonStore {
                 optional(LABELED_URI, draft.extras().profileUrl()),
                 new Attribute(TELEPHONE_NUMBER, draft.extras().telephoneNumbers()),
                 new Attribute(MOBILE, draft.extras().mobileNumbers()),
+                new Attribute(OTHER_MAIL, draft.extras().otherMails()),
                 new Attribute(USER_CERTIFICATE, draft.extras().derCertificates()));
     }
 
@@ -455,14 +459,14 @@ public final class PersonStore {
         List<String> certificates = certificates(entry);
         if (!entry.hasAttribute(SCIM_ATTRIBUTES) && !entry.hasAttribute(USER_TYPE) && !entry.hasAttribute(PREFERRED_LANGUAGE)
                 && !entry.hasAttribute(LABELED_URI) && !entry.hasAttribute(TELEPHONE_NUMBER) && !entry.hasAttribute(MOBILE)
-                && certificates.isEmpty()) {
+                && !entry.hasAttribute(OTHER_MAIL) && certificates.isEmpty()) {
             return PersonExtras.NONE;
         }
         return new PersonExtras(Optional.ofNullable(entry.getAttributeValue(SCIM_ATTRIBUTES)),
                 Optional.ofNullable(entry.getAttributeValue(USER_TYPE)),
                 Optional.ofNullable(entry.getAttributeValue(PREFERRED_LANGUAGE)),
                 Optional.ofNullable(entry.getAttributeValue(LABELED_URI)), values(entry, TELEPHONE_NUMBER),
-                values(entry, MOBILE), certificates);
+                values(entry, MOBILE), values(entry, OTHER_MAIL), certificates);
     }
 
     /** The certificates, base64; a directory may answer with or without the binary option. */

@@ -27,8 +27,9 @@ import org.toegang.core.directory.StoredPerson;
  * kept exactly as sent in one JSON object, so a User reads back as written, and copied to the
  * standard LDAP attributes where one exists ({@link PersonExtras}). The e-mail addresses are kept
  * there too when they say more than the one work address {@code mail} holds (several, a type, a
- * display); they are shown only while their primary address is still the one in the directory,
- * so a change of {@code mail} by another tool is not hidden behind an old copy.
+ * display), and the addresses besides that one go to {@code toegangOtherMail}, so that filters
+ * find every address; the copy is shown only while its primary address is still the one in the
+ * directory, so a change of {@code mail} by another tool is not hidden behind an old copy.
  */
 final class UserExtras {
     private UserExtras() {
@@ -61,8 +62,15 @@ final class UserExtras {
             }
         }
         JsonNode emails = field(user, "emails");
+        List<String> otherMails = new ArrayList<>();
         if (emails != null && emails.isArray() && !plainWorkAddress((ArrayNode) emails)) {
             kept.set("emails", emails);
+            String mail = mailAddress(emails).orElse("");
+            for (JsonNode email : emails) {
+                if (email.hasNonNull("value") && !email.path("value").asText().equalsIgnoreCase(mail)) {
+                    otherMails.add(email.path("value").asText());
+                }
+            }
         }
         List<String> phones = new ArrayList<>();
         List<String> mobiles = new ArrayList<>();
@@ -76,7 +84,7 @@ final class UserExtras {
         try {
             return new PersonExtras(kept.isEmpty() ? Optional.empty() : Optional.of(kept.toString()),
                     text(kept, "userType"), text(kept, "preferredLanguage"), text(kept, "profileUrl"), phones, mobiles,
-                    certificates(kept.path("x509Certificates")));
+                    otherMails, certificates(kept.path("x509Certificates")));
         } catch (ValidationException e) {
             throw BadRequestException.invalidValue(e.getMessage());
         }
@@ -104,7 +112,7 @@ final class UserExtras {
                         }
                     }
                     case "emails" -> {
-                        if (primary(field.getValue()).equalsIgnoreCase(stored.person().email().orElse(""))) {
+                        if (mailAddress(field.getValue()).orElse("").equalsIgnoreCase(stored.person().email().orElse(""))) {
                             node.set("emails", field.getValue());
                         }
                     }
@@ -158,13 +166,25 @@ final class UserExtras {
         return type.equalsIgnoreCase("work") && !email.path("primary").asText("true").equalsIgnoreCase("false");
     }
 
-    private static String primary(JsonNode emails) {
-        for (JsonNode email : emails) {
-            if (email.path("primary").asBoolean(false)) {
-                return email.path("value").asText("");
-            }
+    /**
+     * The address of a User's {@code emails} that the directory keeps as the person's one, in
+     * {@code mail}: the primary one, else the first. The others go to {@code toegangOtherMail}.
+     */
+    static Optional<String> mailAddress(JsonNode emails) {
+        if (emails == null || !emails.isArray()) {
+            return Optional.empty();
         }
-        return emails.isEmpty() ? "" : emails.get(0).path("value").asText("");
+        String first = null;
+        for (JsonNode email : emails) {
+            if (!email.hasNonNull("value")) {
+                continue;
+            }
+            if (email.path("primary").asBoolean(false)) {
+                return Optional.of(email.path("value").asText());
+            }
+            first = first == null ? email.path("value").asText() : first;
+        }
+        return Optional.ofNullable(first);
     }
 
     private static long count(JsonNode values) {
@@ -184,7 +204,8 @@ final class UserExtras {
                 : Optional.empty();
     }
 
-    private static JsonNode field(ObjectNode object, String name) {
+    /** A member of a JSON object by its SCIM name, which is case-insensitive (RFC 7643 §2.1). */
+    static JsonNode field(ObjectNode object, String name) {
         Iterator<String> names = object.fieldNames();
         while (names.hasNext()) {
             String candidate = names.next();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ValueNode;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.filters.AndFilter;
 import com.unboundid.scim2.common.filters.ComparisonFilter;
 import com.unboundid.scim2.common.filters.ComplexValueFilter;
 import com.unboundid.scim2.common.filters.ContainsFilter;
@@ -13,6 +14,7 @@ import com.unboundid.scim2.common.filters.GreaterThanFilter;
 import com.unboundid.scim2.common.filters.GreaterThanOrEqualFilter;
 import com.unboundid.scim2.common.filters.LessThanFilter;
 import com.unboundid.scim2.common.filters.LessThanOrEqualFilter;
+import com.unboundid.scim2.common.filters.NotFilter;
 import com.unboundid.scim2.common.filters.NotEqualFilter;
 import com.unboundid.scim2.common.filters.PresentFilter;
 import com.unboundid.scim2.common.filters.StartsWithFilter;
@@ -51,6 +53,32 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
         return filter.visit(new UserFilterTranslator(maxNodes, provisioner), null);
     }
 
+    /**
+     * Inside a value filter ({@code emails[...]}) every comparison must hold for one and the same
+     * value; the directory keeps a person's values of a multi-valued attribute side by side, so an
+     * {@code and}, {@code not} or {@code ne} there would be answered over different values. Refused
+     * rather than answered wrongly; {@code or} needs no such care.
+     */
+    @Override
+    public Filter visit(AndFilter filter, String parent) throws ScimException {
+        refuseInValueFilter("and", parent);
+        return super.visit(filter, parent);
+    }
+
+    @Override
+    public Filter visit(NotFilter filter, String parent) throws ScimException {
+        refuseInValueFilter("not", parent);
+        return super.visit(filter, parent);
+    }
+
+    private static void refuseInValueFilter(String operator, String parent) throws BadRequestException {
+        if (parent != null) {
+            throw BadRequestException.invalidFilter("Filtering with " + operator + " inside " + parent
+                    + "[...] is not supported: the directory keeps the values apart, so the comparisons could not"
+                    + " be held to one and the same value");
+        }
+    }
+
     @Override
     public Filter visit(EqualFilter filter, String parent) throws ScimException {
         Row stored = stored(filter, parent);
@@ -61,9 +89,7 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
             return FALSE;
         }
         return switch (stored.comparison()) {
-            case PRIMARY -> bool(filter) ? present(stored) : FALSE;
             case ACTIVE -> PersonStore.activeFilter(bool(filter));
-            case EMAIL_TYPE -> "work".equalsIgnoreCase(text(filter)) ? present(stored) : FALSE;
             case MOMENT -> Filter.createEqualityFilter(attribute(stored), time(filter));
             case TEXT -> anyOf(stored, attribute -> Filter.createEqualityFilter(attribute, text(filter)));
             case UNSEARCHABLE -> throw new IllegalStateException(stored.path() + ": UserSchema refuses it");
@@ -72,6 +98,7 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
 
     @Override
     public Filter visit(NotEqualFilter filter, String parent) throws ScimException {
+        refuseInValueFilter("ne", parent);
         // "ne" is the negation of "eq" (an absent attribute equals nothing, so "ne" holds for it).
         uncount();
         return Filter.createNOTFilter(visit((EqualFilter) com.unboundid.scim2.common.filters.Filter.eq(
@@ -130,7 +157,6 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
         if (!UserSchema.isComplex(attribute)) {
             throw BadRequestException.invalidFilter(filter.getAttributePath() + " is not a complex attribute");
         }
-        // Toegang keeps one e-mail address per person in mail, so "emails[...]" holds when that one value matches.
         return filter.getValueFilter().visit(this, attribute);
     }
 
@@ -155,7 +181,7 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
         Filter on(String attribute) throws ScimException;
     }
 
-    /** A field stored in several attributes (e-mail: mail and its internationalised form) matches in any. */
+    /** A field stored in several attributes (e-mail: mail, its internationalised form, the other addresses) matches in any. */
     private static Filter anyOf(Row stored, PerAttribute comparison) throws ScimException {
         List<String> attributes = PersonStore.attributesFor(stored.field());
         if (attributes.size() == 1) {
@@ -194,8 +220,7 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
 
     private Row ordered(ComparisonFilter filter, String parent) throws ScimException {
         Row stored = stored(filter, parent);
-        if (stored.comparison() == Comparison.PRIMARY || stored.comparison() == Comparison.EMAIL_TYPE
-                || stored.comparison() == Comparison.ACTIVE) {
+        if (stored.comparison() == Comparison.ACTIVE) {
             throw BadRequestException.invalidFilter(filter.getAttributePath() + " cannot be compared with gt, ge, lt or le");
         }
         if (filter.getComparisonValue() == null || filter.getComparisonValue().isNull()) {

@@ -10,13 +10,13 @@ import com.unboundid.scim2.common.types.Name;
 import com.unboundid.scim2.common.types.UserResource;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.GregorianCalendar;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TimeZone;
 import org.toegang.core.ValidationException;
@@ -52,7 +52,13 @@ public final class UserMapper {
         }
         user.setName(name);
         user.setDisplayName(stored.displayName());
-        person.email().ifPresent(mail -> user.setEmails(List.of(new Email().setValue(mail).setType("work").setPrimary(true))));
+        // what filters find: the address in mail and the others (their type and primary are in the kept copy, if current)
+        List<Email> emails = new ArrayList<>();
+        person.email().ifPresent(mail -> emails.add(new Email().setValue(mail).setType("work").setPrimary(true)));
+        stored.extras().otherMails().forEach(other -> emails.add(new Email().setValue(other)));
+        if (!emails.isEmpty()) {
+            user.setEmails(emails);
+        }
         stored.title().ifPresent(user::setTitle);
         user.setActive(stored.active());
         if (workRelations != null) {
@@ -116,10 +122,7 @@ public final class UserMapper {
         Name name = Optional.ofNullable(user.getName()).orElseGet(Name::new);
         EnterpriseUserExtension enterprise = extension(user, EnterpriseUserExtension.class);
         ToegangUserExtension toegang = extension(user, ToegangUserExtension.class);
-        Optional<String> email = Optional.ofNullable(user.getEmails()).orElse(List.of()).stream()
-                .filter(Objects::nonNull)
-                .sorted(Comparator.comparing(e -> !Boolean.TRUE.equals(e.getPrimary())))
-                .map(Email::getValue).filter(Objects::nonNull).findFirst();
+        Optional<String> email = UserExtras.mailAddress(UserExtras.field(resource.getObjectNode(), "emails"));
         org.toegang.core.directory.PersonExtras extras = UserExtras.from(resource.getObjectNode());
         try {
             return new PersonDraft(user.getUserName(), name.getGivenName(), familyName(user, name),

@@ -59,10 +59,6 @@ final class UserSchema {
         TEXT,
         /** A moment (xsd:dateTime) in a GeneralizedTime attribute. */
         MOMENT,
-        /** The one type {@code work} every stored e-mail address has. */
-        EMAIL_TYPE,
-        /** {@code primary}: true of the one address the field holds. */
-        PRIMARY,
         /** {@code active}: only a deactivation is stored. */
         ACTIVE,
         /**
@@ -132,11 +128,12 @@ final class UserSchema {
             kept("locale"),
             kept("timezone"),
             new Row("active", ID, Comparison.ACTIVE, false, false),
-            // several addresses are kept by UserExtras when they say more than the one work address in mail
+            // every address is searchable (mail, toegangOtherMail); which is of which type, and primary,
+            // only the kept copy says (UserExtras), so filters on those would answer from a part of the data
             text("emails", EMAIL),
             text("emails.value", EMAIL),
-            new Row("emails.type", EMAIL, Comparison.EMAIL_TYPE, false, false),
-            new Row("emails.primary", EMAIL, Comparison.PRIMARY, false, false),
+            unsearchable("emails.type"),
+            unsearchable("emails.primary"),
             text("phoneNumbers", PHONE_NUMBER).keptAsSent(),
             text("phoneNumbers.value", PHONE_NUMBER),
             kept("ims"),

@@ -35,8 +35,9 @@ class UserFilterTranslatorTest {
             "name.givenName lt \"B\" => (&(givenName<=B)(!(givenName=B)))",
             "name.givenName le \"B\" => (givenName<=B)",
             "userName eq \"a\" and (displayName co \"b\" or not (title pr)) => (&(uid=a)(|(cn=*b*)(!(title=*))))",
-            "emails[type eq \"work\" and value ew \"@x.org\"] => (&(|(mail=*)(toegangInternationalMail=*))(|(mail=*@x.org)(toegangInternationalMail=*@x.org)))",
-            "emails.value eq \"a@x.org\" => (|(mail=a@x.org)(toegangInternationalMail=a@x.org))",
+            "emails[value ew \"@x.org\" or value eq \"a@y.org\"] => (|(|(mail=*@x.org)(toegangInternationalMail=*@x.org)(toegangOtherMail=*@x.org))(|(mail=a@y.org)(toegangInternationalMail=a@y.org)(toegangOtherMail=a@y.org)))",
+            "emails.value eq \"a@x.org\" => (|(mail=a@x.org)(toegangInternationalMail=a@x.org)(toegangOtherMail=a@x.org))",
+            "emails co \"jensen\" => (|(mail=*jensen*)(toegangInternationalMail=*jensen*)(toegangOtherMail=*jensen*))",
             "name.familyName co \"\uD83D\uDE00\" => (!(objectClass=*))",
             "not (userName eq \"a\uD83D\uDE00\") => (!(!(objectClass=*)))",
             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber eq \"7\" => (employeeNumber=7)",
@@ -85,10 +86,20 @@ class UserFilterTranslatorTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"nickName eq \"Babs\"", "nickName pr",
             "not (locale eq \"nl-BE\")", "phoneNumbers.type eq \"mobile\"", "phoneNumbers[type eq \"mobile\"]",
             "addresses[locality eq \"Hollywood\"]", "emails.display co \"x\"", "groups.value eq \"g\"",
+            "emails.type eq \"home\"", "emails[type eq \"work\"]", "emails[primary eq true]", "emails.primary pr",
             "meta.version eq \"W/\\\"1\\\"\"",
             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value eq \"x\""})
     void refusesAFilterOnWhatIsStoredButNotSearchableAsNotSupported(String scim) {
         assertThatThrownBy(() -> ldap(scim)).isInstanceOf(BadRequestException.class)
                 .hasMessageStartingWith("Filtering on ").hasMessageContaining("is not supported");
+    }
+
+    /** The values of emails and phoneNumbers are kept apart: and/not/ne inside brackets could not hold for one value. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"emails[value sw \"an\" and value ew \".org\"]",
+            "emails[not (value eq \"an@x.org\")]", "emails[value ne \"an@x.org\"]", "phoneNumbers[value sw \"+32\" and value ew \"00\"]"})
+    void refusesAndAndNotInsideAValueFilter(String scim) {
+        assertThatThrownBy(() -> ldap(scim)).isInstanceOf(BadRequestException.class)
+                .hasMessageStartingWith("Filtering with ").hasMessageContaining("is not supported");
     }
 }
