@@ -210,7 +210,8 @@ public final class ScimBenchmark {
     /** The entry PersonStore writes for the User {@link #scimCreate} posts. */
     private static Entry entry(String userName) {
         Entry entry = new Entry("uid=" + userName + ",ou=people," + EmbeddedDirectory.BASE_DN);
-        entry.addAttribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson", "toegangPerson");
+        entry.addAttribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson", "toegangPerson",
+                "toegangScimPerson", "toegangScimMailPerson");
         entry.addAttribute("toegangPersonId", UUID.randomUUID().toString());
         entry.addAttribute("uid", userName);
         entry.addAttribute("cn", "Bench " + family(userName));

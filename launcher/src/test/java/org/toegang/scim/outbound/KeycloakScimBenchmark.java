@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,9 +27,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.toegang.core.directory.DirectoryConfig;
+import org.toegang.directory.OpenLdapServer;
 import org.toegang.launcher.DirectoryAccess;
 import org.toegang.launcher.RunningToegang;
 import org.toegang.launcher.ToegangStackExtension;
+import org.toegang.scim.ScimServer;
+import org.toegang.scim.ScimServerConfig;
+import org.toegang.scim.protocol.ScimLimits;
 
 /**
  * Benchmark program (not a test): Toegang's SCIM server against Keycloak 26.7's own SCIM API
@@ -41,7 +47,11 @@ import org.toegang.launcher.ToegangStackExtension;
  * </ol>
  * The people each side holds are loaded by its fastest honest path, and the time is printed:
  * LDAP adds into the directory for Toegang, the admin API's partial import (batches of 500) for
- * Keycloak. Run from {@code launcher/}: {@code java -cp <test classpath> org.toegang.scim.outbound.KeycloakScimBenchmark}.
+ * Keycloak. {@code toegang.bench.directory} chooses Toegang's directory: {@code embedded} (the
+ * default: the stack's ApacheDS and SCIM server) or {@code slapd} (the production directory:
+ * Debian's OpenLDAP with the shipped schema and indexes, started here, and a SCIM server of the
+ * same build on it, trusting the same realm's tokens). Keycloak stays as the stack runs it.
+ * Run from {@code launcher/}: {@code java -cp <test classpath> org.toegang.scim.outbound.KeycloakScimBenchmark}.
  */
 public final class KeycloakScimBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,32 +63,69 @@ public final class KeycloakScimBenchmark {
             .split(",")).map(String::strip).map(Integer::valueOf).sorted().toList();
     private static final String BASE_DN = "dc=toegang,dc=local";
     private static final String REALM = "scim-bench";
+    private static final String DIRECTORY = System.getProperty("toegang.bench.directory", "embedded");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final RunningToegang toegang;
     private final KeycloakScimTarget keycloak;
+    private final ToegangSide side;
     private final URI ours;
     private String ourToken;
     private Instant ourTokenUntil = Instant.MIN;
 
-    private KeycloakScimBenchmark(RunningToegang toegang, KeycloakScimTarget keycloak) {
+    private KeycloakScimBenchmark(RunningToegang toegang, KeycloakScimTarget keycloak, ToegangSide side) {
         this.toegang = toegang;
         this.keycloak = keycloak;
-        this.ours = toegang.stack().scimUrl().orElseThrow(() -> new IllegalStateException("the stack runs no SCIM server"));
+        this.side = side;
+        this.ours = side.scimUrl();
     }
 
     public static void main(String[] args) throws Exception {
         long begin = System.nanoTime();
         try (RunningToegang toegang = ToegangStackExtension.startForProgram();
-             KeycloakScimTarget keycloak = KeycloakScimTarget.create(toegang, REALM)) {
+             KeycloakScimTarget keycloak = KeycloakScimTarget.create(toegang, REALM);
+             ToegangSide side = ToegangSide.start(toegang)) {
             System.out.printf("Stack started in %.0f s%n", (System.nanoTime() - begin) / 1e9);
-            new KeycloakScimBenchmark(toegang, keycloak).run();
+            new KeycloakScimBenchmark(toegang, keycloak, side).run();
+        }
+    }
+
+    /** Toegang's SCIM server and the directory it writes to, as {@link #DIRECTORY} chooses. */
+    private record ToegangSide(URI scimUrl, String ldapUrl, String bindDn, String password, AutoCloseable stop)
+            implements AutoCloseable {
+        static ToegangSide start(RunningToegang toegang) {
+            if (DIRECTORY.equals("embedded")) {
+                DirectoryAccess directory = toegang.directory();
+                return new ToegangSide(toegang.stack().scimUrl()
+                        .orElseThrow(() -> new IllegalStateException("the stack runs no SCIM server")),
+                        directory.url(), directory.bindDn(), directory.password(), () -> { });
+            }
+            if (!DIRECTORY.equals("slapd")) {
+                throw new IllegalArgumentException("toegang.bench.directory is embedded or slapd, not " + DIRECTORY);
+            }
+            OpenLdapServer slapd = OpenLdapServer.start(Path.of(System.getProperty("toegang.it.work", "target/it"))
+                    .resolve("bench-slapd"), Path.of("../ldap-schema/openldap"), false);
+            String issuer = toegang.realmUrl().toString();
+            ScimServer scim = ScimServer.start(new ScimServerConfig(URI.create("http://127.0.0.1:0/scim/v2/"),
+                    new DirectoryConfig(slapd.ldapUrl(), OpenLdapServer.ADMIN_DN, OpenLdapServer.ADMIN_PASSWORD,
+                            BASE_DN, DirectoryConfig.DEFAULT_POOL_SIZE),
+                    issuer, ScimServerConfig.jwksOf(issuer), ScimServerConfig.DEFAULT_AUDIENCE, ScimLimits.DEFAULTS));
+            return new ToegangSide(scim.baseUri(), slapd.ldapUrl(), OpenLdapServer.ADMIN_DN, OpenLdapServer.ADMIN_PASSWORD,
+                    () -> {
+                        scim.close();
+                        slapd.close();
+                    });
+        }
+
+        @Override
+        public void close() throws Exception {
+            stop.close();
         }
     }
 
     private void run() throws Exception {
-        System.out.printf("Toegang SCIM against Keycloak's SCIM API: %d client threads, %d rounds of %d creates each,"
-                + " filters at %s people%n", THREADS, ROUNDS, CREATES, PEOPLE);
+        System.out.printf("Toegang SCIM (directory: %s) against Keycloak's SCIM API: %d client threads, %d rounds of"
+                + " %d creates each, filters at %s people%n", DIRECTORY, THREADS, ROUNDS, CREATES, PEOPLE);
         // warm both up
         rate(100, i -> create(true, "warm.toegang." + i));
         rate(100, i -> create(false, "warm.keycloak." + i));
@@ -188,10 +235,9 @@ public final class KeycloakScimBenchmark {
 
     /** People {@code bench.<from>} up to {@code bench.<to - 1>}, as PersonStore writes them, by LDAP adds. */
     private void loadIntoDirectory(int from, int to) throws Exception {
-        DirectoryAccess directory = toegang.directory();
-        LDAPURL url = new LDAPURL(directory.url());
+        LDAPURL url = new LDAPURL(side.ldapUrl());
         try (LDAPConnectionPool pool = new LDAPConnectionPool(new LDAPConnection(url.getHost(), url.getPort(),
-                directory.bindDn(), directory.password()), THREADS)) {
+                side.bindDn(), side.password()), THREADS)) {
             rate(to - from, i -> {
                 String userName = "bench." + (from + i);
                 Entry entry = new Entry("uid=" + userName + ",ou=people," + BASE_DN);
