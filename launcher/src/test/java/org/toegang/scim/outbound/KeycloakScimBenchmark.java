@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +59,8 @@ public final class KeycloakScimBenchmark {
     private static final int THREADS = Integer.getInteger("toegang.bench.threads", 4);
     private static final int CREATES = Integer.getInteger("toegang.bench.creates", 500);
     private static final int ROUNDS = Integer.getInteger("toegang.bench.rounds", 3);
+    /** Creates on each side before the rounds: both servers take a few thousand requests to run compiled. */
+    private static final int WARM_UP = Integer.getInteger("toegang.bench.warmup", 3_000);
     private static final int QUERIES = Integer.getInteger("toegang.bench.queries", 300);
     private static final List<Integer> PEOPLE = Arrays.stream(System.getProperty("toegang.bench.people", "10000,100000")
             .split(",")).map(String::strip).map(Integer::valueOf).sorted().toList();
@@ -93,7 +96,7 @@ public final class KeycloakScimBenchmark {
     /** Toegang's SCIM server and the directory it writes to, as {@link #DIRECTORY} chooses. */
     private record ToegangSide(URI scimUrl, String ldapUrl, String bindDn, String password, AutoCloseable stop)
             implements AutoCloseable {
-        static ToegangSide start(RunningToegang toegang) {
+        static ToegangSide start(RunningToegang toegang) throws IOException {
             if (DIRECTORY.equals("embedded")) {
                 DirectoryAccess directory = toegang.directory();
                 return new ToegangSide(toegang.stack().scimUrl()
@@ -103,8 +106,8 @@ public final class KeycloakScimBenchmark {
             if (!DIRECTORY.equals("slapd")) {
                 throw new IllegalArgumentException("toegang.bench.directory is embedded or slapd, not " + DIRECTORY);
             }
-            OpenLdapServer slapd = OpenLdapServer.start(Path.of(System.getProperty("toegang.it.work", "target/it"))
-                    .resolve("bench-slapd"), Path.of("../ldap-schema/openldap"), false);
+            OpenLdapServer slapd = OpenLdapServer.start(Files.createTempDirectory("toegang-bench-slapd"),
+                    Path.of("../ldap-schema/openldap"), false);
             String issuer = toegang.realmUrl().toString();
             ScimServer scim = ScimServer.start(new ScimServerConfig(URI.create("http://127.0.0.1:0/scim/v2/"),
                     new DirectoryConfig(slapd.ldapUrl(), OpenLdapServer.ADMIN_DN, OpenLdapServer.ADMIN_PASSWORD,
@@ -124,11 +127,12 @@ public final class KeycloakScimBenchmark {
     }
 
     private void run() throws Exception {
-        System.out.printf("Toegang SCIM (directory: %s) against Keycloak's SCIM API: %d client threads, %d rounds of"
-                + " %d creates each, filters at %s people%n", DIRECTORY, THREADS, ROUNDS, CREATES, PEOPLE);
+        System.out.printf("Toegang SCIM (directory: %s) against Keycloak's SCIM API: %d client threads, %d creates each"
+                + " to warm up, then %d rounds of %d creates each, filters at %s people%n", DIRECTORY, THREADS, WARM_UP,
+                ROUNDS, CREATES, PEOPLE);
         // warm both up
-        rate(100, i -> create(true, "warm.toegang." + i));
-        rate(100, i -> create(false, "warm.keycloak." + i));
+        rate(WARM_UP, i -> create(true, "warm.toegang." + i));
+        rate(WARM_UP, i -> create(false, "warm.keycloak." + i));
         double oursTotal = 0;
         double theirsTotal = 0;
         for (int round = 0; round < ROUNDS; round++) {
@@ -141,6 +145,8 @@ public final class KeycloakScimBenchmark {
         }
         System.out.printf("creates/s (mean)  Toegang: %.0f   Keycloak: %.0f   ratio Toegang/Keycloak: %.2f%n",
                 oursTotal / ROUNDS, theirsTotal / ROUNDS, oursTotal / theirsTotal);
+        List<Comparison> plotted = new ArrayList<>();
+        plotted.add(new Comparison("creates/s (higher is better)", oursTotal / ROUNDS, theirsTotal / ROUNDS, "%.0f"));
 
         int loaded = 0;
         for (int people : PEOPLE) {
@@ -155,6 +161,8 @@ public final class KeycloakScimBenchmark {
             int size = loaded;
             System.out.printf("%d more people loaded: Toegang by LDAP adds in %.0f s, Keycloak by partial import in %.0f s%n",
                     people - from, ldapSeconds, keycloakSeconds);
+            double[] median = new double[2];
+            double[] rate = new double[2];
             for (boolean toegangSide : List.of(true, false)) {
                 List<Long> latencies = new ArrayList<>();
                 java.util.Random random = new java.util.Random(42);
@@ -166,8 +174,53 @@ public final class KeycloakScimBenchmark {
                 System.out.printf("  %-8s %6d people  filter=userName eq  median %.1f ms  p95 %.1f ms  %d threads: %.0f/s%n",
                         toegangSide ? "Toegang" : "Keycloak", size, latencies.get(latencies.size() / 2) / 1e6,
                         latencies.get((int) Math.ceil(latencies.size() * 0.95) - 1) / 1e6, THREADS, perSecond);
+                median[toegangSide ? 0 : 1] = latencies.get(latencies.size() / 2) / 1e6;
+                rate[toegangSide ? 0 : 1] = perSecond;
             }
+            plotted.add(new Comparison(String.format("filter=userName eq, %,d people: queries/s with %d threads"
+                    + " (higher is better)", size, THREADS), rate[0], rate[1], "%.0f"));
+            plotted.add(new Comparison(String.format("filter=userName eq, %,d people: median ms (lower is better)", size),
+                    median[0], median[1], "%.1f"));
         }
+        Path plot = Path.of("target", "scim-vs-keycloak-" + DIRECTORY + ".svg");
+        Files.writeString(plot, svg("Toegang SCIM (" + DIRECTORY + ") and Keycloak 26.7's SCIM API, " + THREADS
+                + " client threads", plotted));
+        System.out.println("Plot: " + plot.toAbsolutePath());
+    }
+
+    /** One figure measured on both sides. */
+    private record Comparison(String title, double toegang, double keycloak, String format) {
+    }
+
+    /** Horizontal bars, each pair scaled to its own larger value, the values written beside them. */
+    private static String svg(String title, List<Comparison> comparisons) {
+        int width = 760;
+        int barWidth = 520;
+        StringBuilder svg = new StringBuilder();
+        int height = 60 + comparisons.size() * 70;
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
+                .append(height).append("\" font-family=\"sans-serif\" font-size=\"13\">\n")
+                .append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n")
+                .append("<text x=\"10\" y=\"24\" font-size=\"15\" font-weight=\"bold\">").append(title).append("</text>\n");
+        int y = 50;
+        for (Comparison comparison : comparisons) {
+            double max = Math.max(comparison.toegang(), comparison.keycloak());
+            svg.append("<text x=\"10\" y=\"").append(y + 12).append("\">").append(comparison.title()).append("</text>\n");
+            bar(svg, y + 18, "Toegang", "#1f6fb4", comparison.toegang(), max, barWidth, comparison.format());
+            bar(svg, y + 38, "Keycloak", "#e08a1e", comparison.keycloak(), max, barWidth, comparison.format());
+            y += 70;
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    private static void bar(StringBuilder svg, int y, String side, String colour, double value, double max, int barWidth,
+                            String format) {
+        int length = max == 0 ? 0 : (int) Math.max(1, Math.round(value / max * barWidth));
+        svg.append("<text x=\"10\" y=\"").append(y + 13).append("\">").append(side).append("</text>\n")
+                .append("<rect x=\"90\" y=\"").append(y).append("\" width=\"").append(length)
+                .append("\" height=\"16\" fill=\"").append(colour).append("\"/>\n")
+                .append("<text x=\"").append(96 + length).append("\" y=\"").append(y + 13).append("\">")
+                .append(String.format(java.util.Locale.ROOT, format, value)).append("</text>\n");
     }
 
     private void create(boolean toegangSide, String userName) {
