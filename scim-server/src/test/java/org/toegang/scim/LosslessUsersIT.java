@@ -115,6 +115,20 @@ class LosslessUsersIT {
             assertThat(userIds(server, token, "emails.value eq \"fourth@jensen.org\"")).containsExactly(id);
             assertThat(read.path("addresses")).isEqualTo(sent.path("addresses"));
 
+            // another tool changes mail: the copy no longer says which address is which, yet every
+            // address filters find is shown (the other ones without their type)
+            try (LDAPConnection ldap = ldap(server)) {
+                ldap.modify("uid=bjensen,ou=people," + EmbeddedDirectory.BASE_DN,
+                        new com.unboundid.ldap.sdk.Modification(com.unboundid.ldap.sdk.ModificationType.REPLACE,
+                                "mail", "changed@jensen.org"));
+            }
+            JsonNode changed = server.send("GET", "Users/" + id, token, null, Map.of()).json();
+            assertThat(changed.path("emails").findValuesAsText("value"))
+                    .containsExactly("changed@jensen.org", "other@jensen.org", "fourth@jensen.org");
+            assertThat(changed.path("emails").get(0).path("primary").asBoolean()).isTrue();
+            assertThat(userIds(server, token, "emails.value eq \"fourth@jensen.org\"")).containsExactly(id);
+            assertThat(userIds(server, token, "emails.value eq \"bjensen@example.com\"")).isEmpty();
+
             Reply removed = server.send("PATCH", "Users/" + id, token, ProvisioningClientsIT.patch("""
                     [{"op":"remove","path":"x509Certificates"}]"""), Map.of());
             assertThat(removed.status()).as(removed.json().toString()).isEqualTo(200);
@@ -161,14 +175,19 @@ class LosslessUsersIT {
 
     /** The person's {@code userCertificate} values in the directory, base64, read over LDAP as any LDAP reader would. */
     private static List<String> certificates(ScimTestServer server, String userName) throws Exception {
-        LDAPURL url = new LDAPURL(server.ldapUrl());
-        try (LDAPConnection ldap = new LDAPConnection(url.getHost(), url.getPort(), server.adminDn(), server.adminPassword())) {
+        try (LDAPConnection ldap = ldap(server)) {
             SearchResultEntry entry = ldap.searchForEntry(EmbeddedDirectory.BASE_DN, SearchScope.SUB,
                     Filter.createEqualityFilter("uid", userName), "userCertificate;binary");
             return entry.getAttributesWithOptions("userCertificate", null).stream()
                     .flatMap(attribute -> Stream.of(attribute.getValueByteArrays()))
                     .map(Base64.getEncoder()::encodeToString).toList();
         }
+    }
+
+    /** An administrator's connection to the server's directory, as any LDAP tool would open one. */
+    private static LDAPConnection ldap(ScimTestServer server) throws Exception {
+        LDAPURL url = new LDAPURL(server.ldapUrl());
+        return new LDAPConnection(url.getHost(), url.getPort(), server.adminDn(), server.adminPassword());
     }
 
     /** Every attribute sent is in {@code read} with the same value. */

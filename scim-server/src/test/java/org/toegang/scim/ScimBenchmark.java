@@ -61,12 +61,14 @@ public final class ScimBenchmark {
 
     public static void main(String[] args) throws Exception {
         List<String> directories = "both".equals(DIRECTORY) ? List.of("embedded", "slapd") : List.of(DIRECTORY);
+        BenchmarkPlot plot = new BenchmarkPlot("Toegang SCIM creates against raw LDAP adds, " + THREADS + " client threads");
         for (String directory : directories) {
             Path data = Files.createTempDirectory("toegang-bench");
             try (ScimTestServer server = start(directory, data)) {
-                measure(directory, server);
+                measure(directory, server, plot);
             }
         }
+        System.out.println("Plot: " + plot.write(Path.of("target", "scim-benchmark.svg")).toAbsolutePath());
     }
 
     private static ScimTestServer start(String directory, Path data) throws Exception {
@@ -81,7 +83,7 @@ public final class ScimBenchmark {
         };
     }
 
-    private static void measure(String directory, ScimTestServer server) throws Exception {
+    private static void measure(String directory, ScimTestServer server, BenchmarkPlot plot) throws Exception {
         com.unboundid.ldap.sdk.LDAPURL url = new com.unboundid.ldap.sdk.LDAPURL(server.ldapUrl());
         boolean embedded = server.directory != null;
         try (LDAPConnectionPool ldap = new LDAPConnectionPool(new LDAPConnection(url.getHost(), url.getPort(),
@@ -126,8 +128,13 @@ public final class ScimBenchmark {
             System.out.printf("  with externalId (as Entra ID and Okta send; its uniqueness claim is one more add and a"
                     + " search): %.0f creates/s, ratio to a raw LDAP add %.2f%n", claimedTotal / ROUNDS,
                     claimedTotal / ldapTotal);
+            plot.group(directory + ": creates/s (mean of " + ROUNDS + " rounds)", "%.0f",
+                    new BenchmarkPlot.Bar("raw LDAP add of the person", ldapTotal / ROUNDS),
+                    new BenchmarkPlot.Bar("raw adds, person + audit", auditedTotal / ROUNDS),
+                    new BenchmarkPlot.Bar("SCIM POST /Users", scimTotal / ROUNDS),
+                    new BenchmarkPlot.Bar("SCIM, with externalId", claimedTotal / ROUNDS));
 
-            int existing = (4 * ROUNDS) * CREATES + 600 + 5;
+            int existing = (4 * ROUNDS) * CREATES + 3 * WARM_UP + 5; // the rounds, the warm-up, the demo people
             int loaded = 0;
             for (int people : PEOPLE) {
                 int target = people; // bench users; the directory holds the people of the create rounds besides

@@ -33,6 +33,8 @@ import org.toegang.directory.OpenLdapServer;
 import org.toegang.launcher.DirectoryAccess;
 import org.toegang.launcher.RunningToegang;
 import org.toegang.launcher.ToegangStackExtension;
+import org.toegang.scim.BenchmarkPlot;
+import org.toegang.scim.BenchmarkPlot.Bar;
 import org.toegang.scim.ScimServer;
 import org.toegang.scim.ScimServerConfig;
 import org.toegang.scim.protocol.ScimLimits;
@@ -145,8 +147,10 @@ public final class KeycloakScimBenchmark {
         }
         System.out.printf("creates/s (mean)  Toegang: %.0f   Keycloak: %.0f   ratio Toegang/Keycloak: %.2f%n",
                 oursTotal / ROUNDS, theirsTotal / ROUNDS, oursTotal / theirsTotal);
-        List<Comparison> plotted = new ArrayList<>();
-        plotted.add(new Comparison("creates/s (higher is better)", oursTotal / ROUNDS, theirsTotal / ROUNDS, "%.0f"));
+        BenchmarkPlot plot = new BenchmarkPlot("Toegang SCIM (" + DIRECTORY + ") and Keycloak 26.7's SCIM API, "
+                + THREADS + " client threads");
+        plot.group("creates/s (higher is better)", "%.0f", new Bar("Toegang", oursTotal / ROUNDS),
+                new Bar("Keycloak", theirsTotal / ROUNDS));
 
         int loaded = 0;
         for (int people : PEOPLE) {
@@ -177,51 +181,14 @@ public final class KeycloakScimBenchmark {
                 median[toegangSide ? 0 : 1] = latencies.get(latencies.size() / 2) / 1e6;
                 rate[toegangSide ? 0 : 1] = perSecond;
             }
-            plotted.add(new Comparison(String.format("filter=userName eq, %,d people: queries/s with %d threads"
-                    + " (higher is better)", size, THREADS), rate[0], rate[1], "%.0f"));
-            plotted.add(new Comparison(String.format("filter=userName eq, %,d people: median ms (lower is better)", size),
-                    median[0], median[1], "%.1f"));
+            plot.group(String.format("filter=userName eq, %,d people: queries/s with %d threads (higher is better)",
+                    size, THREADS), "%.0f", new Bar("Toegang", rate[0]), new Bar("Keycloak", rate[1]));
+            plot.group(String.format("filter=userName eq, %,d people: median ms (lower is better)", size), "%.1f",
+                    new Bar("Toegang", median[0]), new Bar("Keycloak", median[1]));
         }
-        Path plot = Path.of("target", "scim-vs-keycloak-" + DIRECTORY + ".svg");
-        Files.writeString(plot, svg("Toegang SCIM (" + DIRECTORY + ") and Keycloak 26.7's SCIM API, " + THREADS
-                + " client threads", plotted));
-        System.out.println("Plot: " + plot.toAbsolutePath());
+        System.out.println("Plot: " + plot.write(Path.of("target", "scim-vs-keycloak-" + DIRECTORY + ".svg")).toAbsolutePath());
     }
 
-    /** One figure measured on both sides. */
-    private record Comparison(String title, double toegang, double keycloak, String format) {
-    }
-
-    /** Horizontal bars, each pair scaled to its own larger value, the values written beside them. */
-    private static String svg(String title, List<Comparison> comparisons) {
-        int width = 760;
-        int barWidth = 520;
-        StringBuilder svg = new StringBuilder();
-        int height = 60 + comparisons.size() * 70;
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
-                .append(height).append("\" font-family=\"sans-serif\" font-size=\"13\">\n")
-                .append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n")
-                .append("<text x=\"10\" y=\"24\" font-size=\"15\" font-weight=\"bold\">").append(title).append("</text>\n");
-        int y = 50;
-        for (Comparison comparison : comparisons) {
-            double max = Math.max(comparison.toegang(), comparison.keycloak());
-            svg.append("<text x=\"10\" y=\"").append(y + 12).append("\">").append(comparison.title()).append("</text>\n");
-            bar(svg, y + 18, "Toegang", "#1f6fb4", comparison.toegang(), max, barWidth, comparison.format());
-            bar(svg, y + 38, "Keycloak", "#e08a1e", comparison.keycloak(), max, barWidth, comparison.format());
-            y += 70;
-        }
-        return svg.append("</svg>\n").toString();
-    }
-
-    private static void bar(StringBuilder svg, int y, String side, String colour, double value, double max, int barWidth,
-                            String format) {
-        int length = max == 0 ? 0 : (int) Math.max(1, Math.round(value / max * barWidth));
-        svg.append("<text x=\"10\" y=\"").append(y + 13).append("\">").append(side).append("</text>\n")
-                .append("<rect x=\"90\" y=\"").append(y).append("\" width=\"").append(length)
-                .append("\" height=\"16\" fill=\"").append(colour).append("\"/>\n")
-                .append("<text x=\"").append(96 + length).append("\" y=\"").append(y + 13).append("\">")
-                .append(String.format(java.util.Locale.ROOT, format, value)).append("</text>\n");
-    }
 
     private void create(boolean toegangSide, String userName) {
         String body = """

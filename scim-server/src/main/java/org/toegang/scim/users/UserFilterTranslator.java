@@ -14,10 +14,11 @@ import com.unboundid.scim2.common.filters.GreaterThanFilter;
 import com.unboundid.scim2.common.filters.GreaterThanOrEqualFilter;
 import com.unboundid.scim2.common.filters.LessThanFilter;
 import com.unboundid.scim2.common.filters.LessThanOrEqualFilter;
-import com.unboundid.scim2.common.filters.NotFilter;
 import com.unboundid.scim2.common.filters.NotEqualFilter;
+import com.unboundid.scim2.common.filters.NotFilter;
 import com.unboundid.scim2.common.filters.PresentFilter;
 import com.unboundid.scim2.common.filters.StartsWithFilter;
+import com.unboundid.scim2.common.types.AttributeDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,10 +55,11 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
     }
 
     /**
-     * Inside a value filter ({@code emails[...]}) every comparison must hold for one and the same
-     * value; the directory keeps a person's values of a multi-valued attribute side by side, so an
+     * Inside a value filter on a multi-valued attribute ({@code emails[...]}) every comparison must
+     * hold for one and the same value; the directory keeps a person's values side by side, so an
      * {@code and}, {@code not} or {@code ne} there would be answered over different values. Refused
-     * rather than answered wrongly; {@code or} needs no such care.
+     * rather than answered wrongly; {@code or} needs no such care, nor does a single-valued complex
+     * attribute ({@code name[givenName eq "An" and familyName eq "Peeters"]}).
      */
     @Override
     public Filter visit(AndFilter filter, String parent) throws ScimException {
@@ -72,8 +74,9 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
     }
 
     private static void refuseInValueFilter(String operator, String parent) throws BadRequestException {
-        if (parent != null) {
-            throw BadRequestException.invalidFilter("Filtering with " + operator + " inside " + parent
+        if (parent != null && UserSchema.isMultiValued(parent)) {
+            String name = UserSchema.definition(parent).map(AttributeDefinition::getName).orElse(parent);
+            throw BadRequestException.invalidFilter("Filtering with " + operator + " inside " + name
                     + "[...] is not supported: the directory keeps the values apart, so the comparisons could not"
                     + " be held to one and the same value");
         }

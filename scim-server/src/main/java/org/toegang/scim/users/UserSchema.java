@@ -220,6 +220,11 @@ final class UserSchema {
         return Optional.ofNullable(DEFINED.get(key));
     }
 
+    /** Whether {@code key} names a multi-valued attribute, whose values a value filter ({@code attr[...]}) tests one by one. */
+    static boolean isMultiValued(String key) {
+        return definition(key).filter(AttributeDefinition::isMultiValued).isPresent();
+    }
+
     /** Whether {@code key} names a complex attribute, whose sub-attributes a value filter ({@code attr[...]}) tests. */
     static boolean isComplex(String key) {
         return definition(key).filter(attribute -> attribute.getType() == AttributeDefinition.Type.COMPLEX).isPresent();
