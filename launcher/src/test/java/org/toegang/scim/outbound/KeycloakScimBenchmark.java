@@ -189,7 +189,6 @@ public final class KeycloakScimBenchmark {
         System.out.println("Plot: " + plot.write(Path.of("target", "scim-vs-keycloak-" + DIRECTORY + ".svg")).toAbsolutePath());
     }
 
-
     private void create(boolean toegangSide, String userName) {
         String body = """
                 {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s",
