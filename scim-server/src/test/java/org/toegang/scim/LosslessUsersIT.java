@@ -147,6 +147,13 @@ class LosslessUsersIT {
             Reply password = server.send("POST", "Users", token, withPassword.toString(), Map.of());
             assertThat(password.status()).isEqualTo(400);
             assertThat(password.json().path("detail").asText()).contains("password");
+            // every address goes to the directory, so each must be one, as the person's own must
+            ObjectNode notAnAddress = (ObjectNode) ScimTestServer.JSON.readTree(FULL.formatted("bjensen4", ENTERPRISE, CERTIFICATE));
+            ((ObjectNode) notAnAddress.path("emails").get(1)).put("value", "not an address");
+            Reply badAddress = server.send("POST", "Users", token, notAnAddress.toString(), Map.of());
+            assertThat(badAddress.status()).as(badAddress.json().toString()).isEqualTo(400);
+            assertThat(badAddress.json().path("scimType").asText()).isEqualTo("invalidValue");
+            assertThat(badAddress.json().path("detail").asText()).contains("emails.value", "not an e-mail address");
             JsonNode none = server.send("GET", "Users?filter=" + URLEncoder.encode("userName sw \"bjensen\"",
                     StandardCharsets.UTF_8), token, null, Map.of()).json();
             assertThat(none.path("totalResults").asInt()).isEqualTo(1);

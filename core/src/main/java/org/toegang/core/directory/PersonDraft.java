@@ -51,10 +51,7 @@ public record PersonDraft(String username, String givenName, String familyName, 
         familyName = text("name.familyName", required("name.familyName", familyName), MAX_TEXT);
         givenName = givenName == null ? "" : text("name.givenName", givenName.strip(), MAX_TEXT);
         displayName = text("displayName", blankToEmpty(displayName));
-        email = text("emails", blankToEmpty(email));
-        if (email.isPresent() && !EMAIL.matcher(email.get()).matches()) {
-            throw ValidationException.invalid("emails", email.get(), "is not an e-mail address (local-part@domain)");
-        }
+        email = blankToEmpty(email).map(address -> emailAddress("emails", address));
         nationalRegisterNumber = blankToEmpty(nationalRegisterNumber).map(value -> NationalRegisterNumber.parse(value).value());
         Set<String> keys = new LinkedHashSet<>();
         for (String key : Objects.requireNonNullElse(legalRepresentativeOf, Set.<String>of())) {
@@ -91,6 +88,19 @@ public record PersonDraft(String username, String givenName, String familyName, 
         if (value.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
             throw ValidationException.invalid(field, value, "holds a character outside the Basic Multilingual Plane"
                     + " (such as an emoji), which the directory cannot store");
+        }
+        return value;
+    }
+
+    /**
+     * Checks an e-mail address the directory will store (the person's one, and the others SCIM keeps).
+     *
+     * @throws ValidationException naming the field when it is no local-part@domain, or as {@link #text}
+     */
+    static String emailAddress(String field, String value) {
+        text(field, value, MAX_TEXT);
+        if (!EMAIL.matcher(value).matches()) {
+            throw ValidationException.invalid(field, value, "is not an e-mail address (local-part@domain)");
         }
         return value;
     }

@@ -45,8 +45,8 @@ public record PersonExtras(Optional<String> attributes, Optional<String> userTyp
                 .map(v -> PersonDraft.text("phoneNumbers.value", v, PersonDraft.MAX_TEXT)).distinct().toList();
         Set<String> seen = new HashSet<>();
         // the directory compares addresses ignoring case, so one differing only in case is the same value there
-        otherMails = List.copyOf(otherMails).stream()
-                .map(v -> PersonDraft.text("emails.value", v, PersonDraft.MAX_TEXT))
+        otherMails = List.copyOf(otherMails).stream().map(String::strip).filter(v -> !v.isEmpty())
+                .map(v -> PersonDraft.emailAddress("emails.value", v))
                 .filter(v -> seen.add(v.toLowerCase(Locale.ROOT))).toList();
         certificates = List.copyOf(certificates).stream().distinct().toList();
         certificates.forEach(Base64.getDecoder()::decode); // IllegalArgumentException: a caller's defect, not input
