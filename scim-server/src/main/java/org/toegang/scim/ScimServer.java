@@ -100,10 +100,11 @@ public final class ScimServer implements AutoCloseable {
         application.register(RejectedPaths.class);
         application.register(new ScimContentType());
         application.register(new UsersEndpoint(users, limits, cursors));
-        application.register(new GroupsEndpoint(new GroupService(groupStore, new RightsGroups(rights), limits, clock,
-                GroupsEndpoint.DEFINITION), limits, cursors));
+        GroupService groups = new GroupService(groupStore, new RightsGroups(rights), limits, clock,
+                GroupsEndpoint.DEFINITION);
+        application.register(new GroupsEndpoint(groups, limits, cursors));
         application.register(new OrganisationsEndpoint(new DirectoryRepository(directory), limits));
-        application.register(new BulkEndpoint(users, limits));
+        application.register(new BulkEndpoint(users, groups, limits));
         application.register(org.toegang.scim.users.MeEndpoint.class);
         application.register(new ServiceProviderConfigResource(limits));
         application.register(SchemasResource.class);

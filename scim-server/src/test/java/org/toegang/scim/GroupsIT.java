@@ -180,6 +180,11 @@ class GroupsIT {
                 .containsExactly("Okta Other", "Okta Team");
         Reply trimmed = send("GET", "Groups?filter=" + encode("displayName sw \"Okta\"") + "&excludedAttributes=members", null);
         assertThat(trimmed.json().path("Resources")).hasSize(2).allSatisfy(g -> assertThat(g.has("members")).isFalse());
+        // a group's version covers its members: read without them, it has none rather than one no If-Match accepts
+        assertThat(trimmed.json().path("Resources")).allSatisfy(g -> assertThat(g.at("/meta/version").isMissingNode())
+                .as(g.toString()).isTrue());
+        assertThat(sorted.json().path("Resources")).hasSize(2).allSatisfy(g -> assertThat(g.at("/meta/version").asText())
+                .isNotEmpty().isEqualTo(send("GET", "Groups/" + g.path("id").asText(), null).json().at("/meta/version").asText()));
 
         Reply deleted = send("DELETE", "Groups/" + id, null);
         assertThat(deleted.status()).isEqualTo(204);
@@ -251,6 +256,44 @@ class GroupsIT {
                 "[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Late\"}]"), Map.of("If-Match", "W/\"old\""));
         assertThat(staleMatch.status()).isEqualTo(412);
         assertThat(send("GET", "Groups/" + id, null).json().path("displayName").asText()).isEqualTo("Stale");
+    }
+
+    @Test
+    void runsTheBulkExampleOfTheRfcAGroupWhoseMemberIsCreatedEarlierInTheSameRequest() {
+        String bulk = """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[%s]}""";
+        Reply written = send("POST", "Bulk", bulk.formatted("""
+                {"method":"POST","path":"/Users","bulkId":"qwerty","data":{
+                   "schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"alice.bulk"}},
+                {"method":"POST","path":"/Groups","bulkId":"ytrewq","data":{
+                   "schemas":["%1$s"],"displayName":"Tour Guides","members":[{"type":"User","value":"bulkId:qwerty"}]}},
+                {"method":"PATCH","path":"/Groups/bulkId:ytrewq","data":{
+                   "schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                   "Operations":[{"op":"add","path":"members","value":[{"value":"%2$s"}]}]}}""".formatted(GROUP, an)));
+        assertThat(written.status()).isEqualTo(200);
+        JsonNode results = written.json().path("Operations");
+        assertThat(results).as(results.toString()).extracting(result -> result.path("status").asText())
+                .containsExactly("201", "201", "200");
+        String alice = userId("alice.bulk");
+        String group = results.get(1).path("location").asText().replaceFirst(".*/Groups/", "");
+        assertThat(results.get(0).path("location").asText()).endsWith("/Users/" + alice);
+        JsonNode read = send("GET", "Groups/" + group, null).json();
+        assertThat(read.path("displayName").asText()).isEqualTo("Tour Guides");
+        assertThat(members(read)).containsExactlyInAnyOrder(alice, an);
+        assertThat(results.get(2).path("version").asText()).isEqualTo(read.at("/meta/version").asText());
+
+        String application = server.token("dv_geoportaal", List.of());
+        Reply foreign = server.send("POST", "Bulk", application, bulk.formatted("""
+                {"method":"POST","path":"/Groups","bulkId":"f","data":{"schemas":["%s"],"displayName":"Foreign Bulk"}},
+                {"method":"DELETE","path":"/Groups/%s"}""".formatted(GROUP, group)), Map.of());
+        assertThat(foreign.json().path("Operations")).extracting(result -> result.path("status").asText())
+                .containsExactly("403", "403");
+        assertThat(found("displayName eq \"Foreign Bulk\"")).isEmpty();
+        assertThat(send("GET", "Groups/" + group, null).status()).isEqualTo(200);
+
+        Reply deleted = send("POST", "Bulk", bulk.formatted("{\"method\":\"DELETE\",\"path\":\"/Groups/" + group + "\"}"));
+        assertThat(deleted.json().at("/Operations/0/status").asText()).isEqualTo("204");
+        assertThat(send("GET", "Groups/" + group, null).status()).isEqualTo(404);
     }
 
     @Test

@@ -207,6 +207,26 @@ class ProvisioningClientsIT {
     }
 
     @Test
+    void appliesAValueWithoutPathWhoseKeysArePathsAsEntraSendsIt() {
+        String id = create("dotted.one", "dotted-1");
+        Reply patched = send("PATCH", "Users/" + id, patch("""
+                [{"op":"Add","value":{"emails[type eq \\"work\\"].value":"dotted@example.org","name.givenName":"Dotted",
+                  "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department":"Ops","active":"False",
+                  "title":"Lead"}}]"""), Map.of());
+        assertThat(patched.status()).as(patched.json().toString()).isEqualTo(200);
+        JsonNode user = get("Users/" + id).json();
+        assertThat(user.path("emails")).hasSize(1);
+        assertThat(user.path("emails").get(0).path("value").asText()).isEqualTo("dotted@example.org");
+        assertThat(user.path("name").path("givenName").asText()).isEqualTo("Dotted");
+        assertThat(user.path("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User").path("department").asText())
+                .isEqualTo("Ops");
+        assertThat(user.path("active").asBoolean(true)).isFalse();
+        assertThat(user.path("title").asText()).isEqualTo("Lead");
+        assertThat(get(filter("emails.value eq \"dotted@example.org\"")).json().path("Resources"))
+                .extracting(found -> found.path("id").asText()).containsExactly(id);
+    }
+
+    @Test
     void addsToAnExistingFilteredValueAsEntraDoesByReplacingIt() {
         String id = create("add.one", "add-1");
         Reply added = send("PATCH", "Users/" + id, patch("""

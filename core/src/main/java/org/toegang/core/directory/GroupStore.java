@@ -393,7 +393,7 @@ public final class GroupStore {
             groups.add(new StoredGroup(entry.getAttributeValue(Attributes.ID), entry.getAttributeValue(COMMON_NAME),
                     Optional.ofNullable(entry.getAttributeValue(Attributes.EXTERNAL_ID)), list,
                     time(entry, CREATED), time(entry, MODIFIED).or(() -> time(entry, CREATED)),
-                    PersonStore.version(entry)));
+                    members ? Optional.of(PersonStore.version(entry)) : Optional.empty()));
         }
         return groups;
     }

@@ -10,10 +10,11 @@ import java.util.Optional;
  *
  * @param members the people who are members, by directory id, with their display name; empty
  *        when the group was read without its members
- * @param version changes whenever any stored value of the entry changes (an entity tag)
+ * @param version changes whenever any stored value of the entry changes (an entity tag); empty
+ *        when the group was read without its members, since the members are part of what it covers
  */
 public record StoredGroup(String id, String displayName, Optional<String> externalId, List<Member> members,
-                          Optional<Instant> created, Optional<Instant> modified, String version) {
+                          Optional<Instant> created, Optional<Instant> modified, Optional<String> version) {
     public StoredGroup {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(displayName, "displayName");

@@ -88,7 +88,7 @@ class GroupsAndCursorsIT {
             StoredGroup empty = groups.create(new GroupDraft("Paged group", Optional.of("ext-1"), Set.of()));
             assertThat(members(url, admin, password, empty.id())).containsExactly(GroupStore.EMPTY_MEMBER);
             StoredGroup two = groups.replace(empty.id(), new GroupDraft("Paged group", Optional.of("ext-1"),
-                    Set.of(first, second)), Optional.of(empty.version())).orElseThrow();
+                    Set.of(first, second)), empty.version()).orElseThrow();
             assertThat(two.members()).extracting(StoredGroup.Member::personId).containsExactlyInAnyOrder(first, second);
             assertThat(members(url, admin, password, empty.id())).hasSize(2);
             assertThat(groups.search(Filter.createEqualityFilter("member", groups.memberDn(first).orElseThrow()), 10, false))

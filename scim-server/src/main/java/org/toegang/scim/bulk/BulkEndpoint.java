@@ -6,11 +6,10 @@ import static org.toegang.scim.protocol.ScimMediaTypes.SCIM_JSON;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.BaseScimResource;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.MethodNotAllowedException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import com.unboundid.scim2.common.messages.PatchRequest;
-import com.unboundid.scim2.common.types.UserResource;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -20,11 +19,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.toegang.scim.auth.Caller;
+import org.toegang.scim.groups.GroupService;
 import org.toegang.scim.protocol.PatchRequests;
 import org.toegang.scim.protocol.ScimErrors;
 import org.toegang.scim.protocol.ScimLimits;
@@ -32,25 +33,36 @@ import org.toegang.scim.users.UserService;
 import org.toegang.scim.users.UsersEndpoint;
 
 /**
- * {@code /Bulk} (RFC 7644 §3.7): runs the operations in order through the same service as
- * {@code /Users}, resolves {@code bulkId:} references to the ids earlier operations created, and
- * stops once {@code failOnErrors} errors occurred. Groups and organisations are read-only, so
- * operations on them fail with 405 individually.
+ * {@code /Bulk} (RFC 7644 §3.7): runs the operations in order through the same services as
+ * {@code /Users} and {@code /Groups}, resolves {@code bulkId:} references to the ids earlier
+ * operations created (a new group's members may be people created before it in the same request,
+ * as in the RFC's example), and stops once {@code failOnErrors} errors occurred. Organisations are
+ * read-only, so operations on them fail with 405 individually.
  */
 @Path("Bulk")
 @Produces({SCIM_JSON, JSON})
 public final class BulkEndpoint {
     static final String REQUEST_URN = "urn:ietf:params:scim:api:messages:2.0:BulkRequest";
     static final String RESPONSE_URN = "urn:ietf:params:scim:api:messages:2.0:BulkResponse";
-    private static final Pattern USER = Pattern.compile("^/?Users(?:/([^/]+))?$");
+    private static final Pattern TARGET = Pattern.compile("^/?(Users|Groups)(?:/([^/]+))?$");
     private static final Pattern REFERENCE = Pattern.compile("bulkId:([A-Za-z0-9._~-]+)");
 
     private final UserService users;
+    private final GroupService groups;
     private final ScimLimits limits;
 
-    public BulkEndpoint(UserService users, ScimLimits limits) {
+    public BulkEndpoint(UserService users, GroupService groups, ScimLimits limits) {
         this.users = users;
+        this.groups = groups;
         this.limits = limits;
+    }
+
+    /** What an operation wrote: the resource's endpoint, id and version (null when it tells none). */
+    private record Written(String endpoint, String id, String version) {
+        static Written of(String endpoint, BaseScimResource resource) {
+            return new Written(endpoint, resource.getId(),
+                    resource.getMeta() == null ? null : resource.getMeta().getVersion());
+        }
     }
 
     @POST
@@ -87,11 +99,14 @@ public final class BulkEndpoint {
                 result.put("bulkId", bulkId);
             }
             try {
-                UserResource user = run(caller, method, bulkId, operation, created);
-                if (user != null) {
-                    String location = uriInfo.getBaseUriBuilder().path("Users").path(user.getId()).build().toString();
-                    result.put("location", location);
-                    result.put("version", user.getMeta().getVersion());
+                Written written = run(caller, method, bulkId, operation, created,
+                        uriInfo.getBaseUriBuilder().path("Users").path("/").build());
+                if (written != null) {
+                    result.put("location", uriInfo.getBaseUriBuilder().path(written.endpoint()).path(written.id())
+                            .build().toString());
+                    if (written.version() != null) {
+                        result.put("version", written.version());
+                    }
                 }
                 result.put("status", method.equals("POST") ? "201" : method.equals("DELETE") ? "204" : "200");
             } catch (ScimException | RuntimeException e) {
@@ -109,38 +124,50 @@ public final class BulkEndpoint {
         return Response.ok(response).build();
     }
 
-    private UserResource run(Caller caller, String method, String bulkId, JsonNode operation,
-                             Map<String, String> created) throws ScimException {
+    /** @param usersUri the Users endpoint with a trailing slash, for group members' {@code $ref} */
+    private Written run(Caller caller, String method, String bulkId, JsonNode operation, Map<String, String> created,
+                        URI usersUri) throws ScimException {
         String path = resolve(operation.path("path").asText(""), created);
-        Matcher target = USER.matcher(path);
+        Matcher target = TARGET.matcher(path);
         if (!target.matches()) {
-            throw new MethodNotAllowedException("Bulk writes are supported on /Users only, not " + path);
+            throw new MethodNotAllowedException("Bulk writes go to /Users and /Groups, not " + path);
         }
-        String id = target.group(1);
+        String endpoint = target.group(1);
+        boolean group = endpoint.equals("Groups");
+        String id = target.group(2);
         String version = operation.hasNonNull("version") ? operation.get("version").asText() : null;
         JsonNode data = operation.get("data");
         switch (method) {
             case "POST" -> {
                 if (id != null) {
-                    throw new MethodNotAllowedException("POST goes to /Users, not " + path);
+                    throw new MethodNotAllowedException("POST goes to /" + endpoint + ", not " + path);
                 }
                 if (bulkId == null) {
                     throw BadRequestException.invalidValue("A bulk POST needs a bulkId");
                 }
-                UserResource user = users.create(caller, (ObjectNode) resolve(object(data), created));
-                created.put(bulkId, user.getId());
-                return user;
+                ObjectNode body = (ObjectNode) resolve(object(data), created);
+                Written written = Written.of(endpoint,
+                        group ? groups.create(caller, body, usersUri) : users.create(caller, body));
+                created.put(bulkId, written.id());
+                return written;
             }
             case "PUT" -> {
-                return users.replace(caller, required(id, path), (ObjectNode) resolve(object(data), created), version);
+                ObjectNode body = (ObjectNode) resolve(object(data), created);
+                return Written.of(endpoint, group ? groups.replace(caller, required(id, path), body, version, usersUri)
+                        : users.replace(caller, required(id, path), body, version));
             }
             case "PATCH" -> {
-                PatchRequest patch = PatchRequests.read((ObjectNode) resolve(object(data), created),
-                        UsersEndpoint.DEFINITION);
-                return users.patch(caller, required(id, path), patch, version);
+                ObjectNode body = (ObjectNode) resolve(object(data), created);
+                return Written.of(endpoint, group ? groups.patch(caller, required(id, path), body, version, usersUri)
+                        : users.patch(caller, required(id, path), PatchRequests.read(body, UsersEndpoint.DEFINITION),
+                                version));
             }
             case "DELETE" -> {
-                users.delete(caller, required(id, path), version);
+                if (group) {
+                    groups.delete(caller, required(id, path), version, usersUri);
+                } else {
+                    users.delete(caller, required(id, path), version);
+                }
                 return null;
             }
             default -> throw BadRequestException.invalidSyntax("Unknown bulk method " + method);
@@ -170,7 +197,8 @@ public final class BulkEndpoint {
 
     private static String required(String id, String path) throws BadRequestException {
         if (id == null) {
-            throw BadRequestException.invalidPath("This bulk operation needs a path /Users/{id}, not " + path);
+            throw BadRequestException.invalidPath("This bulk operation needs a path with an id (/Users/{id}, "
+                    + "/Groups/{id}), not " + path);
         }
         return id;
     }

@@ -36,7 +36,7 @@ final class GroupMapper {
         meta.setResourceType("Group");
         stored.created().ifPresent(moment -> meta.setCreated(UserMapper.calendar(moment)));
         stored.modified().ifPresent(moment -> meta.setLastModified(UserMapper.calendar(moment)));
-        meta.setVersion(UserMapper.etag(stored.version()));
+        stored.version().map(UserMapper::etag).ifPresent(meta::setVersion);
         group.setMeta(meta);
         return group;
     }

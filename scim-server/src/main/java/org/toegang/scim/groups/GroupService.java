@@ -172,7 +172,7 @@ public final class GroupService {
             throws ScimException {
         StoredGroup current = writable(caller, id, users);
         UserService.requireBody(body);
-        ETags.requireMatch(ifMatch, current.version());
+        ETags.requireMatch(ifMatch, current.version().orElseThrow());
         SchemaChecker checker = new SchemaChecker(type);
         ObjectNode writable = withReferences(checker.removeReadOnlyAttributes(body.deepCopy()), users);
         // Checked as a new group: the SDK's replace check treats members.value (immutable per member,
@@ -185,7 +185,7 @@ public final class GroupService {
     public GroupResource patch(Caller caller, String id, ObjectNode body, String ifMatch, URI users)
             throws ScimException {
         StoredGroup current = writable(caller, id, users);
-        ETags.requireMatch(ifMatch, current.version());
+        ETags.requireMatch(ifMatch, current.version().orElseThrow());
         GenericScimResource resource = GroupMapper.toScim(current, users).asGenericScimResource();
         ObjectNode rewritten = PatchRequests.removalsByValue(withoutOwnId(body, id), resource.getObjectNode());
         if (rewritten != null && rewritten.path("Operations").isEmpty() && !body.path("Operations").isEmpty()) {
@@ -207,7 +207,7 @@ public final class GroupService {
 
     public void delete(Caller caller, String id, String ifMatch, URI users) throws ScimException {
         StoredGroup current = writable(caller, id, users);
-        ETags.requireMatch(ifMatch, current.version());
+        ETags.requireMatch(ifMatch, current.version().orElseThrow());
         if (!store.delete(id, ETags.requiredVersion(ifMatch))) {
             throw notFound(id);
         }

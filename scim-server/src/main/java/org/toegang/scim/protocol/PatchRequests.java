@@ -27,7 +27,8 @@ import java.util.Locale;
  * {@code value} (the enterprise {@code manager}) as that value alone; see Microsoft's "Known
  * issues and resolutions with SCIM 2.0 compliance". Only strings that are exactly {@code true} or
  * {@code false} (in any case) for attributes the schema declares boolean, and strings given for
- * such a complex attribute, are converted; everything else goes to the SDK unchanged.
+ * such a complex attribute, are converted; a value without a path whose keys are attribute paths
+ * is split into one operation per path ({@link #byPath}); everything else goes to the SDK unchanged.
  */
 public final class PatchRequests {
     private static final String OPERATIONS = "Operations";
@@ -57,11 +58,15 @@ public final class PatchRequests {
         if (operations == null || !operations.isArray() || operations.isEmpty()) {
             throw BadRequestException.invalidSyntax("A PATCH request needs a non-empty \"Operations\" array");
         }
+        ArrayNode expanded = copy.putArray(OPERATIONS);
         for (JsonNode operation : operations) {
             if (!operation.isObject()) {
                 throw BadRequestException.invalidSyntax("Each PATCH operation must be an object");
             }
-            normalise((ObjectNode) operation, type);
+            for (ObjectNode one : byPath((ObjectNode) operation, type)) {
+                normalise(one, type);
+                expanded.add(one);
+            }
         }
         try {
             return JsonUtils.nodeToValue(copy, PatchRequest.class);
@@ -195,6 +200,50 @@ public final class PatchRequests {
             }
         }
         return false;
+    }
+
+    /**
+     * Entra ID also sends an add or replace without a path whose value names attribute paths as
+     * its keys ({@code {"name.givenName":"An","emails[type eq \"work\"].value":"an@x.org",
+     * "urn:…:enterprise:2.0:User:department":"ICT"}}). No attribute name holds a dot or a bracket
+     * (RFC 7643 §2.1), and a URN key that is no schema of the resource type names an extension
+     * attribute, so such a key cannot mean anything else: each becomes an operation of its own on
+     * that path, after the operation with the plain keys (if any remain).
+     */
+    private static List<ObjectNode> byPath(ObjectNode operation, ResourceTypeDefinition type) {
+        JsonNode path = operation.get("path");
+        JsonNode value = operation.get("value");
+        boolean noPath = path == null || path.isNull() || path.isTextual() && path.textValue().isBlank();
+        if (!noPath || value == null || !value.isObject()) {
+            return List.of(operation);
+        }
+        ObjectNode plain = JsonUtils.getJsonNodeFactory().objectNode();
+        List<ObjectNode> byPath = new ArrayList<>();
+        value.fields().forEachRemaining(field -> {
+            if (isPath(field.getKey(), type)) {
+                byPath.add(JsonUtils.getJsonNodeFactory().objectNode().put("op", operation.path("op").asText())
+                        .put("path", field.getKey()).set("value", field.getValue()));
+            } else {
+                plain.set(field.getKey(), field.getValue());
+            }
+        });
+        if (byPath.isEmpty()) {
+            return List.of(operation);
+        }
+        List<ObjectNode> all = new ArrayList<>();
+        if (!plain.isEmpty()) {
+            all.add(operation.deepCopy().set("value", plain));
+        }
+        all.addAll(byPath);
+        return all;
+    }
+
+    private static boolean isPath(String key, ResourceTypeDefinition type) {
+        if (key.regionMatches(true, 0, "urn:", 0, 4)) {
+            return !type.getCoreSchema().getId().equalsIgnoreCase(key) && type.getSchemaExtensions().keySet().stream()
+                    .noneMatch(extension -> extension.getId().equalsIgnoreCase(key));
+        }
+        return key.indexOf('.') >= 0 || key.indexOf('[') >= 0;
     }
 
     private static void normalise(ObjectNode operation, ResourceTypeDefinition type) throws BadRequestException {

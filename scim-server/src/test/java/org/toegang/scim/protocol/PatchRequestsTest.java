@@ -3,6 +3,7 @@ package org.toegang.scim.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
@@ -53,6 +54,28 @@ class PatchRequestsTest {
         PatchRequest patch = read("[{\"op\":\"Add\",\"path\":"
                 + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager\",\"value\":\"m-1\"}]");
         assertThat(patch.getOperations().get(0).getJsonNode().path("value").asText()).isEqualTo("m-1");
+    }
+
+    @Test
+    void splitsAValueWithoutPathWhoseKeysArePathsIntoOneOperationPerPathAsEntraSendsIt() throws Exception {
+        PatchRequest patch = read("""
+                [{"op":"Add","value":{"title":"Boss","name.givenName":"An","emails[type eq \\"work\\"].value":"an@x.org",
+                  "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department":"ICT","active":"False",
+                  "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"division":"Zorg"}}}]""");
+
+        assertThat(patch.getOperations()).extracting(operation -> String.valueOf(operation.getPath())).containsExactly(
+                "null", "name.givenName", "emails[type eq \"work\"].value",
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department");
+        ObjectNode user = applied(patch);
+        assertThat(user.path("title").asText()).isEqualTo("Boss");
+        assertThat(user.path("active").isBoolean()).isTrue();
+        assertThat(user.path("active").booleanValue()).isFalse();
+        assertThat(user.path("name").path("givenName").asText()).isEqualTo("An");
+        assertThat(user.path("emails").get(0).path("value").asText()).isEqualTo("an@x.org");
+        assertThat(user.path("emails").get(0).path("type").asText()).isEqualTo("work");
+        JsonNode enterprise = user.path("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
+        assertThat(enterprise.path("department").asText()).isEqualTo("ICT");
+        assertThat(enterprise.path("division").asText()).isEqualTo("Zorg");
     }
 
     @Test
