@@ -98,6 +98,27 @@ class CursorPagingIT {
     }
 
     @Test
+    void walksAndTestsAFilterTheDirectoryCanOnlyWiden() {
+        // which address is the work one only the shown User says: the directory finds the candidates, each is tested
+        String filter = "filter=" + encode("emails[type eq \"work\" and value sw \"cursor.1\"]");
+        List<String> walked = walk(provisioner, "Users", filter, 4, new ArrayList<>());
+        Reply index = send("GET", "Users?" + filter + "&count=50", null);
+        assertThat(index.status()).isEqualTo(200);
+        assertThat(index.json().path("totalResults").asInt()).isEqualTo(11); // cursor.1 and cursor.10 to cursor.19
+        List<String> indexed = new ArrayList<>();
+        index.json().path("Resources").forEach(user -> indexed.add(user.path("id").asText()));
+        assertThat(walked).hasSize(11).containsExactlyInAnyOrderElementsOf(indexed);
+        assertThat(created).containsAll(walked);
+        // widened to all 25 (more than the match limit): index paging answers tooMany, a cursor walks and tests each
+        String broad = "filter=" + encode("emails[type eq \"work\"] and userName sw \"cursor.\"");
+        assertThat(send("GET", "Users?" + broad, null).json().path("scimType").asText()).isEqualTo("tooMany");
+        assertThat(walk(provisioner, "Users", broad, 10, new ArrayList<>())).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(created);
+        assertThat(walk(provisioner, "Users", "filter=" + encode("emails[type eq \"home\"] and userName sw \"cursor.\""),
+                10, new ArrayList<>())).isEmpty();
+    }
+
+    @Test
     void refusesUsedUnknownAndMixedCursorsWithoutData() {
         Reply first = send("GET", "Users?count=5&cursor=", null);
         String next = first.json().path("nextCursor").asText();

@@ -95,6 +95,21 @@ class LosslessUsersIT {
                     "emails co \"s@jensen.o\"")) {
                 assertThat(userIds(server, token, filter)).as(filter).containsExactly(id);
             }
+            // what only the copy says (which address is which, nickName, addresses) is tested on each User the
+            // directory finds: RFC 7644 §3.4.2.2's examples, and their counterparts that must not match
+            for (String filter : List.of(
+                    "userType eq \"Employee\" and emails[type eq \"work\" and value co \"@example.com\"]",
+                    "emails[type eq \"home\" and value co \"@jensen.org\"] or ims[type eq \"xmpp\" and value co \"@foo.com\"]",
+                    "userType eq \"Employee\" and (emails.type eq \"work\")", "nickName eq \"Babs\"",
+                    "addresses[locality eq \"Hollywood\" and type eq \"home\"] and userName eq \"bjensen\"",
+                    "emails[value ne \"babs@jensen.org\"] and userName eq \"bjensen\"")) {
+                assertThat(userIds(server, token, filter)).as(filter).containsExactly(id);
+            }
+            for (String filter : List.of("emails[type eq \"work\" and value co \"@jensen.org\"]",
+                    "emails[type eq \"home\" and value co \"@example.com\"]", "nickName eq \"Barbara\"",
+                    "userName eq \"bjensen\" and not (nickName pr)")) {
+                assertThat(userIds(server, token, filter)).as(filter).isEmpty();
+            }
             // the certificate, and only it, is in the standard userCertificate for LDAP readers; a removal removes it
             assertThat(certificates(server, "bjensen")).containsExactly(CERTIFICATE);
 

@@ -18,10 +18,10 @@ import com.unboundid.scim2.common.filters.NotEqualFilter;
 import com.unboundid.scim2.common.filters.NotFilter;
 import com.unboundid.scim2.common.filters.PresentFilter;
 import com.unboundid.scim2.common.filters.StartsWithFilter;
-import com.unboundid.scim2.common.types.AttributeDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.toegang.core.directory.PersonStore;
@@ -34,9 +34,19 @@ import org.toegang.scim.users.UserSchema.Row;
  * into the LDAP SDK's filter factories and are never concatenated into filter text, so
  * {@code userName eq "x)(uid=*"} looks for that literal user name. The visitor's parameter is
  * the enclosing multi-valued attribute inside a value filter ({@code emails[...]}), else null.
+ *
+ * <p>What the directory cannot compare exactly (an attribute only the JSON copy holds, which
+ * address is of which type, {@code and}, {@code not} or {@code ne} inside a value filter on a
+ * multi-valued attribute, whose values the directory keeps side by side) is widened: the LDAP
+ * filter then finds every person the SCIM filter could match and more, and the translation says
+ * that each person found must still be tested ({@link ShownUserFilter}). Under a {@code not} the
+ * part inside is narrowed instead, so that its negation still widens.
  */
 public final class UserFilterTranslator extends LdapFilterTranslation {
     private final boolean provisioner;
+    /** Whether the part being translated may match more than the SCIM filter (else fewer: under a not). */
+    private boolean widening = true;
+    private boolean approximated;
 
     private UserFilterTranslator(int maxNodes, boolean provisioner) {
         super(maxNodes);
@@ -44,47 +54,78 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
     }
 
     /**
-     * @param maxNodes the most operators a filter may hold (the advertised complexity limit)
-     * @param provisioner whether the caller may read (and so filter on) what only provisioning clients see
-     * @throws BadRequestException invalidFilter for unknown attributes, attributes the caller may
-     *         not read (in the same words), wrong value types or a too complex filter
+     * The LDAP filter, and whether each person it finds must still be tested against the SCIM filter.
+     *
+     * @param directory matches exactly the people the SCIM filter matches when {@code testEach} is
+     *        false, and at least those when it is true
      */
-    public static Filter translate(com.unboundid.scim2.common.filters.Filter filter, int maxNodes,
-                                   boolean provisioner) throws ScimException {
-        return filter.visit(new UserFilterTranslator(maxNodes, provisioner), null);
+    public record Translation(Filter directory, boolean testEach) {
     }
 
     /**
-     * Inside a value filter on a multi-valued attribute ({@code emails[...]}) every comparison must
-     * hold for one and the same value; the directory keeps a person's values side by side, so an
-     * {@code and}, {@code not} or {@code ne} there would be answered over different values. Refused
-     * rather than answered wrongly; {@code or} needs no such care, nor does a single-valued complex
-     * attribute ({@code name[givenName eq "An" and familyName eq "Peeters"]}).
+     * @param maxNodes the most operators a filter may hold (the advertised complexity limit)
+     * @param provisioner whether the caller may read (and so filter on) what only provisioning clients see
+     * @throws BadRequestException invalidFilter for unknown attributes, attributes the caller may
+     *         not read (in the same words), attributes not part of the User a search reads, wrong
+     *         value types or a too complex filter
+     */
+    public static Translation translate(com.unboundid.scim2.common.filters.Filter filter, int maxNodes,
+                                        boolean provisioner) throws ScimException {
+        UserFilterTranslator translator = new UserFilterTranslator(maxNodes, provisioner);
+        Filter directory = filter.visit(translator, null);
+        return new Translation(directory, translator.approximated);
+    }
+
+    /**
+     * Inside a value filter on a multi-valued attribute every comparison must hold for one and the
+     * same value, which the directory cannot see: the parts together widen (each holds for some
+     * value), and narrow to nothing. A single-valued complex attribute ({@code name[givenName eq
+     * "An" and familyName eq "Peeters"]}) needs no such care.
      */
     @Override
     public Filter visit(AndFilter filter, String parent) throws ScimException {
-        refuseInValueFilter("and", parent);
-        return super.visit(filter, parent);
+        Filter parts = super.visit(filter, parent); // also checks every part
+        if (!inMultiValued(parent)) {
+            return parts;
+        }
+        return widening ? approximated(parts) : approximation();
     }
 
     @Override
     public Filter visit(NotFilter filter, String parent) throws ScimException {
-        refuseInValueFilter("not", parent);
-        return super.visit(filter, parent);
+        if (inMultiValued(parent)) {
+            super.visit(filter, parent); // checks the part
+            return approximation();
+        }
+        widening = !widening;
+        try {
+            return super.visit(filter, parent);
+        } finally {
+            widening = !widening;
+        }
     }
 
-    private static void refuseInValueFilter(String operator, String parent) throws BadRequestException {
-        if (parent != null && UserSchema.isMultiValued(parent)) {
-            String name = UserSchema.definition(parent).map(AttributeDefinition::getName).orElse(parent);
-            throw BadRequestException.invalidFilter("Filtering with " + operator + " inside " + name
-                    + "[...] is not supported: the directory keeps the values apart, so the comparisons could not"
-                    + " be held to one and the same value");
-        }
+    private static boolean inMultiValued(String parent) {
+        return parent != null && UserSchema.isMultiValued(parent);
+    }
+
+    /** The directory's part of what it cannot compare: everyone while widening, nobody while narrowing. */
+    private Filter approximation() {
+        return approximated(widening ? TRUE : FALSE);
+    }
+
+    private Filter approximated(Filter directory) {
+        approximated = true;
+        return directory;
     }
 
     @Override
     public Filter visit(EqualFilter filter, String parent) throws ScimException {
-        Row stored = stored(filter, parent);
+        Optional<Row> row = stored(filter, parent);
+        if (row.isEmpty()) {
+            return approximation();
+        }
+        Row stored = row.get();
         if (filter.getComparisonValue() == null || filter.getComparisonValue().isNull()) {
             return Filter.createNOTFilter(present(stored)); // RFC 7644: eq null means "not present"
         }
@@ -95,17 +136,25 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
             case ACTIVE -> PersonStore.activeFilter(bool(filter));
             case MOMENT -> Filter.createEqualityFilter(attribute(stored), time(filter));
             case TEXT -> anyOf(stored, attribute -> Filter.createEqualityFilter(attribute, text(filter)));
-            case UNSEARCHABLE -> throw new IllegalStateException(stored.path() + ": UserSchema refuses it");
+            case SHOWN, UNSEARCHABLE -> throw new IllegalStateException(stored.path() + ": not compared by the directory");
         };
     }
 
     @Override
     public Filter visit(NotEqualFilter filter, String parent) throws ScimException {
-        refuseInValueFilter("ne", parent);
+        if (inMultiValued(parent)) {
+            stored(filter, parent);
+            return approximation();
+        }
         // "ne" is the negation of "eq" (an absent attribute equals nothing, so "ne" holds for it).
         uncount();
-        return Filter.createNOTFilter(visit((EqualFilter) com.unboundid.scim2.common.filters.Filter.eq(
-                filter.getAttributePath(), filter.getComparisonValue()), parent));
+        widening = !widening;
+        try {
+            return Filter.createNOTFilter(visit((EqualFilter) com.unboundid.scim2.common.filters.Filter.eq(
+                    filter.getAttributePath(), filter.getComparisonValue()), parent));
+        } finally {
+            widening = !widening;
+        }
     }
 
     @Override
@@ -126,7 +175,8 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
     @Override
     public Filter visit(PresentFilter filter, String parent) throws ScimException {
         count();
-        return present(UserSchema.of(parent, filter.getAttributePath(), provisioner));
+        Optional<Row> row = UserSchema.of(parent, filter.getAttributePath(), provisioner);
+        return row.isEmpty() ? approximation() : present(row.get());
     }
 
     @Override
@@ -165,7 +215,11 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
 
     private Filter substring(ComparisonFilter filter, String parent, String initial, String[] any, String last)
             throws ScimException {
-        Row stored = stored(filter, parent);
+        Optional<Row> row = stored(filter, parent);
+        if (row.isEmpty()) {
+            return approximation();
+        }
+        Row stored = row.get();
         if (stored.comparison() != Comparison.TEXT) {
             throw BadRequestException.invalidFilter(filter.getAttributePath() + " does not support co, sw or ew");
         }
@@ -197,7 +251,8 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
         return Filter.createORFilter(any);
     }
 
-    private Row stored(ComparisonFilter filter, String parent) throws ScimException {
+    /** The row of a comparison's attribute; empty when only the Users shown can be tested. */
+    private Optional<Row> stored(ComparisonFilter filter, String parent) throws ScimException {
         count();
         ValueNode value = filter.getComparisonValue();
         if (value != null && !value.isNull() && !value.isTextual() && !value.isBoolean() && !value.isNumber()) {
@@ -208,21 +263,31 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
 
     private Filter inclusively(ComparisonFilter filter, String parent,
                                BiFunction<String, String, Filter> inclusive) throws ScimException {
-        Row stored = ordered(filter, parent);
-        String value = orderedValue(stored, filter);
-        return anyOf(stored, attribute -> inclusive.apply(attribute, value));
+        Optional<Row> stored = ordered(filter, parent);
+        if (stored.isEmpty()) {
+            return approximation();
+        }
+        String value = orderedValue(stored.get(), filter);
+        return anyOf(stored.get(), attribute -> inclusive.apply(attribute, value));
     }
 
     /** {@code gt} and {@code lt}: LDAP has only {@code >=} and {@code <=}, so the equal value is excluded. */
     private Filter strictly(ComparisonFilter filter, String parent,
                             BiFunction<String, String, Filter> inclusive) throws ScimException {
-        Row stored = ordered(filter, parent);
-        String value = orderedValue(stored, filter);
-        return anyOf(stored, attribute -> strictly(inclusive.apply(attribute, value), attribute, value));
+        Optional<Row> stored = ordered(filter, parent);
+        if (stored.isEmpty()) {
+            return approximation();
+        }
+        String value = orderedValue(stored.get(), filter);
+        return anyOf(stored.get(), attribute -> strictly(inclusive.apply(attribute, value), attribute, value));
     }
 
-    private Row ordered(ComparisonFilter filter, String parent) throws ScimException {
-        Row stored = stored(filter, parent);
+    private Optional<Row> ordered(ComparisonFilter filter, String parent) throws ScimException {
+        Optional<Row> row = stored(filter, parent);
+        if (row.isEmpty()) {
+            return row;
+        }
+        Row stored = row.get();
         if (stored.comparison() == Comparison.ACTIVE) {
             throw BadRequestException.invalidFilter(filter.getAttributePath() + " cannot be compared with gt, ge, lt or le");
         }
@@ -233,7 +298,7 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
             throw BadRequestException.invalidFilter("gt, ge, lt and le cannot compare with a character outside the"
                     + " Basic Multilingual Plane (such as an emoji): " + filter.getAttributePath());
         }
-        return stored;
+        return row;
     }
 
     private static String orderedValue(Row stored, ComparisonFilter filter) throws BadRequestException {

@@ -45,9 +45,9 @@ import org.toegang.scim.schema.ToegangUserExtension;
  * lossless JSON copy ({@link UserExtras}). Filtering, sorting and that copy all look it up here.
  *
  * <p>What the User schemas define (names, types, multi-valued, mutability) is read from the very
- * definitions {@code /Schemas} serves ({@link UsersEndpoint#DEFINITION}), not repeated: a filter
- * on an attribute they define without a searchable row here is refused as not supported, one on
- * an attribute they do not define as unknown (both invalidFilter, RFC 7644 §3.4.2.2).
+ * definitions {@code /Schemas} serves ({@link UsersEndpoint#DEFINITION}), not repeated: a
+ * sub-attribute they define without a row here is compared as the attribute it is part of is, and
+ * a filter on an attribute they do not define is refused as unknown (invalidFilter, RFC 7644 §3.4.2.2).
  */
 final class UserSchema {
     static final String CORE_URN = "urn:ietf:params:scim:schemas:core:2.0:User";
@@ -62,11 +62,22 @@ final class UserSchema {
         /** {@code active}: only a deactivation is stored. */
         ACTIVE,
         /**
-         * Returned as stored, but not in a directory attribute that can be searched (kept as sent,
-         * derived, managed elsewhere): refused as invalidFilter (RFC 7644 §3.12: a comparison not
-         * supported), never a silent "no match" for data that is there.
+         * Shown with every User, but held in no directory attribute a search can compare (the JSON
+         * copy; which address is of which type): the directory search is widened over it, and each
+         * User found is tested against the whole filter as shown ({@link ShownUserFilter}).
          */
-        UNSEARCHABLE
+        SHOWN,
+        /**
+         * Not part of the User a search reads (rights, work relations, the version and location of
+         * the answer): refused as invalidFilter (RFC 7644 §3.12: a comparison not supported), never
+         * a silent "no match" for data that is there.
+         */
+        UNSEARCHABLE;
+
+        /** Whether the directory compares it itself. */
+        boolean inDirectory() {
+            return this == TEXT || this == MOMENT || this == ACTIVE;
+        }
     }
 
     /**
@@ -113,6 +124,7 @@ final class UserSchema {
             text("id", ID),
             text("externalId", EXTERNAL_ID).readByProvisionersOnly(),
             text("userName", USERNAME),
+            shown("name"),
             text("name.formatted", DISPLAY_NAME).keptAsSent(),
             text("name.familyName", FAMILY_NAME),
             text("name.givenName", GIVEN_NAME),
@@ -128,12 +140,14 @@ final class UserSchema {
             kept("locale"),
             kept("timezone"),
             new Row("active", ID, Comparison.ACTIVE, false, false),
+            unsearchable("password"), // never shown (RFC 7643 §4.1.1), and refused when sent
+            unsearchable("groups"), // looked up for the Users of a page, after filtering
             // every address is searchable (mail, toegangOtherMail); which is of which type, and primary,
-            // only the kept copy says (UserExtras), so filters on those would answer from a part of the data
+            // only the kept copy says (UserExtras), so those are tested on the Users shown
             text("emails", EMAIL),
             text("emails.value", EMAIL),
-            unsearchable("emails.type"),
-            unsearchable("emails.primary"),
+            shown("emails.type"),
+            shown("emails.primary"),
             text("phoneNumbers", PHONE_NUMBER).keptAsSent(),
             text("phoneNumbers.value", PHONE_NUMBER),
             kept("ims"),
@@ -144,7 +158,7 @@ final class UserSchema {
             kept("x509Certificates"),
             new Row("meta.created", CREATED, Comparison.MOMENT, false, false),
             new Row("meta.lastModified", MODIFIED, Comparison.MOMENT, false, false),
-            unsearchable("meta.resourceType"),
+            shown("meta.resourceType"),
             unsearchable("meta.version"),
             unsearchable("meta.location"),
             text(ENTERPRISE + "employeeNumber", EMPLOYEE_NUMBER),
@@ -183,7 +197,11 @@ final class UserSchema {
     }
 
     private static Row kept(String path) {
-        return new Row(path, null, Comparison.UNSEARCHABLE, false, true);
+        return new Row(path, null, Comparison.SHOWN, false, true);
+    }
+
+    private static Row shown(String path) {
+        return new Row(path, null, Comparison.SHOWN, false, false);
     }
 
     private static Row unsearchable(String path) {
@@ -231,27 +249,29 @@ final class UserSchema {
     }
 
     /**
-     * The row of the attribute at {@code path} (under {@code parent} inside a value filter), for a
-     * caller who may read it.
+     * How a filter compares the attribute at {@code path} (under {@code parent} inside a value
+     * filter), for a caller who may read it: by its row when the directory compares it, or empty
+     * when only the Users shown can be tested ({@link Comparison#SHOWN}: its own row, or, for a
+     * sub-attribute without one, the row of the attribute it is part of).
      *
      * @param provisioner whether the caller may read what only provisioning clients see
      * @throws BadRequestException invalidFilter for an attribute no User schema defines, for one
      *         the caller may not read (in the same words, so a filter cannot tell it exists), and
-     *         for one that is shown but not searchable
+     *         for one that is not part of the User a search reads
      */
-    static Row of(String parent, Path path, boolean provisioner) throws BadRequestException {
+    static Optional<Row> of(String parent, Path path, boolean provisioner) throws BadRequestException {
         requireReadable(parent, path, provisioner);
         String key = key(parent, path);
         Row own = BY_KEY.get(key);
-        boolean defined = own != null || DEFINED.containsKey(key);
-        if (!defined) {
+        if (own == null && !DEFINED.containsKey(key)) {
             throw unknown(path);
         }
-        if (own == null || governing(key).anyMatch(row -> row.comparison() == Comparison.UNSEARCHABLE)) {
-            throw BadRequestException.invalidFilter("Filtering on " + path + " is not supported: it is returned as "
-                    + "stored, but not held where the directory can search it");
+        List<Row> governing = governing(key).toList();
+        if (governing.isEmpty() || governing.stream().anyMatch(row -> row.comparison() == Comparison.UNSEARCHABLE)) {
+            throw BadRequestException.invalidFilter("Filtering on " + path + " is not supported: it is not part of "
+                    + "the User a search reads");
         }
-        return own;
+        return own != null && own.comparison().inDirectory() ? Optional.of(own) : Optional.empty();
     }
 
     /** @throws BadRequestException invalidFilter when the caller may not read the attribute at {@code path} */

@@ -67,8 +67,8 @@ public final class UserService {
 
     /** A page of the users the caller may see that match the query, with the total count. */
     public Page list(Caller caller, ListQuery query) throws ScimException {
-        com.unboundid.ldap.sdk.Filter ldap = query.filter() == null ? UserFilterTranslator.TRUE
-                : UserFilterTranslator.translate(query.filter(), limits.maxFilterOperators(), caller.provisioner());
+        UserFilterTranslator.Translation translation = translation(caller, query);
+        com.unboundid.ldap.sdk.Filter ldap = translation.directory();
         if (query.sortBy() != null) {
             // sorting reveals the order of values as a filter reveals the values: readable ones only
             UserSchema.requireReadable(null, query.sortBy(), caller.provisioner());
@@ -92,14 +92,31 @@ public final class UserService {
             Map<String, List<Grant>> allowed = visible;
             matches = matches.stream().filter(person -> allowed.containsKey(person.id())).toList();
         }
-        // Sorting needs only what every person has, so the rights are looked up for the page alone.
-        List<UserResource> bare = matches.stream().map(person -> UserMapper.toScim(person, List.of(),
-                caller.provisioner() ? List.of() : null)).toList();
+        // Sorting and testing need only what every person has, so the rights are looked up for the page alone.
+        List<UserResource> bare = new ArrayList<>();
+        ShownUserFilter shown = translation.testEach() ? new ShownUserFilter(query.filter()) : null;
+        for (StoredPerson person : matches) {
+            UserResource user = bare(caller, person);
+            if (shown == null || shown.matches(user)) {
+                bare.add(user);
+            }
+        }
         List<UserResource> page = query.page(bare, type);
         Map<String, StoredPerson> byId = matches.stream()
                 .collect(Collectors.toMap(StoredPerson::id, person -> person, (a, b) -> a));
         List<StoredPerson> people = page.stream().map(user -> byId.get(user.getId())).toList();
-        return new Page(matches.size(), query.startIndex(), view(caller, people, visible, now));
+        return new Page(bare.size(), query.startIndex(), view(caller, people, visible, now));
+    }
+
+    /** How the query's filter reaches the directory (no filter: everyone, exactly). */
+    private UserFilterTranslator.Translation translation(Caller caller, ListQuery query) throws ScimException {
+        return query.filter() == null ? new UserFilterTranslator.Translation(UserFilterTranslator.TRUE, false)
+                : UserFilterTranslator.translate(query.filter(), limits.maxFilterOperators(), caller.provisioner());
+    }
+
+    /** The person as the caller is shown them, without rights and groups (which filters and sorting do not use). */
+    private static UserResource bare(Caller caller, StoredPerson person) {
+        return UserMapper.toScim(person, List.of(), caller.provisioner() ? List.of() : null);
     }
 
     /**
@@ -110,8 +127,8 @@ public final class UserService {
      */
     public CursorSearches.Page<UserResource> page(Caller caller, ListQuery query, CursorSearches cursors)
             throws ScimException {
-        com.unboundid.ldap.sdk.Filter ldap = query.filter() == null ? UserFilterTranslator.TRUE
-                : UserFilterTranslator.translate(query.filter(), limits.maxFilterOperators(), caller.provisioner());
+        UserFilterTranslator.Translation translation = translation(caller, query);
+        com.unboundid.ldap.sdk.Filter ldap = translation.directory();
         Instant now = clock.instant();
         if (query.count() == 0) {
             return new CursorSearches.Page<>(List.of(), Optional.empty(), java.util.OptionalInt.empty());
@@ -133,7 +150,18 @@ public final class UserService {
         Map<String, List<Grant>> allowed = visible;
         List<StoredPerson> people = allowed == null ? page.items()
                 : page.items().stream().filter(person -> allowed.containsKey(person.id())).toList();
-        return new CursorSearches.Page<>(view(caller, people, visible, now), page.next(), page.estimate());
+        if (!translation.testEach()) {
+            return new CursorSearches.Page<>(view(caller, people, visible, now), page.next(), page.estimate());
+        }
+        // the directory's estimate counts what its widened filter finds, so none is given
+        ShownUserFilter shown = new ShownUserFilter(query.filter());
+        List<StoredPerson> matching = new ArrayList<>();
+        for (StoredPerson person : people) {
+            if (shown.matches(bare(caller, person))) {
+                matching.add(person);
+            }
+        }
+        return new CursorSearches.Page<>(view(caller, matching, visible, now), page.next(), java.util.OptionalInt.empty());
     }
 
     /** The user, if the caller may see them. */

@@ -41,7 +41,7 @@ class UserSchemaTest {
                 .map(AttributeDefinition::getMutability)).as(row.path())
                 .isNotEqualTo(Optional.of(AttributeDefinition.Mutability.READ_ONLY)));
         assertThat(UserSchema.TABLE).allSatisfy(row -> assertThat(row.field() != null).as(row.path())
-                .isEqualTo(row.comparison() != UserSchema.Comparison.UNSEARCHABLE));
+                .isEqualTo(row.comparison().inDirectory()));
     }
 
     @Test
@@ -107,7 +107,7 @@ class UserSchemaTest {
 
     @Test
     void testsTheSubAttributesOfAComplexAttributeInAValueFilterAndRefusesOneOfASimpleAttribute() throws Exception {
-        assertThat(UserFilterTranslator.translate(Filter.fromString("name[givenName eq \"An\"]"), 50, true))
+        assertThat(UserFilterTranslator.translate(Filter.fromString("name[givenName eq \"An\"]"), 50, true).directory())
                 .hasToString("(givenName=An)");
         assertThatThrownBy(() -> UserFilterTranslator.translate(Filter.fromString("userName[value eq \"An\"]"), 50, true))
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("not a complex attribute");
