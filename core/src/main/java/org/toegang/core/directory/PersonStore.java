@@ -2,20 +2,25 @@ package org.toegang.core.directory;
 
 import static org.toegang.core.directory.Attributes.*;
 
+import com.unboundid.ldap.sdk.AddRequest;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPResult;
 import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ModifyDNRequest;
 import com.unboundid.ldap.sdk.RDN;
+import com.unboundid.ldap.sdk.ReadOnlyEntry;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.controls.PostReadRequestControl;
+import com.unboundid.ldap.sdk.controls.PostReadResponseControl;
 import com.unboundid.util.StaticUtils;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -106,8 +111,12 @@ public final class PersonStore {
             }
         }
         List<Claim> taken = claim(List.of(), unique(draft), id);
+        AddRequest add = new AddRequest(entry);
+        // RFC 4527: the directory's own timestamps with the add itself (non-critical: ApacheDS ignores it)
+        add.addControl(new PostReadRequestControl(false, CREATED, MODIFIED));
+        LDAPResult result;
         try {
-            directory.pool().add(entry);
+            result = directory.pool().add(add);
         } catch (LDAPException e) {
             release(taken, id);
             if (e.getResultCode() == ResultCode.ENTRY_ALREADY_EXISTS) {
@@ -119,8 +128,19 @@ public final class PersonStore {
             throw e;
         }
         // Answer from what was written rather than read it back: one round trip per create.
+        Optional<ReadOnlyEntry> written = postRead(result);
         Instant now = Instant.now();
-        return stored(entry, Optional.of(now), Optional.of(now));
+        return stored(entry, written.flatMap(read -> time(read, CREATED)).or(() -> Optional.of(now)),
+                written.flatMap(read -> time(read, MODIFIED)).or(() -> Optional.of(now)));
+    }
+
+    /** The entry as the post-read control returned it, where the directory offers that control. */
+    private static Optional<ReadOnlyEntry> postRead(LDAPResult result) {
+        try {
+            return Optional.ofNullable(PostReadResponseControl.get(result)).map(PostReadResponseControl::getEntry);
+        } catch (LDAPException e) {
+            return Optional.empty(); // a malformed response control: the server's clock will do
+        }
     }
 
     /**
