@@ -121,10 +121,9 @@ final class ProductionKeycloak {
         node.process().waitFor(30, TimeUnit.SECONDS);
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    /** A port free on every interface, outside the ephemeral range ({@link ListeningPorts}): nodes start one after another. */
+    static int freePort() {
+        return ListeningPorts.free("0.0.0.0");
     }
 
     /** {@code kc.sh build} for production: PostgreSQL, distributed caches, health and metrics. */

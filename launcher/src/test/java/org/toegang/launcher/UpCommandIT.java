@@ -45,10 +45,10 @@ class UpCommandIT {
 
     @Test
     void startsEveryPartOnTheRuntimeClasspathAndStopsThemAllOnASignal() throws Exception {
-        int http = Ports.free(HOST);
-        int management = Ports.free(HOST);
-        int ldap = Ports.free(HOST);
-        int scim = Ports.free(HOST);
+        int http = ListeningPorts.free(HOST);
+        int management = ListeningPorts.free(HOST);
+        int ldap = ListeningPorts.free(HOST);
+        int scim = ListeningPorts.free(HOST);
         String classpath = TARGET.resolve("classes") + ":" + Files.readString(TARGET.resolve("classpath.txt")).strip();
         Process up = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-D" + Toegang.HOME_PROPERTY + "=" + Path.of("..").toAbsolutePath().normalize(),
