@@ -26,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.toegang.scim.auth.Caller;
 import org.toegang.scim.groups.GroupService;
+import org.toegang.scim.groups.GroupsEndpoint;
 import org.toegang.scim.protocol.PatchRequests;
 import org.toegang.scim.protocol.ScimErrors;
 import org.toegang.scim.protocol.ScimLimits;
@@ -99,8 +100,7 @@ public final class BulkEndpoint {
                 result.put("bulkId", bulkId);
             }
             try {
-                Written written = run(caller, method, bulkId, operation, created,
-                        uriInfo.getBaseUriBuilder().path("Users").path("/").build());
+                Written written = run(caller, method, bulkId, operation, created, GroupsEndpoint.users(uriInfo));
                 if (written != null) {
                     result.put("location", uriInfo.getBaseUriBuilder().path(written.endpoint()).path(written.id())
                             .build().toString());

@@ -141,7 +141,8 @@ public final class GroupsEndpoint {
         return (Caller) security.getUserPrincipal();
     }
 
-    private static URI users(UriInfo uriInfo) {
+    /** The Users endpoint with a trailing slash, which members' {@code $ref} resolve against (also for /Bulk). */
+    public static URI users(UriInfo uriInfo) {
         return uriInfo.getBaseUriBuilder().path("Users").path("/").build();
     }
 

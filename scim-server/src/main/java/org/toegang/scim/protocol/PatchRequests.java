@@ -208,20 +208,24 @@ public final class PatchRequests {
      * "urn:…:enterprise:2.0:User:department":"ICT"}}). No attribute name holds a dot or a bracket
      * (RFC 7643 §2.1), and a URN key that is no schema of the resource type names an extension
      * attribute, so such a key cannot mean anything else: each becomes an operation of its own on
-     * that path, after the operation with the plain keys (if any remain).
+     * that path, after the operation with the plain keys (if any remain). Only an add or a replace
+     * is split: a remove without a path stays refused as noTarget (RFC 7644 §3.5.2.2).
      */
     private static List<ObjectNode> byPath(ObjectNode operation, ResourceTypeDefinition type) {
+        JsonNode op = operation.path("op");
         JsonNode path = operation.get("path");
         JsonNode value = operation.get("value");
+        boolean addOrReplace = op.isTextual()
+                && (op.textValue().equalsIgnoreCase("add") || op.textValue().equalsIgnoreCase("replace"));
         boolean noPath = path == null || path.isNull() || path.isTextual() && path.textValue().isBlank();
-        if (!noPath || value == null || !value.isObject()) {
+        if (!addOrReplace || !noPath || value == null || !value.isObject()) {
             return List.of(operation);
         }
         ObjectNode plain = JsonUtils.getJsonNodeFactory().objectNode();
         List<ObjectNode> byPath = new ArrayList<>();
         value.fields().forEachRemaining(field -> {
             if (isPath(field.getKey(), type)) {
-                byPath.add(JsonUtils.getJsonNodeFactory().objectNode().put("op", operation.path("op").asText())
+                byPath.add(JsonUtils.getJsonNodeFactory().objectNode().put("op", op.textValue())
                         .put("path", field.getKey()).set("value", field.getValue()));
             } else {
                 plain.set(field.getKey(), field.getValue());

@@ -18,6 +18,7 @@ import com.unboundid.scim2.common.filters.NotEqualFilter;
 import com.unboundid.scim2.common.filters.NotFilter;
 import com.unboundid.scim2.common.filters.PresentFilter;
 import com.unboundid.scim2.common.filters.StartsWithFilter;
+import com.unboundid.scim2.common.types.AttributeDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -285,6 +286,15 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
     private Optional<Row> ordered(ComparisonFilter filter, String parent) throws ScimException {
         Optional<Row> row = stored(filter, parent);
         if (row.isEmpty()) {
+            // the evaluator refuses this only once some person has a value; refused here for every filter
+            boolean unordered = UserSchema.definition(UserSchema.key(parent, filter.getAttributePath()))
+                    .map(AttributeDefinition::getType)
+                    .filter(type -> type == AttributeDefinition.Type.BOOLEAN || type == AttributeDefinition.Type.BINARY)
+                    .isPresent();
+            if (unordered) {
+                throw BadRequestException.invalidFilter(filter.getAttributePath()
+                        + " cannot be compared with gt, ge, lt or le");
+            }
             return row;
         }
         Row stored = row.get();

@@ -79,6 +79,13 @@ class PatchRequestsTest {
     }
 
     @Test
+    void keepsRefusingARemoveWithoutPathWhateverItsValueNames() {
+        assertThatThrownBy(() -> read("[{\"op\":\"remove\",\"value\":{\"name.givenName\":\"An\"}}]"))
+                .isInstanceOf(BadRequestException.class)
+                .satisfies(e -> assertThat(((BadRequestException) e).getScimError().getScimType()).isEqualTo("noTarget"));
+    }
+
+    @Test
     void leavesOtherStringsForTheSchemaCheckToRefuse() throws Exception {
         PatchRequest patch = read("[{\"op\":\"replace\",\"path\":\"active\",\"value\":\"no\"}]");
         assertThat(patch.getOperations().get(0).getJsonNode().isTextual()).isTrue();

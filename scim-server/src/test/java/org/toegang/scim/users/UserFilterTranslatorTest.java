@@ -83,6 +83,8 @@ class UserFilterTranslatorTest {
         assertThatThrownBy(() -> ldap("meta.created gt \"yesterday\"")).isInstanceOf(BadRequestException.class)
                 .hasMessageContaining("xsd:dateTime");
         assertThatThrownBy(() -> ldap("active gt true")).isInstanceOf(BadRequestException.class);
+        assertThatThrownBy(() -> ldap("emails.primary gt true")).isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("cannot be compared with gt");
         assertThatThrownBy(() -> UserFilterTranslator.translate(Filter.fromString(
                 "userName eq \"a\" or userName eq \"b\" or userName eq \"c\""), 3, true)).isInstanceOf(BadRequestException.class)
                 .hasMessageContaining("more than 3 operators");
