@@ -285,21 +285,18 @@ public final class UserFilterTranslator extends LdapFilterTranslation {
 
     private Optional<Row> ordered(ComparisonFilter filter, String parent) throws ScimException {
         Optional<Row> row = stored(filter, parent);
-        if (row.isEmpty()) {
-            // the evaluator refuses this only once some person has a value; refused here for every filter
-            boolean unordered = UserSchema.definition(UserSchema.key(parent, filter.getAttributePath()))
-                    .map(AttributeDefinition::getType)
-                    .filter(type -> type == AttributeDefinition.Type.BOOLEAN || type == AttributeDefinition.Type.BINARY)
-                    .isPresent();
-            if (unordered) {
-                throw BadRequestException.invalidFilter(filter.getAttributePath()
-                        + " cannot be compared with gt, ge, lt or le");
-            }
-            return row;
-        }
-        Row stored = row.get();
-        if (stored.comparison() == Comparison.ACTIVE) {
+        // for an attribute only the shown User holds, the evaluator would refuse this only once some
+        // person has a value; refused here for every filter
+        boolean unordered = row.map(stored -> stored.comparison() == Comparison.ACTIVE)
+                .orElseGet(() -> UserSchema.definition(UserSchema.key(parent, filter.getAttributePath()))
+                        .map(AttributeDefinition::getType)
+                        .filter(type -> type == AttributeDefinition.Type.BOOLEAN || type == AttributeDefinition.Type.BINARY)
+                        .isPresent());
+        if (unordered) {
             throw BadRequestException.invalidFilter(filter.getAttributePath() + " cannot be compared with gt, ge, lt or le");
+        }
+        if (row.isEmpty()) {
+            return row;
         }
         if (filter.getComparisonValue() == null || filter.getComparisonValue().isNull()) {
             throw BadRequestException.invalidFilter("gt, ge, lt and le need a value: " + filter);
