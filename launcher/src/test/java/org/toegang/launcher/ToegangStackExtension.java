@@ -54,16 +54,16 @@ public final class ToegangStackExtension implements ParameterResolver {
     private record Started(RunningToegang running, RuntimeException failure) implements AutoCloseable {
         /** @param withScim whether the stack runs its SCIM server too (the tests start their own) */
         static Started attempt(boolean withScim) {
-            int ldapPort = Ports.free(HOST);
+            int ldapPort = ListeningPorts.free(HOST);
             StackSettings.Builder builder = StackSettings.builder();
             if (withScim) {
-                builder.scimPort(Ports.free(HOST));
+                builder.scimPort(ListeningPorts.free(HOST));
             }
             StackSettings settings = builder
                     .dataDirectory(Path.of(System.getProperty("toegang.it.work", "target/it")))
                     .host(HOST)
-                    .httpPort(Ports.free(HOST))
-                    .managementPort(Ports.free(HOST))
+                    .httpPort(ListeningPorts.free(HOST))
+                    .managementPort(ListeningPorts.free(HOST))
                     .ldapPort(ldapPort)
                     .fresh(true)
                     .startTimeout(RunningToegang.startTimeout())
